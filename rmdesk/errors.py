@@ -1,0 +1,56 @@
+"""Typed errors raised by the application layer (never by Qt code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RmdeskError(Exception):
+    """Base of every error rmdesk reports to the user."""
+
+
+class StorageError(RmdeskError):
+    """The database file cannot be used: locked, read-only, corrupt, foreign or too new."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input file, located by row (header = 1) and column."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+    severity: str = "error"  # "error" blocks; "warning" is imported and listed
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class RosterError(RmdeskError):
+    """A roster file was rejected; ``problems`` lists every error with row and column."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ImportCancelled(RmdeskError):
+    """The officer cancelled a running import; nothing was written."""
+
+
+class NotFound(RmdeskError):
+    """A person, cohort or pair named by the caller does not exist."""
+
+
+class PairingRefused(RmdeskError):
+    """A pair has a blocking conflict and no override reason was given."""
+
+    def __init__(self, message: str, conflicts: list[object]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts

@@ -1,0 +1,95 @@
+"""The reporting lines of a roster, built once and queried many times."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+
+class OrgChart:
+    """Manager links with precomputed depths; answers 'is A above B, and by how many levels'."""
+
+    __slots__ = ("_depth", "_manager", "_reports")
+
+    def __init__(self, managers: Mapping[str, str | None]) -> None:
+        self._manager: dict[str, str] = {e: m for e, m in managers.items() if m and m != e}
+        self._reports: dict[str, list[str]] | None = None
+        self._depth: dict[str, int] = {}
+        for emp in managers:
+            self._depth_of(emp)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> OrgChart:
+        return cls(dict(pairs))
+
+    def _depth_of(self, emp: str) -> int:
+        depth = self._depth.get(emp)
+        if depth is not None:
+            return depth
+        chain: list[str] = []
+        seen: set[str] = set()
+        node: str | None = emp
+        while node is not None and node not in self._depth:
+            if node in seen:  # a cycle: validation rejects these, be safe anyway
+                break
+            seen.add(node)
+            chain.append(node)
+            node = self._manager.get(node)
+        base = self._depth.get(node, -1) if node is not None else -1
+        for offset, item in enumerate(reversed(chain), start=1):
+            self._depth[item] = base + offset
+        return self._depth[emp]
+
+    def manager(self, emp: str) -> str | None:
+        return self._manager.get(emp)
+
+    def depth(self, emp: str) -> int:
+        return self._depth.get(emp, 0)
+
+    def chain(self, emp: str) -> list[str]:
+        """Managers of ``emp`` from the nearest up to the top."""
+        out: list[str] = []
+        node = self._manager.get(emp)
+        while node is not None and node not in out and node != emp:
+            out.append(node)
+            node = self._manager.get(node)
+        return out
+
+    def levels_above(self, upper: str, lower: str) -> int | None:
+        """How many levels ``upper`` sits above ``lower`` in its reporting line, else None."""
+        gap = self._depth.get(lower, 0) - self._depth.get(upper, 0)
+        if gap <= 0:
+            return None
+        node: str | None = lower
+        manager = self._manager
+        for _ in range(gap):
+            node = manager.get(node) if node is not None else None
+        return gap if node == upper else None
+
+    def direct_reports(self, emp: str) -> list[str]:
+        if self._reports is None:
+            reports: dict[str, list[str]] = {}
+            for e, m in self._manager.items():
+                reports.setdefault(m, []).append(e)
+            self._reports = reports
+        return sorted(self._reports.get(emp, []))
+
+
+def find_cycles(managers: Mapping[str, str | None]) -> list[list[str]]:
+    """Every reporting loop, each as the list of ids around it (A → B → A)."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    cycles: list[list[str]] = []
+    for start in managers:
+        if state.get(start):
+            continue
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in managers and not state.get(node):
+            state[node] = 1
+            path.append(node)
+            nxt = managers.get(node)
+            node = nxt if nxt and nxt != node else None
+        if node is not None and state.get(node) == 1:
+            cycles.append(path[path.index(node) :])
+        for item in path:
+            state[item] = 2
+    return cycles

@@ -1,0 +1,63 @@
+"""Employees as the roster describes them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+
+#: Canonical roster fields, in display order (the contract in DESIGN.md).
+ROSTER_FIELDS: tuple[str, ...] = (
+    "employee_id",
+    "name",
+    "email",
+    "department",
+    "division",
+    "title",
+    "grade",
+    "manager_id",
+    "hire_date",
+    "birth_year",
+    "location",
+)
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Employee:
+    """One person on the roster; ``active`` is False once they left the organisation."""
+
+    employee_id: str
+    name: str
+    email: str | None = None
+    department: str | None = None
+    division: str | None = None
+    title: str | None = None
+    grade: str | None = None
+    manager_id: str | None = None
+    hire_date: date | None = None
+    birth_year: int | None = None
+    location: str | None = None
+    active: bool = True
+
+    @property
+    def label(self) -> str:
+        """How messages name a person: 'Ana Silva (E1042)'."""
+        return f"{self.name} ({self.employee_id})"
+
+    def as_dict(self) -> dict[str, object]:
+        """Canonical field names to plain JSON-able values."""
+        out: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+
+def grade_rank(grade: str | None) -> float | None:
+    """The number inside a grade ('7', 'G7', 'Band 4', 'L5.5'), or None when it has none."""
+    if not grade:
+        return None
+    match = _NUMBER.search(grade)
+    return float(match.group()) if match else None

@@ -1,0 +1,242 @@
+"""The SQLite file behind a workspace: opening, refusing foreign or newer files, migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from rmdesk.errors import StorageError
+
+#: Marks a SQLite file as an rmdesk workspace (PRAGMA application_id), ASCII "RMDK".
+APPLICATION_ID = 0x524D444B
+MIGRATION_SET = "rmdesk"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_schema(db: Database) -> None:
+    """The schema for the whole product: roster, imports, cohorts, pairs, agreements, sessions."""
+    db.executescript(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            deactivated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1)),
+            mapping TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE employees (
+            employee_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            email TEXT,
+            department TEXT,
+            division TEXT,
+            title TEXT,
+            grade TEXT,
+            manager_id TEXT,
+            hire_date TEXT,
+            birth_year INTEGER,
+            location TEXT,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            last_import_id INTEGER REFERENCES imports(id)
+        );
+        CREATE INDEX employees_manager ON employees(manager_id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE cohorts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            starts TEXT,
+            ends TEXT,
+            capacity INTEGER NOT NULL DEFAULT 1 CHECK (capacity >= 1),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+            employee_id TEXT NOT NULL REFERENCES employees(employee_id),
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+            interests TEXT NOT NULL DEFAULT '',
+            availability TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (cohort_id, employee_id)
+        );
+        CREATE TABLE exclusions (
+            id INTEGER PRIMARY KEY,
+            first_id TEXT NOT NULL REFERENCES employees(employee_id),
+            second_id TEXT NOT NULL REFERENCES employees(employee_id),
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (first_id, second_id)
+        );
+        CREATE TABLE pairs (
+            id INTEGER PRIMARY KEY,
+            cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+            mentor_id TEXT NOT NULL REFERENCES employees(employee_id),
+            mentee_id TEXT NOT NULL REFERENCES employees(employee_id),
+            override_reason TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended')),
+            created_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX pairs_cohort ON pairs(cohort_id);
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            UNIQUE (pair_id, version)
+        );
+        CREATE TABLE signatures (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee', 'officer')),
+            typed_name TEXT NOT NULL,
+            signed_on TEXT NOT NULL,
+            paper INTEGER NOT NULL DEFAULT 0 CHECK (paper IN (0, 1)),
+            image BLOB
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            starts_at TEXT NOT NULL,
+            duration_min INTEGER NOT NULL DEFAULT 60,
+            status TEXT NOT NULL
+                CHECK (status IN ('planned', 'held', 'cancelled', 'no-show')),
+            cancelled_by TEXT CHECK (cancelled_by IN ('mentor', 'mentee')),
+            role_reversal INTEGER NOT NULL DEFAULT 0 CHECK (role_reversal IN (0, 1)),
+            notes TEXT NOT NULL DEFAULT '',
+            confidential_notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+        );
+        """
+    )
+
+
+KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
+SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _inspect_existing(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not an rmdesk workspace we can open."""
+    if path.stat().st_size == 0:
+        return
+    if not _is_sqlite_file(path):
+        raise StorageError(f"{path} is not an rmdesk database (it is not a SQLite file).")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StorageError(f"{path} cannot be opened: {exc}") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != APPLICATION_ID:
+            if not tables:
+                return  # an empty SQLite file: ours to initialise
+            raise StorageError(
+                f"{path} is not an rmdesk database (it is a SQLite file from another program)."
+            )
+        applied: set[str] = set()
+        if Migrations.migrations_table in tables:
+            applied = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            }
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if applied - KNOWN_MIGRATIONS or version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{path} was written by a newer version of rmdesk (schema {version}, this "
+                f"version knows {SCHEMA_VERSION}). Update rmdesk to open it."
+            )
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is damaged or not a database: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _create_private(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _make_private(path: Path) -> None:
+    """The database and its WAL companions are readable by their owner only."""
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if p.exists() and stat.S_IMODE(p.stat().st_mode) & 0o077:
+                p.chmod(0o600)
+        except OSError:
+            pass
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) the workspace file at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    try:
+        if path.exists():
+            if path.is_dir():
+                raise StorageError(f"{path} is a folder, not an rmdesk database file.")
+            _inspect_existing(path)
+        else:
+            _create_private(path)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
+        db = Database(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        _make_private(path)
+        return db
+    except sqlite3.OperationalError as exc:
+        raise StorageError(_explain(path, exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is damaged or not a database: {exc}") from exc
+    except PermissionError as exc:
+        raise StorageError(f"{path} cannot be opened: permission denied.") from exc
+    except OSError as exc:
+        raise StorageError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
+
+
+def _explain(path: Path, exc: sqlite3.OperationalError) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{path} is in use by another program (the database is locked). Close it and retry."
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only; rmdesk needs to write to it."
+    if "disk" in text and "full" in text:
+        return f"The disk holding {path} is full."
+    return f"{path} cannot be opened: {text}"

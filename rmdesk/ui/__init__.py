@@ -1,0 +1,1 @@
+"""Qt widgets over the Workspace: thin adapters, undo commands and dialogs."""

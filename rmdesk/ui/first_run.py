@@ -1,0 +1,38 @@
+"""What an empty workspace shows: open the sample cohort, or import a roster."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class FirstRunPage(QWidget):
+    sample_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRun")
+        title = QLabel("<h1>Welcome to rmdesk</h1>")
+        text = QLabel(
+            "Reverse mentoring pairs junior employees, as mentors, with senior leaders.<br>"
+            "Start by bringing in your HR roster: <b>drag a CSV or Excel export onto this "
+            "window</b>, or choose it with File ▸ Import roster…<br><br>"
+            "Just looking around? Open the sample cohort: about 200 people of Northwind, "
+            "a fictional company, over five divisions."
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sample = QPushButton("Open the sample cohort")
+        self.sample.setObjectName("openSample")
+        self.sample.clicked.connect(self.sample_requested)
+        self.importer = QPushButton("Import roster…")
+        self.importer.setObjectName("importRoster")
+        self.importer.clicked.connect(self.import_requested)
+        self.sample.setDefault(True)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        for w in (title, text, self.sample, self.importer):
+            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        text.setMaximumWidth(560)

@@ -1,0 +1,314 @@
+"""The main window: menus, tool bar, the side bar of views, and the import flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from rmdesk import __version__
+from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
+from rmdesk.paths import resource
+from rmdesk.ui.file_drop import FileDropFilter
+from rmdesk.ui.first_run import FirstRunPage
+from rmdesk.ui.import_dialog import ImportDialog
+from rmdesk.ui.roster_view import RosterPage
+from rmdesk.ui.settings import Settings
+from rmdesk.ui.signals import WorkspaceSignals
+from rmdesk.ui.tasks import Progress, Task
+from rmdesk.workspace import ImportPlan, ImportReport, Workspace
+
+ROSTER_FILTER = "Roster files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window over one workspace file."""
+
+    import_finished = Signal(object)  # ImportReport, or None when cancelled or refused
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.workspace = workspace
+        self.settings = Settings()
+        self.signals = WorkspaceSignals(workspace, self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self._task: Task | None = None
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget()
+        self.first_run = FirstRunPage()
+        self.first_run.sample_requested.connect(self.open_sample)
+        self.first_run.import_requested.connect(self.choose_import)
+        self.roster_page = RosterPage(workspace)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setMaximumWidth(170)
+        self._views: dict[str, QWidget] = {}
+        self._add_view(
+            "roster", "Roster", self.roster_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
+        )
+        self.pages.addWidget(self.first_run)
+        self.sidebar.currentRowChanged.connect(self._show_view)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.sidebar)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+        split.setCollapsible(1, False)
+        self.setCentralWidget(split)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.file_label = QLabel()
+        self.file_label.setObjectName("fileLabel")
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.file_label.setText(str(workspace.path) if workspace.path else "(in memory)")
+
+        self.drops = FileDropFilter(self.import_file, self)
+        self.drops.watch(self)
+        self.drops.watch(self.roster_page.table.viewport())
+        self.drops.watch(self.first_run)
+        self.signals.changed.connect(self._workspace_changed)
+        self.undo_stack.indexChanged.connect(self._undo_changed)
+        self._restore()
+        self._refresh_first_run()
+
+    # -- construction ------------------------------------------------------------------------
+    def _title(self) -> str:
+        name = self.workspace.path.name if self.workspace.path else "in memory"
+        return f"{name} — rmdesk"
+
+    def _add_view(self, key: str, label: str, page: QWidget, pixmap: QStyle.StandardPixmap) -> None:
+        item = QListWidgetItem(self.style().standardIcon(pixmap), label)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+        self._views[key] = page
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.act_import = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "&Import roster…", self
+        )
+        self.act_import.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_import.setStatusTip("Import an HR roster export (CSV, Excel, ODS)")
+        self.act_import.triggered.connect(self.choose_import)
+        self.act_sample = QAction("Open the &sample cohort", self)
+        self.act_sample.triggered.connect(self.open_sample)
+        self.act_quit = QAction("&Quit", self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_find = QAction("&Find…", self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(self.focus_search)
+        self.act_about = QAction("&About rmdesk", self)
+        self.act_about.triggered.connect(self.about)
+        self.view_actions: list[QAction] = []
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            act = QAction(item.text(), self)
+            act.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            act.triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
+            self.view_actions.append(act)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_sample)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+        self.edit_menu = edit
+        view = bar.addMenu("&View")
+        for act in self.view_actions:
+            view.addAction(act)
+        self.view_menu = view
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.addAction(self.act_import)
+        tb.addSeparator()
+        tb.addAction(self.act_undo)
+        tb.addAction(self.act_redo)
+        self.toolbar = tb
+        self.addToolBar(tb)
+
+    # -- views ---------------------------------------------------------------------------------
+    def _show_view(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if not self.workspace.employees():
+            self.pages.setCurrentWidget(self.first_run)
+        else:
+            self.pages.setCurrentWidget(self._views[key])
+        self.settings.view = key
+
+    def show_view(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                self._show_view(row)
+
+    def _refresh_first_run(self) -> None:
+        self._show_view(max(self.sidebar.currentRow(), 0))
+
+    def focus_search(self) -> None:
+        self.show_view("roster")
+        self.roster_page.search.setFocus()
+        self.roster_page.search.selectAll()
+
+    def _workspace_changed(self, topic: str) -> None:
+        if topic == "roster":
+            self.roster_page.reload()
+            self._refresh_first_run()
+
+    def _undo_changed(self) -> None:
+        text = self.undo_stack.undoText()
+        if text:
+            self.statusBar().showMessage(f"{text} · undo: Ctrl+Z")
+
+    # -- import flow ---------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import roster", self.settings.last_folder, ROSTER_FILTER
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def open_sample(self) -> None:
+        self.import_file(resource("sample_roster.csv"), ask=False)
+
+    def import_file(self, path: Path, ask: bool = True) -> None:
+        """Read and validate in the background, let the officer settle it, then write."""
+        if self._task is not None:
+            self.statusBar().showMessage("An import is already running.")
+            return
+        self.settings.last_folder = str(path.parent)
+        ws = self.workspace
+        ws.employees()  # warm the cache on this thread; the worker only reads it
+
+        def prepare(progress: Progress) -> ImportPlan:
+            progress(0, 0, f"Reading {path.name}")
+            plan = ws.prepare_import(path)
+            if not progress(1, 1, "Checking"):
+                raise ImportCancelled("import cancelled")
+            return plan
+
+        def prepared(plan: object) -> None:
+            self._task = None
+            assert isinstance(plan, ImportPlan)
+            if ask or plan.errors or plan.missing:
+                choice = ImportDialog.ask(self, ws, plan)
+                if choice is None:
+                    self._import_done(None, "Import cancelled; nothing was changed.")
+                    return
+                plan = choice.plan
+            self._write(plan)
+
+        self._run(prepare, f"Reading {path.name}…", prepared)
+
+    def _write(self, plan: ImportPlan) -> None:
+        ws = self.workspace
+
+        def write(progress: Progress) -> ImportReport:
+            report: ImportReport = ws.apply_import(plan, progress)
+            return report
+
+        def written(report: object) -> None:
+            self._task = None
+            assert isinstance(report, ImportReport)
+            self._import_done(report, report.summary())
+
+        self._run(write, f"Importing {plan.source.name}…", written)
+
+    def _run(self, job: object, label: str, on_done: object) -> None:
+        assert callable(job) and callable(on_done)
+        task = Task(job, label, self)
+        task.finished.connect(on_done)
+        task.failed.connect(self._import_failed)
+        self._task = task
+        task.start()
+
+    def _import_failed(self, exc: object) -> None:
+        self._task = None
+        if isinstance(exc, ImportCancelled):
+            self._import_done(None, "Import cancelled; nothing was changed.")
+        elif isinstance(exc, RosterError):
+            self.show_error(
+                "The roster cannot be imported", "\n".join(str(p) for p in exc.problems[:30])
+            )
+            self._import_done(None, "Import refused; nothing was changed.")
+        elif isinstance(exc, RmdeskError):
+            self.show_error("The roster cannot be imported", str(exc))
+            self._import_done(None, "Import failed; nothing was changed.")
+        else:
+            self._import_done(None, "Import failed; nothing was changed.")
+            raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
+
+    def _import_done(self, report: ImportReport | None, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.import_finished.emit(report)
+
+    # -- messages (seams for tests) ------------------------------------------------------------
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About rmdesk",
+            f"<b>rmdesk {__version__}</b><br>Run a reverse mentoring programme: "
+            "import the roster, pair juniors with senior leaders, follow up.<br>"
+            f"Database: {self.workspace.path}",
+        )
+
+    # -- persistence ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        self.show_view(self.settings.view)
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        self.signals.detach()
+        super().closeEvent(event)

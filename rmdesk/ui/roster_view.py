@@ -1,0 +1,178 @@
+"""The Roster page: a searchable table of people and the reporting line of the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk.models.people import Employee
+from rmdesk.ui.roster_model import ID_ROLE, RosterModel
+from rmdesk.workspace import Workspace
+
+
+class ReportingLinePanel(QWidget):
+    """Manager chain up to the top, and the direct reports, of one person."""
+
+    person_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportingLine")
+        self.title = QLabel("Select a person to see their reporting line.")
+        self.title.setWordWrap(True)
+        self.chain = QListWidget()
+        self.chain.setObjectName("managerChain")
+        self.reports = QListWidget()
+        self.reports.setObjectName("directReports")
+        self.chain_label = QLabel("Reports to")
+        self.reports_label = QLabel("Direct reports")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.chain_label, self.chain, self.reports_label, self.reports):
+            layout.addWidget(w)
+        for lst in (self.chain, self.reports):
+            lst.itemActivated.connect(self._activated)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.person_chosen.emit(item.data(ID_ROLE))
+
+    def show_person(self, ws: Workspace, person: Employee | None) -> None:
+        self.chain.clear()
+        self.reports.clear()
+        if person is None:
+            self.title.setText("Select a person to see their reporting line.")
+            self.chain_label.setText("Reports to")
+            self.reports_label.setText("Direct reports")
+            return
+        people = ws.employees()
+        org = ws.org_chart()
+        detail = " · ".join(x for x in (person.title, person.department, person.division) if x)
+        self.title.setText(f"<b>{person.name}</b> ({person.employee_id})<br>{detail}")
+        chain = org.chain(person.employee_id)
+        self.chain_label.setText(
+            f"Reports to ({len(chain)} levels)"
+            if chain
+            else "Reports to nobody (top of the organisation)"
+        )
+        for depth, mid in enumerate(chain, start=1):
+            boss = people.get(mid)
+            text = f"{'  ' * (depth - 1)}↑ {boss.name if boss else mid} ({mid})"
+            if boss and boss.title:
+                text += f" — {boss.title}"
+            self._add(self.chain, text, mid)
+        reports = org.direct_reports(person.employee_id)
+        self.reports_label.setText(f"Direct reports ({len(reports)})")
+        for rid in reports:
+            r = people.get(rid)
+            text = f"↓ {r.name if r else rid} ({rid})"
+            if r and not r.active:
+                text += " — left"
+            self._add(self.reports, text, rid)
+
+    @staticmethod
+    def _add(lst: QListWidget, text: str, employee_id: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, employee_id)
+        lst.addItem(item)
+
+
+class RosterPage(QWidget):
+    """Search box, the roster table (object name ``rosterView``) and the reporting line."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPage")
+        self.workspace = workspace
+        self.model = RosterModel(self)
+        self.search = QLineEdit()
+        self.search.setObjectName("rosterSearch")
+        self.search.setPlaceholderText("Search name, id, department, title, location…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_filter)
+        self.search.textChanged.connect(self._update_count)
+
+        self.table = QTableView()
+        self.table.setObjectName("rosterView")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+
+        self.count = QLabel()
+        self.count.setObjectName("rosterCount")
+        self.panel = ReportingLinePanel()
+        self.panel.person_chosen.connect(self.select_person)
+
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.search)
+        lay.addWidget(self.table)
+        lay.addWidget(self.count)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(split)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_people(list(self.workspace.employees().values()))
+        widths = {0: 70, 1: 180, 2: 220, 3: 130, 4: 110, 5: 190, 6: 50, 7: 190}
+        for col, w in widths.items():
+            self.table.setColumnWidth(col, w)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = len(self.workspace.employees())
+        shown = self.model.rowCount()
+        active = sum(1 for e in self.workspace.employees().values() if e.active)
+        text = f"{shown} of {total} people" if shown != total else f"{total} people"
+        self.count.setText(f"{text} · {active} active, {total - active} left")
+
+    def current_person(self) -> Employee | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.employee_at(rows[0].row())
+
+    def selected_ids(self) -> list[str]:
+        return [
+            self.model.employee_at(i.row()).employee_id
+            for i in self.table.selectionModel().selectedRows()
+        ]
+
+    def select_person(self, employee_id: str) -> None:
+        row = self.model.row_of(employee_id)
+        if row is None and self.search.text():
+            self.search.clear()
+            row = self.model.row_of(employee_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        self.panel.show_person(self.workspace, self.current_person())

@@ -1,0 +1,247 @@
+"""Roster capability: import a file (validate everything first, then write in one go), read it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rmdesk.errors import ImportCancelled, Problem, RosterError
+from rmdesk.models.people import ROSTER_FIELDS, Employee
+from rmdesk.roster_files import (
+    Mapping,
+    ParsedRoster,
+    Table,
+    detect_mapping,
+    parse_roster,
+    read_table,
+)
+from rmdesk.workspace.base import ROSTER, WorkspaceBase, now_text
+
+#: progress(done, total, what) -> False to cancel
+Progress = Callable[[int, int, str], bool]
+CHUNK = 5000
+
+
+@dataclass
+class ImportPlan:
+    """A validated file and what importing it would change; nothing is written yet."""
+
+    source: Path
+    sha256: str
+    table: Table
+    mapping: Mapping
+    parsed: ParsedRoster
+    partial: bool
+    added: list[Employee] = field(default_factory=list)
+    updated: list[Employee] = field(default_factory=list)
+    unchanged: int = 0
+    missing: list[str] = field(default_factory=list)  # active people the file lacks
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.mapping.notes, *self.parsed.problems]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.parsed.errors
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def deactivated(self) -> int:
+        return 0 if self.partial else len(self.missing)
+
+    def mapping_names(self) -> dict[str, str]:
+        return self.mapping.as_names(self.table.headers)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file_name: str
+    added: int
+    updated: int
+    deactivated: int
+    unchanged: int
+    warnings: list[Problem]
+    written: bool
+    import_id: int | None = None
+
+    def summary(self) -> str:
+        verb = "Imported" if self.written else "Would import"
+        return (
+            f"{verb} {self.file_name}: {self.added} added, {self.updated} updated, "
+            f"{self.deactivated} deactivated, {self.unchanged} unchanged"
+            + (f", {len(self.warnings)} warnings" if self.warnings else "")
+        )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _row(e: Employee, import_id: int) -> tuple[object, ...]:
+    return (
+        e.employee_id,
+        e.name,
+        e.email,
+        e.department,
+        e.division,
+        e.title,
+        e.grade,
+        e.manager_id,
+        e.hire_date.isoformat() if e.hire_date else None,
+        e.birth_year,
+        e.location,
+        1,
+        import_id,
+    )
+
+
+class RosterOps(WorkspaceBase):
+    def prepare_import(
+        self,
+        source: Path | str,
+        mapping: dict[str, str] | None = None,
+        sheet: str | None = None,
+        partial: bool = False,
+        table: Table | None = None,
+    ) -> ImportPlan:
+        """Read and validate ``source``; raises RosterError only when the file cannot be read."""
+        path = Path(source)
+        if table is None:
+            table = read_table(path, sheet)
+        placed = detect_mapping(table.headers, mapping)
+        existing = self.employees()
+        outside = existing if partial else {}
+        parsed = parse_roster(table, placed, outside)
+        plan = ImportPlan(path, _sha256(path), table, placed, parsed, partial)
+        seen: set[str] = set()
+        for emp in parsed.employees:
+            seen.add(emp.employee_id)
+            old = existing.get(emp.employee_id)
+            if old is None:
+                plan.added.append(emp)
+            elif old != emp:
+                plan.updated.append(emp)
+            else:
+                plan.unchanged += 1
+        plan.missing = sorted(e for e, emp in existing.items() if emp.active and e not in seen)
+        return plan
+
+    def apply_import(self, plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
+        """Write a validated plan in one transaction; any error or a cancel writes nothing."""
+        if plan.errors:
+            raise RosterError(plan.errors)
+        if not plan.parsed.employees:
+            raise RosterError([Problem("the file has no people")])
+        changes = plan.added + plan.updated
+        total = len(changes) + 1
+
+        def tick(done: int) -> None:
+            if progress is not None and progress(done, total, "Saving") is False:
+                raise ImportCancelled("import cancelled; nothing was changed")
+
+        tick(0)
+        with self.atomic():
+            import_id = (
+                self.db.execute(
+                    "INSERT INTO imports (file_name, sha256, imported_at, added, updated, "
+                    "deactivated, unchanged, warnings, partial, mapping) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        plan.source.name,
+                        plan.sha256,
+                        now_text(),
+                        len(plan.added),
+                        len(plan.updated),
+                        plan.deactivated,
+                        plan.unchanged,
+                        len(plan.warnings),
+                        int(plan.partial),
+                        json.dumps(plan.mapping_names(), ensure_ascii=False),
+                    ],
+                ).lastrowid
+                or 0
+            )
+            sql = (
+                "INSERT INTO employees (employee_id, name, email, department, division, title, "
+                "grade, manager_id, hire_date, birth_year, location, active, last_import_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(employee_id) DO "
+                "UPDATE SET name=excluded.name, email=excluded.email, "
+                "department=excluded.department, division=excluded.division, "
+                "title=excluded.title, grade=excluded.grade, manager_id=excluded.manager_id, "
+                "hire_date=excluded.hire_date, birth_year=excluded.birth_year, "
+                "location=excluded.location, active=1, last_import_id=excluded.last_import_id"
+            )
+            for start in range(0, len(changes), CHUNK):
+                chunk = changes[start : start + CHUNK]
+                self.db.conn.executemany(sql, [_row(e, import_id) for e in chunk])
+                tick(start + len(chunk))
+            if not plan.partial and plan.missing:
+                self.db.conn.executemany(
+                    "UPDATE employees SET active = 0 WHERE employee_id = ?",
+                    [(e,) for e in plan.missing],
+                )
+            tick(total)
+        self._changed(ROSTER)
+        return ImportReport(
+            plan.source.name,
+            len(plan.added),
+            len(plan.updated),
+            plan.deactivated,
+            plan.unchanged,
+            plan.warnings,
+            True,
+            import_id,
+        )
+
+    def import_roster(
+        self,
+        source: Path | str,
+        mapping: dict[str, str] | None = None,
+        sheet: str | None = None,
+        partial: bool = False,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Validate ``source`` and, unless ``dry_run``, import it. Errors raise RosterError."""
+        plan = self.prepare_import(source, mapping, sheet, partial)
+        if plan.errors:
+            raise RosterError(plan.errors)
+        if dry_run:
+            return ImportReport(
+                plan.source.name,
+                len(plan.added),
+                len(plan.updated),
+                plan.deactivated,
+                plan.unchanged,
+                plan.warnings,
+                False,
+            )
+        return self.apply_import(plan, progress)
+
+    def roster(self, query: str = "", include_inactive: bool = True) -> list[Employee]:
+        """People sorted by name, optionally filtered by a case-insensitive text query."""
+        people = sorted(self.employees().values(), key=lambda e: (e.name.casefold(), e.employee_id))
+        if not include_inactive:
+            people = [e for e in people if e.active]
+        if query:
+            q = query.casefold()
+            people = [e for e in people if q in _haystack(e)]
+        return people
+
+    def imports(self) -> list[dict[str, object]]:
+        return list(self.db.query("SELECT * FROM imports ORDER BY id"))
+
+
+def _haystack(e: Employee) -> str:
+    return " ".join(str(getattr(e, f) or "") for f in ROSTER_FIELDS).casefold()
