@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_roster)
 
+    from rmdesk.cli_pairing import add_pairing_commands
+
+    add_pairing_commands(sub, common)
     return parser
 
 

@@ -148,8 +148,11 @@ def _inspect_existing(path: Path) -> None:
         return
     if not _is_sqlite_file(path):
         raise StorageError(f"{path} is not an rmdesk database (it is not a SQLite file).")
+    # Read-only is not enough: on a WAL file SQLite would leave -wal/-shm files beside it.
+    # Without a -wal file the main file is the whole database, so it can be read as immutable.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error as exc:
         raise StorageError(f"{path} cannot be opened: {exc}") from exc
     try:

@@ -22,6 +22,7 @@ class FirstRunPage(QWidget):
             "a fictional company, over five divisions."
         )
         text.setWordWrap(True)
+        text.setFixedWidth(560)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample = QPushButton("Open the sample cohort")
         self.sample.setObjectName("openSample")
@@ -35,4 +36,3 @@ class FirstRunPage(QWidget):
         for w in (title, text, self.sample, self.importer):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
-        text.setMaximumWidth(560)

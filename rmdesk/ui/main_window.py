@@ -8,12 +8,12 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
-        self.sidebar.setMaximumWidth(170)
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self._views: dict[str, QWidget] = {}
         self._add_view(
             "roster", "Roster", self.roster_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
@@ -68,12 +69,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.first_run)
         self.sidebar.currentRowChanged.connect(self._show_view)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.sidebar)
-        split.addWidget(self.pages)
-        split.setStretchFactor(1, 1)
-        split.setCollapsible(1, False)
-        self.setCentralWidget(split)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -119,8 +121,10 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.act_find = QAction("&Find…", self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self.focus_search)

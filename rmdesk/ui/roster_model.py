@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -39,11 +40,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def fold(text: str) -> str:
+    """Accent- and case-blind text, so that 'Märta' sorts beside 'Marta', not after 'Zoe'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _sort_key(value: object) -> tuple[int, Any]:
     if value is None or value == "":
         return (1, "")
     if isinstance(value, str):
-        return (0, value.casefold())
+        return (0, fold(value))
     if isinstance(value, date):
         return (0, value.toordinal())
     return (0, value)

@@ -43,6 +43,8 @@ class ReportingLinePanel(QWidget):
             layout.addWidget(w)
         for lst in (self.chain, self.reports):
             lst.itemActivated.connect(self._activated)
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.person_chosen.emit(item.data(ID_ROLE))
@@ -135,6 +137,8 @@ class RosterPage(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([900, 320])
+        self.panel.setMinimumWidth(260)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
         self.reload()

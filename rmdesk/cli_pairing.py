@@ -1,0 +1,192 @@
+"""Sub-commands for cohorts and pairing: cohort, enrol, check, pair, pairs, suggest."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from rmdesk.models.conflicts import Severity
+
+
+def _ws(args: argparse.Namespace) -> Any:
+    from rmdesk.cli import _workspace
+
+    return _workspace(args)
+
+
+def _json(doc: object) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from exc
+
+
+def _capacity(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError("the capacity is 1 or more mentees per mentor")
+    return value
+
+
+def _cohort(ws: Any, args: argparse.Namespace) -> Any:
+    return ws.cohort(getattr(args, "cohort", None))
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    c = ws.create_cohort(args.name, args.starts, args.ends, args.capacity)
+    span = f"{c.starts or '?'} to {c.ends or '?'}"
+    print(f"Cohort '{c.name}': {span}, up to {c.capacity} mentee(s) per mentor")
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    cohort = _cohort(ws, args)
+    changed = ws.enrol(args.ids, args.role, cohort)
+    same = len(args.ids) - len(changed)
+    print(
+        f"Enrolled {len(changed)} as {args.role}s in '{cohort.name}'"
+        + (f" ({same} already were)" if same else "")
+    )
+    return 0
+
+
+def _print_conflicts(conflicts: list[Any]) -> None:
+    for c in conflicts:
+        print(f"  [{c.severity.word}] {c.code}: {c.message}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    cohort = _cohort(ws, args)
+    conflicts = ws.check(args.mentor, args.mentee, cohort)
+    score, reasons = ws.score(args.mentor, args.mentee, cohort)
+    if args.json:
+        _json(
+            {
+                "mentor": args.mentor,
+                "mentee": args.mentee,
+                "conflicts": [c.as_dict() for c in conflicts],
+                "score": score,
+            }
+        )
+        return 0
+    worst = max((c.severity for c in conflicts), default=None)
+    verdict = {
+        Severity.BLOCK: "BLOCKED",
+        Severity.WARN: "warnings",
+        Severity.INFO: "notes",
+        None: "clean",
+    }[worst]
+    print(f"{args.mentor} → {args.mentee}: {verdict}, score {score}")
+    _print_conflicts(conflicts)
+    for r in reasons:
+        print(f"  {r}")
+    return 0
+
+
+def cmd_pair(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    view = ws.pair(args.mentor, args.mentee, _cohort(ws, args), args.override)
+    if args.json:
+        _json(view.as_dict())
+        return 0
+    print(
+        f"Pair {view.pair.id}: {args.mentor} mentors {args.mentee}"
+        + (f" (override: {view.pair.override_reason})" if view.pair.override_reason else "")
+    )
+    _print_conflicts(view.conflicts)
+    return 0
+
+
+def cmd_pairs(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    views = ws.pairs(_cohort(ws, args))
+    if args.json:
+        _json([v.as_dict(with_status=True) for v in views])
+        return 0
+    people = ws.employees()
+    for v in views:
+        p = v.pair
+        print(
+            f"{p.id}\t{people[p.mentor_id].label} → {people[p.mentee_id].label}\t{p.status}"
+            + (f"\toverride: {p.override_reason}" if p.override_reason else "")
+        )
+        _print_conflicts(v.conflicts)
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    cohort = _cohort(ws, args)
+    result = ws.suggest(cohort)
+    if args.apply:
+        ws.accept(result.proposals, cohort)
+    if args.json:
+        _json([p.as_dict() for p in result.proposals])
+    else:
+        people = ws.employees()
+        for p in result.proposals:
+            print(f"{people[p.mentor_id].label} → {people[p.mentee_id].label}: score {p.score}")
+            for r in p.reasons:
+                print(f"  {r}")
+        verb = "Made" if args.apply else "Proposed"
+        print(f"{verb} {len(result.proposals)} pairs in '{cohort.name}'")
+    for emp, why in result.unplaced:
+        print(f"{emp}: not placed: {why}", file=sys.stderr)
+    return 0
+
+
+def add_pairing_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    cohort_opt = argparse.ArgumentParser(add_help=False)
+    cohort_opt.add_argument(
+        "--cohort", metavar="NAME", help="the cohort (default: the most recent one)"
+    )
+
+    p = sub.add_parser("cohort", parents=[common], help="create or update a cohort")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--starts", type=_date, metavar="DATE")
+    p.add_argument("--ends", type=_date, metavar="DATE")
+    p.add_argument("--capacity", type=_capacity, metavar="N", help="mentees per mentor")
+    p.set_defaults(handler=cmd_cohort)
+
+    p = sub.add_parser("enrol", parents=[common, cohort_opt], help="add people to a cohort")
+    p.add_argument("ids", nargs="+", metavar="EMPLOYEE_ID")
+    p.add_argument("--as", dest="role", choices=["mentor", "mentee"], required=True)
+    p.set_defaults(handler=cmd_enrol)
+
+    for name, handler, help_text in (
+        ("check", cmd_check, "check a match"),
+        ("pair", cmd_pair, "make a pair"),
+    ):
+        p = sub.add_parser(name, parents=[common, cohort_opt], help=help_text)
+        p.add_argument("mentor", metavar="MENTOR_ID")
+        p.add_argument("mentee", metavar="MENTEE_ID")
+        p.add_argument("--json", action="store_true")
+        if name == "pair":
+            p.add_argument(
+                "--override",
+                metavar="REASON",
+                help="pair despite a blocking conflict, for this stated reason",
+            )
+        p.set_defaults(handler=handler)
+
+    p = sub.add_parser("pairs", parents=[common, cohort_opt], help="list the pairs")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_pairs)
+
+    p = sub.add_parser("suggest", parents=[common, cohort_opt], help="propose optimal pairs")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--apply", action="store_true", help="make the proposed pairs")
+    p.set_defaults(handler=cmd_suggest)

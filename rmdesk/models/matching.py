@@ -1,0 +1,297 @@
+"""Match scores and the optimal assignment of mentors to mentees (never a greedy loop)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from rmdesk.models.conflicts import PairingContext, Severity, check_pair, unordered
+from rmdesk.models.people import Employee, grade_rank
+from rmdesk.models.seniority import seniority_gap
+
+# The weights, shared by the explained scalar score and the vectorised matrix.
+OTHER_DIVISION = 3
+SAME_DIVISION_OTHER_DEPT = 1
+SAME_DEPARTMENT = -3
+MAX_GAP_POINTS = 4
+NOT_REVERSE = -3
+PER_SHARED_TOPIC = 1
+SAME_LOCATION = 1
+SAME_LINE = -4
+PAIRED_BEFORE = -1
+BLOCKED = -1_000_000
+
+
+def split_topics(text: str | None) -> frozenset[str]:
+    """'Culture, strategy; AI' -> {'culture', 'strategy', 'ai'}."""
+    if not text:
+        return frozenset()
+    parts = text.replace(";", ",").replace("\n", ",").split(",")
+    return frozenset(p.strip().casefold() for p in parts if p.strip())
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and a.casefold() == b.casefold()  # type: ignore[union-attr]
+
+
+def score_pair(
+    mentor: Employee,
+    mentee: Employee,
+    ctx: PairingContext,
+    mentor_topics: frozenset[str] = frozenset(),
+    mentee_topics: frozenset[str] = frozenset(),
+) -> tuple[int, list[str]]:
+    """The match score and its explanation, one '+3 other division …' line per term."""
+    points = 0
+    reasons: list[str] = []
+
+    def add(n: int, why: str) -> None:
+        nonlocal points
+        points += n
+        reasons.append(f"{n:+d} {why}")
+
+    if mentor.department and mentee.department and _same(mentor.department, mentee.department):
+        add(SAME_DEPARTMENT, f"same department ({mentor.department})")
+    elif mentor.division and mentee.division:
+        if _same(mentor.division, mentee.division):
+            add(SAME_DIVISION_OTHER_DEPT, f"same division ({mentor.division}), other department")
+        else:
+            add(OTHER_DIVISION, f"other division ({mentor.division} ↔ {mentee.division})")
+    gap = seniority_gap(mentor, mentee, ctx.higher_grade_is_senior)
+    if _has_basis(mentor, mentee):
+        if gap > 0:
+            n = min(math.floor(gap), MAX_GAP_POINTS)
+            if n:
+                add(n, "reverse seniority gap")
+        else:
+            add(NOT_REVERSE, "mentor is not the junior")
+    shared = sorted(mentor_topics & mentee_topics)
+    if shared:
+        add(PER_SHARED_TOPIC * len(shared), "shared: " + ", ".join(shared))
+    if mentor.location and _same(mentor.location, mentee.location):
+        add(SAME_LOCATION, f"same location ({mentor.location})")
+    org = ctx.org
+    a, b = mentor.employee_id, mentee.employee_id
+    if (org.levels_above(a, b) or 0) >= 2 or (org.levels_above(b, a) or 0) >= 2:
+        add(SAME_LINE, "same reporting line")
+    if unordered(a, b) in ctx.earlier_pairs:
+        add(PAIRED_BEFORE, "paired before")
+    return points, reasons
+
+
+def _has_basis(a: Employee, b: Employee) -> bool:
+    return (
+        (grade_rank(a.grade) is not None and grade_rank(b.grade) is not None)
+        or (a.birth_year is not None and b.birth_year is not None)
+        or (a.hire_date is not None and b.hire_date is not None)
+    )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    mentor_id: str
+    mentee_id: str
+    score: int
+    reasons: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "mentor_id": self.mentor_id,
+            "mentee_id": self.mentee_id,
+            "score": self.score,
+            "reasons": self.reasons,
+        }
+
+
+@dataclass
+class Suggestion:
+    proposals: list[Proposal] = field(default_factory=list)
+    #: people left without a proposal, with the reason in a plain sentence
+    unplaced: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _codes(values: Sequence[str | None]) -> np.ndarray:
+    table: dict[str, int] = {}
+    out = np.full(len(values), -1, dtype=np.int64)
+    for i, v in enumerate(values):
+        if v:
+            out[i] = table.setdefault(v.casefold(), len(table))
+    return out
+
+
+def _floats(values: Sequence[float | None]) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def score_matrix(
+    mentors: Sequence[Employee],
+    mentees: Sequence[Employee],
+    ctx: PairingContext,
+    topics: Mapping[str, frozenset[str]] | None = None,
+) -> np.ndarray:
+    """Scores of every mentor × mentee, equal to ``score_pair``; blocked pairs get BLOCKED."""
+    topics = topics or {}
+    n, m = len(mentors), len(mentees)
+    both = list(mentors) + list(mentees)
+    dept = _codes([e.department for e in both])
+    div = _codes([e.division for e in both])
+    loc = _codes([e.location for e in both])
+    dr, de = dept[:n, None], dept[None, n:]
+    vr, ve = div[:n, None], div[None, n:]
+    lr, le = loc[:n, None], loc[None, n:]
+    same_dept = (dr >= 0) & (dr == de)
+    has_div = (vr >= 0) & (ve >= 0)
+    score = np.where(
+        same_dept,
+        SAME_DEPARTMENT,
+        np.where(has_div, np.where(vr == ve, SAME_DIVISION_OTHER_DEPT, OTHER_DIVISION), 0),
+    ).astype(np.int64)
+    score += np.where((lr >= 0) & (lr == le), SAME_LOCATION, 0)
+
+    sign = 1.0 if ctx.higher_grade_is_senior else -1.0
+    g = _floats([grade_rank(e.grade) for e in both])
+    by = _floats([e.birth_year for e in both])
+    hd = _floats([e.hire_date.toordinal() if e.hire_date else None for e in both])
+    g_ok = ~np.isnan(g[:n, None]) & ~np.isnan(g[None, n:])
+    b_ok = ~np.isnan(by[:n, None]) & ~np.isnan(by[None, n:])
+    h_ok = ~np.isnan(hd[:n, None]) & ~np.isnan(hd[None, n:])
+    with np.errstate(invalid="ignore"):
+        gap = np.where(
+            g_ok,
+            sign * (g[None, n:] - g[:n, None]),
+            np.where(
+                b_ok,
+                (by[:n, None] - by[None, n:]) / 5,
+                np.where(h_ok, (hd[:n, None] - hd[None, n:]) / 365.25 / 3, 0.0),
+            ),
+        )
+    basis = g_ok | b_ok | h_ok
+    gap_pts = np.minimum(np.floor(np.where(gap > 0, gap, 0)), MAX_GAP_POINTS).astype(np.int64)
+    score += np.where(basis, np.where(gap > 0, gap_pts, NOT_REVERSE), 0)
+
+    if topics:
+        vocab: dict[str, int] = {}
+        mt = [topics.get(e.employee_id, frozenset()) for e in mentors]
+        et = [topics.get(e.employee_id, frozenset()) for e in mentees]
+        for s in (*mt, *et):
+            for t in s:
+                vocab.setdefault(t, len(vocab))
+        if vocab:
+            a = np.zeros((n, len(vocab)), dtype=np.int64)
+            b = np.zeros((m, len(vocab)), dtype=np.int64)
+            for i, s in enumerate(mt):
+                for t in s:
+                    a[i, vocab[t]] = 1
+            for j, s in enumerate(et):
+                for t in s:
+                    b[j, vocab[t]] = 1
+            score += PER_SHARED_TOPIC * (a @ b.T)
+
+    r_index = {e.employee_id: i for i, e in enumerate(mentors)}
+    e_index = {e.employee_id: j for j, e in enumerate(mentees)}
+    blocked = np.zeros((n, m), dtype=bool)
+    org = ctx.org
+    for i, e in enumerate(mentors):  # mentee above the mentor
+        for level, boss in enumerate(org.chain(e.employee_id), start=1):
+            col = e_index.get(boss)
+            if col is not None:
+                if level == 1:
+                    blocked[i, col] = True
+                else:
+                    score[i, col] += SAME_LINE
+    for j, e in enumerate(mentees):  # mentor above the mentee
+        for level, boss in enumerate(org.chain(e.employee_id), start=1):
+            row = r_index.get(boss)
+            if row is not None:
+                if level == 1:
+                    blocked[row, j] = True
+                else:
+                    score[row, j] += SAME_LINE
+    for x, y in ctx.earlier_pairs:
+        for a_id, b_id in ((x, y), (y, x)):
+            if a_id in r_index and b_id in e_index:
+                score[r_index[a_id], e_index[b_id]] += PAIRED_BEFORE
+    for x, y in ctx.exclusions:
+        for a_id, b_id in ((x, y), (y, x)):
+            if a_id in r_index and b_id in e_index:
+                blocked[r_index[a_id], e_index[b_id]] = True
+    for i, e in enumerate(mentors):
+        same = e_index.get(e.employee_id)
+        if same is not None:
+            blocked[i, same] = True
+        if not e.active:
+            blocked[i, :] = True
+    for j, e in enumerate(mentees):
+        if not e.active:
+            blocked[:, j] = True
+    score[blocked] = BLOCKED
+    return score
+
+
+def suggest_pairs(
+    mentors: Sequence[Employee],
+    mentees: Sequence[Employee],
+    ctx: PairingContext,
+    topics: Mapping[str, frozenset[str]] | None = None,
+    slots: Mapping[str, int] | None = None,
+) -> Suggestion:
+    """The assignment with the highest total score among pairs with no blocking conflict.
+
+    ``slots`` gives each mentor's remaining capacity (default 1); a mentor with two slots
+    appears twice in the cost matrix, so the assignment stays optimal (min-cost flow).
+    """
+    topics = topics or {}
+    result = Suggestion()
+    if not mentors or not mentees:
+        why = "no mentor has room left" if not mentors else "no mentee is waiting for a mentor"
+        who = mentors if mentors else mentees
+        result.unplaced = [(e.employee_id, why) for e in who]
+        return result
+    base = score_matrix(mentors, mentees, ctx, topics)
+    rows: list[int] = []
+    for i, e in enumerate(mentors):
+        rows.extend([i] * max((slots or {}).get(e.employee_id, 1), 0))
+    matrix = base[rows, :] if rows else base[:0, :]
+    r_idx, c_idx = linear_sum_assignment(matrix, maximize=True)
+    placed_mentees: set[int] = set()
+    load: dict[int, int] = {}
+    for r, c in zip(r_idx, c_idx, strict=True):
+        if matrix[r, c] <= BLOCKED // 2:
+            continue
+        i = rows[r]
+        mentor, mentee = mentors[i], mentees[c]
+        points, reasons = score_pair(
+            mentor,
+            mentee,
+            ctx,
+            topics.get(mentor.employee_id, frozenset()),
+            topics.get(mentee.employee_id, frozenset()),
+        )
+        conflicts = check_pair(mentor, mentee, ctx)
+        if any(x.severity == Severity.BLOCK for x in conflicts):
+            continue  # the rules have the last word
+        reasons += [f"warning: {x.message}" for x in conflicts if x.severity == Severity.WARN]
+        result.proposals.append(Proposal(mentor.employee_id, mentee.employee_id, points, reasons))
+        placed_mentees.add(c)
+        load[i] = load.get(i, 0) + 1
+    result.proposals.sort(key=lambda p: -p.score)
+    for j, e in enumerate(mentees):
+        if j in placed_mentees:
+            continue
+        if (base[:, j] <= BLOCKED // 2).all():
+            why = "every available mentor has a blocking conflict with them"
+        else:
+            why = "there are fewer mentor places than mentees"
+        result.unplaced.append((e.employee_id, why))
+    for i, e in enumerate(mentors):
+        if load.get(i, 0) == 0:
+            if (base[i, :] <= BLOCKED // 2).all():
+                why = "every waiting mentee has a blocking conflict with them"
+            else:
+                why = "there are more mentors than mentees"
+            result.unplaced.append((e.employee_id, why))
+    return result

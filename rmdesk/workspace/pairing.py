@@ -1,0 +1,219 @@
+"""Pairing capability: check a match, make and undo pairs, suggest an optimal assignment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rmdesk.errors import NotFound, PairingRefused, RmdeskError
+from rmdesk.models.cohorts import Cohort, Pair, PairView
+from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair, unordered
+from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topics, suggest_pairs
+from rmdesk.workspace.base import PAIRS, now_text
+from rmdesk.workspace.cohorts import CohortOps
+
+PAIR_COLUMNS = "id, cohort_id, mentor_id, mentee_id, override_reason, status, created_at"
+GRADE_SETTING = "higher_grade_is_senior"
+
+
+class PairingOps(CohortOps):
+    @property
+    def higher_grade_is_senior(self) -> bool:
+        return self.setting(GRADE_SETTING, "1") == "1"
+
+    def set_higher_grade_is_senior(self, value: bool) -> None:
+        self.set_setting(GRADE_SETTING, "1" if value else "0")
+
+    def context(
+        self, cohort: Cohort | None = None, existing: tuple[str, str] | None = None
+    ) -> PairingContext:
+        """Everything the rules need for ``cohort``, read once."""
+        cohort = cohort or self.cohort()
+        mentor_load: dict[str, int] = {}
+        mentee_load: dict[str, int] = {}
+        for a, b in self.db.execute(
+            "SELECT mentor_id, mentee_id FROM pairs WHERE cohort_id = ? AND status = 'active'",
+            [cohort.id],
+        ):
+            mentor_load[a] = mentor_load.get(a, 0) + 1
+            mentee_load[b] = mentee_load.get(b, 0) + 1
+        earlier = {
+            unordered(a, b): name
+            for a, b, name in self.db.execute(
+                "SELECT p.mentor_id, p.mentee_id, c.name FROM pairs p JOIN cohorts c "
+                "ON c.id = p.cohort_id WHERE p.cohort_id != ? ORDER BY c.id",
+                [cohort.id],
+            )
+        }
+        return PairingContext(
+            org=self.org_chart(),
+            capacity=cohort.capacity,
+            higher_grade_is_senior=self.higher_grade_is_senior,
+            mentor_load=mentor_load,
+            mentee_load=mentee_load,
+            exclusions=self.exclusions(),
+            earlier_pairs=earlier,
+            existing=existing,
+        )
+
+    def check(self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None) -> list[Conflict]:
+        """Every conflict of putting ``mentor_id`` with ``mentee_id``, worst first."""
+        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        return check_pair(mentor, mentee, self.context(cohort))
+
+    def score(
+        self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None
+    ) -> tuple[int, list[str]]:
+        cohort = cohort or self.cohort()
+        topics = self.topics(cohort)
+        return score_pair(
+            self.employee(mentor_id),
+            self.employee(mentee_id),
+            self.context(cohort),
+            topics.get(mentor_id, frozenset()),
+            topics.get(mentee_id, frozenset()),
+        )
+
+    def topics(self, cohort: Cohort) -> dict[str, frozenset[str]]:
+        return {
+            p.employee_id: split_topics(p.interests)
+            for p in self.participants(cohort)
+            if p.interests
+        }
+
+    def pair(
+        self,
+        mentor_id: str,
+        mentee_id: str,
+        cohort: Cohort | None = None,
+        override: str | None = None,
+    ) -> PairView:
+        """Make a pair. A blocking conflict refuses it unless ``override`` gives a reason."""
+        cohort = cohort or self.cohort()
+        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        override = (override or "").strip() or None
+        conflicts = check_pair(mentor, mentee, self.context(cohort))
+        blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
+        if blocks and override is None:
+            raise PairingRefused(
+                f"Pairing {mentor.label} with {mentee.label} is blocked; give an override "
+                "reason to pair them anyway.",
+                list(blocks),
+            )
+        if any(c.code == "same-person" for c in blocks):
+            raise RmdeskError(f"{mentor.label} cannot mentor themselves, override or not.")
+        roles = {p.employee_id: p.role for p in self.participants(cohort)}
+        for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+            if roles.get(person.employee_id, role) != role:
+                raise RmdeskError(
+                    f"{person.label} is enrolled as a {roles[person.employee_id]} "
+                    f"in '{cohort.name}', not as a {role}."
+                )
+        with self.atomic():
+            for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+                self.db.execute(
+                    "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
+                    "role) VALUES (?, ?, ?)",
+                    [cohort.id, person.employee_id, role],
+                )
+            pair_id = self.db.execute(
+                "INSERT INTO pairs (cohort_id, mentor_id, mentee_id, override_reason, "
+                "created_at) VALUES (?, ?, ?, ?, ?)",
+                [cohort.id, mentor_id, mentee_id, override, now_text()],
+            ).lastrowid
+        self._changed(PAIRS)
+        return self.pair_view(int(pair_id or 0))
+
+    def get_pair(self, pair_id: int) -> Pair:
+        row = self.db.execute(
+            f"SELECT {PAIR_COLUMNS} FROM pairs WHERE id = ?", [pair_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no pair number {pair_id}")
+        return Pair(*row)
+
+    def pair_view(self, pair_id: int) -> PairView:
+        p = self.get_pair(pair_id)
+        ctx = self.context(self.cohort_by_id(p.cohort_id), existing=(p.mentor_id, p.mentee_id))
+        return PairView(p, check_pair(self.employee(p.mentor_id), self.employee(p.mentee_id), ctx))
+
+    def pairs(self, cohort: Cohort | None = None) -> list[PairView]:
+        """The cohort's pairs, each re-checked against today's roster."""
+        cohort = cohort or self.cohort()
+        rows = [
+            Pair(*r)
+            for r in self.db.execute(
+                f"SELECT {PAIR_COLUMNS} FROM pairs WHERE cohort_id = ? ORDER BY id", [cohort.id]
+            )
+        ]
+        ctx = self.context(cohort)
+        people = self.employees()
+        out = []
+        for p in rows:
+            ctx.existing = (p.mentor_id, p.mentee_id)
+            out.append(PairView(p, check_pair(people[p.mentor_id], people[p.mentee_id], ctx)))
+        return out
+
+    def unpair(self, pair_id: int) -> Pair:
+        """Remove a pair; returns it so that undo can put it back as it was."""
+        pair = self.get_pair(pair_id)
+        with self.atomic():
+            self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
+        self._changed(PAIRS)
+        return pair
+
+    def restore_pair(self, pair: Pair) -> PairView:
+        """Put back a pair removed by ``unpair`` (undo), with its id and override reason."""
+        with self.atomic():
+            for person, role in ((pair.mentor_id, "mentor"), (pair.mentee_id, "mentee")):
+                self.db.execute(
+                    "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
+                    "role) VALUES (?, ?, ?)",
+                    [pair.cohort_id, person, role],
+                )
+            self.db.execute(
+                f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    pair.id,
+                    pair.cohort_id,
+                    pair.mentor_id,
+                    pair.mentee_id,
+                    pair.override_reason,
+                    pair.status,
+                    pair.created_at,
+                ],
+            )
+        self._changed(PAIRS)
+        return self.pair_view(pair.id)
+
+    def suggest(self, cohort: Cohort | None = None) -> Suggestion:
+        """Proposals for everyone still unpaired; pairs already made are kept."""
+        cohort = cohort or self.cohort()
+        ctx = self.context(cohort)
+        people = self.employees()
+        mentors, mentees, slots = [], [], {}
+        for p in self.participants(cohort):
+            person = people.get(p.employee_id)
+            if person is None or not person.active:
+                continue
+            if p.role == "mentor":
+                room = cohort.capacity - ctx.mentor_load.get(p.employee_id, 0)
+                if room > 0:
+                    mentors.append(person)
+                    slots[p.employee_id] = room
+            elif ctx.mentee_load.get(p.employee_id, 0) == 0:
+                mentees.append(person)
+        return suggest_pairs(mentors, mentees, ctx, self.topics(cohort), slots)
+
+    def accept(self, proposals: Iterable[Proposal], cohort: Cohort | None = None) -> list[PairView]:
+        """Turn proposals into pairs in one transaction (all or nothing)."""
+        cohort = cohort or self.cohort()
+        made: list[PairView] = []
+        listeners, self._listeners = self._listeners, []
+        try:
+            with self.atomic():
+                for p in proposals:
+                    made.append(self.pair(p.mentor_id, p.mentee_id, cohort))
+        finally:
+            self._listeners = listeners
+        self._changed(PAIRS)
+        return made
