@@ -75,6 +75,8 @@ def parse_date_column(texts: list[str]) -> DateColumn:
             continue
         if text in cache:
             values[idx] = cache[text]
+            if values[idx] is None:
+                bad.append(idx)  # every row with the unreadable value is listed, not the first
             continue
         m = _ISO.match(text)
         if m:

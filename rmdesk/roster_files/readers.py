@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -69,12 +70,12 @@ def _sniff_delimiter(text: str) -> str:
     best, best_score = ",", -1.0
     for delim in (",", ";", "\t", "|"):
         counts = [len(next(csv.reader([ln], delimiter=delim))) for ln in lines]
-        head = counts[0]
-        if head < 2:
+        # the most common width, not the first line's: a report title may sit above the header
+        width, agreeing = Counter(counts).most_common(1)[0]
+        if width < 2:
             continue
-        # a delimiter that splits every line into the same number of fields wins
-        agree = sum(1 for c in counts if c == head) / len(counts)
-        score = agree * 10 + min(head, 50) / 50
+        # a delimiter that splits the lines into the same number of fields wins
+        score = agreeing / len(lines) * 10 + min(width, 50) / 50
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -108,12 +109,33 @@ def _clean_cell(value: object) -> str:
 def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
     text, encoding = decode_text(data)
     text = text.replace("\x00", "")
-    delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    first, _, rest = text.partition("\n")
+    rows: list[list[str]] = []
+    if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
+        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" first line
+        rows.append([])  # keeps the row numbers those of the file
+    else:
+        delimiter = _sniff_delimiter(text)
+    done = len(rows)
     try:
-        rows = [[c.strip() for c in row] for row in reader]
+        # strict first: it alone notices a quote that is never closed, which a lenient read
+        # would turn into one cell holding the rest of the file (and so lose those people)
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            rows.append([c.strip() for c in row])
     except csv.Error as exc:
-        raise RosterError([Problem(f"the file is not a readable CSV: {exc}")]) from exc
+        if "end of data" in str(exc):
+            problem = Problem(
+                "a quoted field is never closed, so the rest of the file would be one cell",
+                len(rows) + 1,
+            )
+            raise RosterError([problem]) from exc
+        # other stray quotes ('"Bob" Smith') are read the way spreadsheet programs read them
+        del rows[done:]
+        try:
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+                rows.append([c.strip() for c in row])
+        except csv.Error as exc2:
+            raise RosterError([Problem(f"the file is not a readable CSV: {exc2}")]) from exc2
     return rows, encoding
 
 

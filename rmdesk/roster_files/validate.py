@@ -246,6 +246,15 @@ def parse_roster(
     return ParsedRoster(employees, kept_rows, out.finish())
 
 
+def _name_variants(key: str) -> list[str]:
+    """Other spellings of a normalised name: 'ana maria silva' -> 'silva, ana maria', ..."""
+    if "," in key:
+        last, _, first = key.partition(",")
+        return [_collapse(f"{first} {last}")] if first.strip() and last.strip() else []
+    parts = key.split(" ")
+    return [f"{' '.join(parts[k:])}, {' '.join(parts[:k])}" for k in range(1, len(parts))]
+
+
 def _dates(
     texts: list[str], col: str, numbers: list[int], out: _Problems | None
 ) -> list[date | None]:
@@ -263,12 +272,12 @@ def _dates(
             col,
         )
     if parsed.ambiguous:
-        example = next((t for t in texts if t and not t[:4].isdigit()), "")
+        at = next((i for i, t in enumerate(texts) if t and not t[:4].isdigit()), 0)
         out.add(
             "ambiguous dates",
-            f"ambiguous dates such as '{example}': every value reads both as day/month "
+            f"ambiguous dates such as '{texts[at]}': every value reads both as day/month "
             "and month/day; re-export the column as YYYY-MM-DD",
-            None,
+            numbers[at],
             col,
         )
     return parsed.values
@@ -304,13 +313,11 @@ def _managers(
         for e in outside.values():
             if e.employee_id not in in_file:
                 idx.setdefault(_name_key(e.name), []).append(e.employee_id)
-        # "Last, First" as many exports write a manager
+        # "Last, First" as many exports write a manager, and "First Last" for a name column
+        # written "Last, First"; every split, for compound surnames ("García López, José")
         for key, found in list(idx.items()):
-            parts = key.split(" ")
-            if len(parts) >= 2:
-                alt = f"{parts[-1]}, {' '.join(parts[:-1])}"
-                idx.setdefault(alt, [])
-                idx[alt] = list(dict.fromkeys(idx[alt] + found))
+            for alt in _name_variants(key):
+                idx[alt] = list(dict.fromkeys(idx.get(alt, []) + found))
         return idx
 
     for i in range(n):

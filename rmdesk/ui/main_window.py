@@ -7,13 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -22,11 +25,15 @@ from PySide6.QtWidgets import (
 
 from rmdesk import __version__
 from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
+from rmdesk.models.cohorts import Cohort
 from rmdesk.paths import resource
+from rmdesk.ui.cohort_dialog import CohortDialog
 from rmdesk.ui.file_drop import FileDropFilter
 from rmdesk.ui.first_run import FirstRunPage
 from rmdesk.ui.import_dialog import ImportDialog
+from rmdesk.ui.pairing_board import PairingBoard
 from rmdesk.ui.roster_view import RosterPage
+from rmdesk.ui.sample import seed_sample_cohort
 from rmdesk.ui.settings import Settings
 from rmdesk.ui.signals import WorkspaceSignals
 from rmdesk.ui.tasks import Progress, Task
@@ -63,8 +70,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self._views: dict[str, QWidget] = {}
+        self.pairing_board = PairingBoard(workspace, self.undo_stack)
+        self.pairing_board.message.connect(self.statusBar().showMessage)
         self._add_view(
             "roster", "Roster", self.roster_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
+        )
+        self._add_view(
+            "pairing", "Pairing", self.pairing_board, QStyle.StandardPixmap.SP_DialogYesButton
         )
         self.pages.addWidget(self.first_run)
         self.sidebar.currentRowChanged.connect(self._show_view)
@@ -89,6 +101,14 @@ class MainWindow(QMainWindow):
         self.drops.watch(self)
         self.drops.watch(self.roster_page.table.viewport())
         self.drops.watch(self.first_run)
+        for view in (
+            self.pairing_board.mentor_view,
+            self.pairing_board.mentee_view,
+            self.pairing_board.pair_view,
+            self.pairing_board.roster_table,
+        ):
+            self.drops.watch(view.viewport())
+        self._load_cohorts()
         self.signals.changed.connect(self._workspace_changed)
         self.undo_stack.indexChanged.connect(self._undo_changed)
         self._restore()
@@ -128,6 +148,11 @@ class MainWindow(QMainWindow):
         self.act_find = QAction("&Find…", self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self.focus_search)
+        self.act_new_cohort = QAction("&New cohort…", self)
+        self.act_new_cohort.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.act_new_cohort.triggered.connect(self.new_cohort)
+        self.act_edit_cohort = QAction("Cohort &settings…", self)
+        self.act_edit_cohort.triggered.connect(self.edit_cohort)
         self.act_about = QAction("&About rmdesk", self)
         self.act_about.triggered.connect(self.about)
         self.view_actions: list[QAction] = []
@@ -151,6 +176,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_find)
         self.edit_menu = edit
+        cohort = bar.addMenu("&Cohort")
+        cohort.addAction(self.act_new_cohort)
+        cohort.addAction(self.act_edit_cohort)
+        cohort.addSeparator()
+        cohort.addAction(self.pairing_board.act_pair)
+        cohort.addAction(self.pairing_board.act_unpair)
+        cohort.addAction(self.pairing_board.act_suggest)
+        self.cohort_menu = cohort
         view = bar.addMenu("&View")
         for act in self.view_actions:
             view.addAction(act)
@@ -166,6 +199,24 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.act_undo)
         tb.addAction(self.act_redo)
+        tb.addSeparator()
+        tb.addWidget(QLabel(" Cohort: "))
+        self.cohort_picker = QComboBox()
+        self.cohort_picker.setObjectName("cohortPicker")
+        self.cohort_picker.setMinimumWidth(200)
+        self.cohort_picker.currentIndexChanged.connect(self._cohort_chosen)
+        tb.addWidget(self.cohort_picker)
+        tb.addAction(self.act_new_cohort)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        self.search = QLineEdit()
+        self.search.setObjectName("globalSearch")
+        self.search.setPlaceholderText("Search people (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(260)
+        self.search.textChanged.connect(self._search)
+        tb.addWidget(self.search)
         self.toolbar = tb
         self.addToolBar(tb)
 
@@ -191,14 +242,77 @@ class MainWindow(QMainWindow):
         self._show_view(max(self.sidebar.currentRow(), 0))
 
     def focus_search(self) -> None:
-        self.show_view("roster")
-        self.roster_page.search.setFocus()
-        self.roster_page.search.selectAll()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search(self, text: str) -> None:
+        """The tool bar search filters the roster, or the pairing board's candidates."""
+        if self.pages.currentWidget() is self.pairing_board:
+            self.pairing_board.roster_search.setText(text)
+        else:
+            self.show_view("roster")
+            self.roster_page.search.setText(text)
 
     def _workspace_changed(self, topic: str) -> None:
         if topic == "roster":
             self.roster_page.reload()
             self._refresh_first_run()
+        if topic == "cohorts":
+            self._load_cohorts()
+        else:
+            self.pairing_board.reload()
+
+    # -- cohorts ------------------------------------------------------------------------------
+    def current_cohort(self) -> Cohort | None:
+        cid = self.cohort_picker.currentData()
+        return self.workspace.cohort_by_id(int(cid)) if cid is not None else None
+
+    def _load_cohorts(self, select: int | None = None) -> None:
+        cohorts = self.workspace.cohorts()
+        keep = select if select is not None else self.cohort_picker.currentData()
+        self.cohort_picker.blockSignals(True)
+        self.cohort_picker.clear()
+        for c in reversed(cohorts):
+            self.cohort_picker.addItem(c.name, c.id)
+        idx = self.cohort_picker.findData(keep) if keep is not None else -1
+        self.cohort_picker.setCurrentIndex(idx if idx >= 0 else 0)
+        self.cohort_picker.blockSignals(False)
+        self.act_edit_cohort.setEnabled(bool(cohorts))
+        self._cohort_chosen()
+
+    def _cohort_chosen(self, *_: object) -> None:
+        self.pairing_board.set_cohort(self.current_cohort())
+
+    def new_cohort(self) -> None:
+        choice = CohortDialog.ask(self, None)
+        if choice is None:
+            return
+        try:
+            cohort = self.workspace.create_cohort(
+                choice.name, choice.starts, choice.ends, choice.capacity
+            )
+        except RmdeskError as exc:
+            self.show_error("The cohort cannot be created", str(exc))
+            return
+        self._load_cohorts(select=cohort.id)
+        self.show_view("pairing")
+        self.statusBar().showMessage(f"Created cohort '{cohort.name}'")
+
+    def edit_cohort(self) -> None:
+        cohort = self.current_cohort()
+        if cohort is None:
+            return
+        choice = CohortDialog.ask(self, cohort)
+        if choice is None:
+            return
+        try:
+            if choice.name != cohort.name:
+                cohort = self.workspace.rename_cohort(cohort.id, choice.name)
+            self.workspace.create_cohort(cohort.name, choice.starts, choice.ends, choice.capacity)
+        except RmdeskError as exc:
+            self.show_error("The cohort cannot be changed", str(exc))
+            return
+        self._load_cohorts(select=cohort.id)
 
     def _undo_changed(self) -> None:
         text = self.undo_stack.undoText()
@@ -214,7 +328,17 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def open_sample(self) -> None:
+        """Import the sample roster and set up a sample cohort to pair."""
+        self.import_finished.connect(self._sample_imported)
         self.import_file(resource("sample_roster.csv"), ask=False)
+
+    def _sample_imported(self, report: object) -> None:
+        self.import_finished.disconnect(self._sample_imported)
+        if report is None:
+            return
+        cohort = seed_sample_cohort(self.workspace)
+        self._load_cohorts(select=cohort.id)
+        self.show_view("pairing")
 
     def import_file(self, path: Path, ask: bool = True) -> None:
         """Read and validate in the background, let the officer settle it, then write."""

@@ -1,0 +1,87 @@
+"""List views of the pairing board that show a drag's verdict on the row under the cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip, QWidget
+
+from rmdesk.models.conflicts import Conflict
+from rmdesk.ui.pairing_models import PairsModel, PeopleModel
+
+#: (mime, target row) -> (mentor id, mentee id, conflicts) for a pairing drop, else None
+Verdict = Callable[[QMimeData, int], tuple[str, str, list[Conflict]] | None]
+
+
+class BoardListView(QListView):
+    """Drops land on the row under the cursor; while hovering, the row shows the verdict."""
+
+    verdict_shown = Signal(object)  # (mentor, mentee, conflicts) or None
+
+    def __init__(
+        self, model: PeopleModel | PairsModel, verdict: Verdict, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self._verdict = verdict
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setSpacing(2)
+        self.setAlternatingRowColors(False)
+
+    def _row_at(self, event: QDragMoveEvent | QDropEvent) -> int:
+        index = self.indexAt(event.position().toPoint())
+        return index.row() if index.isValid() else -1
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._model.canDropMimeData(event.mimeData(), event.dropAction(), -1, -1, QModelIndex()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        mime = event.mimeData()
+        if not self._model.canDropMimeData(mime, event.dropAction(), -1, -1, QModelIndex()):
+            event.ignore()
+            return
+        row = self._row_at(event)
+        verdict = self._verdict(mime, row) if row >= 0 else None
+        if verdict is None:
+            self._model.set_hover(None)
+            self.verdict_shown.emit(None)
+        else:
+            conflicts = verdict[2]
+            self._model.set_hover(row, conflicts)
+            self.verdict_shown.emit(verdict)
+            text = "\n".join(c.message for c in conflicts) or "Clean match: no conflicts."
+            pos = self.viewport().mapToGlobal(event.position().toPoint())
+            QToolTip.showText(pos, text, self)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._model.set_hover(None)
+        self.verdict_shown.emit(None)
+        QToolTip.hideText()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._model.set_hover(None)
+        QToolTip.hideText()
+        index = self.indexAt(event.position().toPoint())
+        ok = self._model.dropMimeData(event.mimeData(), Qt.DropAction.CopyAction, -1, -1, index)
+        if ok:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,84 @@
+"""Create a cohort, or change its name, dates and mentor capacity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from rmdesk.models.cohorts import Cohort
+
+
+@dataclass(frozen=True)
+class CohortChoice:
+    name: str
+    starts: date
+    ends: date
+    capacity: int
+
+
+def _py_date(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+class CohortDialog(QDialog):
+    def __init__(self, cohort: Cohort | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cohortDialog")
+        self.setWindowTitle("Cohort" if cohort else "New cohort")
+        today = date.today()
+        starts = cohort.starts if cohort and cohort.starts else today
+        ends = (
+            cohort.ends
+            if cohort and cohort.ends
+            else date(today.year + (today.month + 6 > 12), (today.month + 5) % 12 + 1, 1)
+        )
+        self.name = QLineEdit(cohort.name if cohort else f"Cohort {today.year}")
+        self.starts = QDateEdit(QDate(starts.year, starts.month, starts.day))
+        self.ends = QDateEdit(QDate(ends.year, ends.month, ends.day))
+        for d in (self.starts, self.ends):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.capacity = QSpinBox()
+        self.capacity.setRange(1, 10)
+        self.capacity.setValue(cohort.capacity if cohort else 1)
+        self.capacity.setSuffix(" mentee(s) per mentor")
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Starts", self.starts)
+        form.addRow("Ends", self.ends)
+        form.addRow("Capacity", self.capacity)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choice(self) -> CohortChoice:
+        return CohortChoice(
+            self.name.text().strip(),
+            _py_date(self.starts.date()),
+            _py_date(self.ends.date()),
+            self.capacity.value(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, cohort: Cohort | None = None) -> CohortChoice | None:
+        dialog = cls(cohort, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name.text().strip():
+                return None
+            return dialog.choice()
+        finally:
+            dialog.deleteLater()

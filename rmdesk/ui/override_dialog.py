@@ -1,0 +1,57 @@
+"""Ask the officer whether to override a blocking conflict, and why (the reason is stored)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk.models.conflicts import Conflict
+
+
+class OverrideDialog(QDialog):
+    def __init__(
+        self, mentor: str, mentee: str, conflicts: list[Conflict], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("overrideDialog")
+        self.setWindowTitle("Pairing blocked")
+        items = "".join(f"<li><b>{c.code}</b>: {c.message}</li>" for c in conflicts)
+        text = QLabel(
+            f"Pairing <b>{mentor}</b> with <b>{mentee}</b> is blocked:<ul>{items}</ul>"
+            "Pair them anyway only if you have a good reason. The reason is stored "
+            "and shown on the pair."
+        )
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("overrideReason")
+        self.reason.setPlaceholderText("Reason for the override (required)")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("Pair anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(text)
+        lay.addWidget(self.reason)
+        lay.addWidget(self.buttons)
+        self.resize(520, 0)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, mentor: str, mentee: str, conflicts: list[Conflict]
+    ) -> str | None:
+        """The override reason, or None when the officer keeps the block (the test seam)."""
+        dialog = cls(mentor, mentee, conflicts, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.reason.text().strip() or None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,426 @@
+"""The Pairing page: candidates from the roster, unpaired mentors and mentees, and the pairs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk.errors import RmdeskError
+from rmdesk.models.cohorts import Cohort
+from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair
+from rmdesk.ui import severity
+from rmdesk.ui.board_views import BoardListView
+from rmdesk.ui.override_dialog import OverrideDialog
+from rmdesk.ui.pairing_models import PairsModel, PeopleModel, decode_pair, decode_people
+from rmdesk.ui.roster_model import RosterModel
+from rmdesk.ui.suggestions_dialog import SuggestionsDialog
+from rmdesk.ui.undo import (
+    EnrolCommand,
+    PairCommand,
+    UnpairCommand,
+    accept_proposals_command,
+)
+from rmdesk.workspace import Workspace
+
+
+def _column(title: str, search: QLineEdit, view: QWidget, *extra: QWidget) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"<b>{title}</b>")
+    lay.addWidget(label)
+    lay.addWidget(search)
+    lay.addWidget(view, 1)
+    for w in extra:
+        lay.addWidget(w)
+    box.setProperty("title_label", label)
+    return box
+
+
+class PairingBoard(QWidget):
+    """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop."""
+
+    message = Signal(str)
+
+    def __init__(
+        self, workspace: Workspace, undo: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pairingBoard")
+        self.ws = workspace
+        self.undo = undo
+        self.cohort: Cohort | None = None
+        self.ctx: PairingContext | None = None
+
+        # candidates: the roster, to enrol people by drag, button, or "all shown"
+        self.roster_model = RosterModel(self)
+        self.roster_search = QLineEdit(placeholderText="Find people on the roster…")
+        self.roster_search.setObjectName("candidateSearch")
+        self.roster_search.setClearButtonEnabled(True)
+        self.roster_search.textChanged.connect(self.roster_model.set_filter)
+        self.roster_table = QTableView()
+        self.roster_table.setObjectName("candidates")
+        self.roster_table.setModel(self.roster_model)
+        self.roster_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roster_table.setDragEnabled(True)
+        self.roster_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.roster_table.verticalHeader().setVisible(False)
+        self.roster_table.setSortingEnabled(True)
+        for col in range(self.roster_model.columnCount()):
+            self.roster_table.setColumnHidden(col, col not in (1, 3, 6))
+        self.roster_table.horizontalHeader().setStretchLastSection(True)
+        self.add_mentors = QPushButton("+ Mentors")
+        self.add_mentees = QPushButton("+ Mentees")
+        self.add_mentors.setToolTip(
+            "Add the selected people as mentors (no selection: everybody shown)"
+        )
+        self.add_mentees.setToolTip(
+            "Add the selected people as mentees (no selection: everybody shown)"
+        )
+        self.add_mentors.clicked.connect(lambda: self.enrol_candidates("mentor"))
+        self.add_mentees.clicked.connect(lambda: self.enrol_candidates("mentee"))
+        buttons = QWidget()
+        bl = QHBoxLayout(buttons)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.add_mentors)
+        bl.addWidget(self.add_mentees)
+
+        # the board
+        self.mentors = PeopleModel(
+            "mentor", lambda k, ids, r: self._dropped("mentor", k, ids, r), self
+        )
+        self.mentees = PeopleModel(
+            "mentee", lambda k, ids, r: self._dropped("mentee", k, ids, r), self
+        )
+        self.pairs = PairsModel(lambda k, ids, r: self._dropped("pairs", k, ids, r), self)
+        self.mentor_view = BoardListView(self.mentors, lambda m, r: self._verdict("mentor", m, r))
+        self.mentor_view.setObjectName("mentorList")
+        self.mentee_view = BoardListView(self.mentees, lambda m, r: self._verdict("mentee", m, r))
+        self.mentee_view.setObjectName("menteeList")
+        self.pair_view = BoardListView(self.pairs, lambda m, r: self._verdict("pairs", m, r))
+        self.pair_view.setObjectName("pairList")
+        self.mentor_search = QLineEdit(placeholderText="Filter mentors…")
+        self.mentee_search = QLineEdit(placeholderText="Filter mentees…")
+        self.mentor_search.textChanged.connect(self.mentors.set_filter)
+        self.mentee_search.textChanged.connect(self.mentees.set_filter)
+        self.pair_search = QLabel(
+            "Drag a mentor onto a mentee, or select one of each and press Ctrl+P. Delete unpairs."
+        )
+        self.pair_search.setWordWrap(True)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdictPanel")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict.setMinimumHeight(90)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.verdict.setFrameShape(QLabel.Shape.StyledPanel)
+        self.verdict.setMargin(6)
+        for v in (self.mentor_view, self.mentee_view, self.pair_view):
+            v.verdict_shown.connect(self._show_verdict)
+        self.mentor_view.selectionModel().selectionChanged.connect(self._selection_verdict)
+        self.mentee_view.selectionModel().selectionChanged.connect(self._selection_verdict)
+
+        self.suggest_button = QPushButton("Suggest pairs…")
+        self.suggest_button.setObjectName("suggestButton")
+        self.suggest_button.clicked.connect(self.suggest)
+        self.pair_button = QPushButton("Pair  (Ctrl+P)")
+        self.pair_button.clicked.connect(self.pair_selected)
+        self.unpair_button = QPushButton("Unpair  (Del)")
+        self.unpair_button.clicked.connect(self.unpair_selected)
+        actions = QWidget()
+        al = QHBoxLayout(actions)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.addWidget(self.pair_button)
+        al.addWidget(self.unpair_button)
+        al.addStretch(1)
+        al.addWidget(self.suggest_button)
+
+        self.act_pair = QAction("&Pair selected", self)
+        self.act_pair.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_pair.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_pair.triggered.connect(self.pair_selected)
+        self.act_unpair = QAction("&Unpair", self)
+        self.act_unpair.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        self.act_unpair.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_unpair.triggered.connect(self.unpair_selected)
+        self.act_suggest = QAction("&Suggest pairs…", self)
+        self.act_suggest.triggered.connect(self.suggest)
+        self.addAction(self.act_pair)
+        self.pair_view.addAction(self.act_unpair)
+
+        self.mentor_col = _column("Mentors (juniors)", self.mentor_search, self.mentor_view)
+        self.mentee_col = _column("Mentees (senior leaders)", self.mentee_search, self.mentee_view)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        self.pairs_title = QLabel("<b>Pairs</b>")
+        ml.addWidget(self.pairs_title)
+        ml.addWidget(self.pair_search)
+        ml.addWidget(self.pair_view, 1)
+        ml.addWidget(self.verdict)
+        ml.addWidget(actions)
+        candidates = _column("Roster", self.roster_search, self.roster_table, buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for w in (candidates, self.mentor_col, middle, self.mentee_col):
+            split.addWidget(w)
+        split.setSizes([230, 260, 460, 260])
+        self.cohort_label = QLabel()
+        self.cohort_label.setObjectName("cohortLabel")
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.cohort_label)
+        outer.addWidget(split, 1)
+        self._show_verdict(None)
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_cohort(self, cohort: Cohort | None) -> None:
+        self.cohort = cohort
+        self.reload()
+
+    def reload(self) -> None:
+        people = self.ws.employees()
+        self.roster_model.set_people([e for e in people.values() if e.active])
+        enabled = self.cohort is not None
+        for w in (
+            self.mentor_view,
+            self.mentee_view,
+            self.pair_view,
+            self.add_mentors,
+            self.add_mentees,
+            self.suggest_button,
+            self.pair_button,
+            self.unpair_button,
+        ):
+            w.setEnabled(enabled)
+        if self.cohort is None:
+            self.cohort_label.setText(
+                "No cohort yet: create one with Cohort ▸ New cohort… (Ctrl+Shift+N)."
+            )
+            self.mentors.set_people([])
+            self.mentees.set_people([])
+            self.pairs.set_pairs([], people)
+            self.ctx = None
+            return
+        c = self.cohort
+        self.ctx = self.ws.context(c)
+        views = self.ws.pairs(c)
+        parts = self.ws.participants(c)
+        room = self.ctx.mentor_load
+        mentors = [
+            people[p.employee_id]
+            for p in parts
+            if p.role == "mentor" and room.get(p.employee_id, 0) < c.capacity
+        ]
+        mentees = [
+            people[p.employee_id]
+            for p in parts
+            if p.role == "mentee" and self.ctx.mentee_load.get(p.employee_id, 0) == 0
+        ]
+        self.mentors.set_people(mentors, dict(room))
+        self.mentees.set_people(mentees)
+        self.pairs.set_pairs(views, people)
+        n_mentors = sum(1 for p in parts if p.role == "mentor")
+        flagged = sum(1 for v in views if v.worst is not None and v.worst >= Severity.WARN)
+        span = f"{c.starts} → {c.ends}" if c.starts and c.ends else "no dates"
+        self.cohort_label.setText(
+            f"<b>{c.name}</b> · {span} · up to {c.capacity} mentee(s) per mentor · "
+            f"{n_mentors} mentors, {len(parts) - n_mentors} mentees, {len(views)} pairs"
+            + (f" · {flagged} pairs need attention" if flagged else "")
+        )
+        self.pairs_title.setText(f"<b>Pairs ({len(views)})</b>")
+
+    # -- verdicts -------------------------------------------------------------------------------
+    def _check(self, mentor_id: str, mentee_id: str) -> list[Conflict]:
+        assert self.ctx is not None
+        people = self.ws.employees()
+        return check_pair(people[mentor_id], people[mentee_id], self.ctx)
+
+    def _pair_for_drop(
+        self, target: str, kind: str, ids: list[str], row: int
+    ) -> tuple[str, str] | None:
+        """Which (mentor, mentee) a drop of ``ids`` onto ``row`` of ``target`` would make."""
+        if not ids or row < 0 or self.cohort is None:
+            return None
+        if target == "mentee" and kind == "mentor":
+            return ids[0], self.mentees.person(row).employee_id
+        if target == "mentor" and kind == "mentee":
+            return self.mentors.person(row).employee_id, ids[0]
+        if target == "pairs" and kind in ("mentor", "mentee"):
+            p = self.pairs.pair_at(row).pair
+            return (p.mentor_id, ids[0]) if kind == "mentee" else (ids[0], p.mentee_id)
+        return None
+
+    def _verdict(
+        self, target: str, mime: QMimeData, row: int
+    ) -> tuple[str, str, list[Conflict]] | None:
+        kind, ids = decode_people(mime)
+        match = self._pair_for_drop(target, kind, ids, row)
+        if match is None:
+            return None
+        return match[0], match[1], self._check(*match)
+
+    def _show_verdict(self, verdict: object) -> None:
+        if not verdict:
+            self.verdict.setText(
+                "<i>Drag a mentor onto a mentee to see the verdict here before you drop.</i>"
+            )
+            return
+        assert isinstance(verdict, tuple)
+        mentor_id, mentee_id, conflicts = verdict
+        people = self.ws.employees()
+        worst = max((c.severity for c in conflicts), default=None)
+        colour = severity.colour(worst).name()
+        items = "".join(
+            f"<li><b>{severity.WORDS[c.severity]}</b> ({c.code}): {c.message}</li>"
+            for c in conflicts
+        )
+        head = (
+            f"<span style='color:{colour}'>■</span> <b>{severity.WORDS[worst]}</b>: "
+            f"{people[mentor_id].name} → {people[mentee_id].name}"
+        )
+        self.verdict.setText(
+            head + (f"<ul>{items}</ul>" if items else "<br>No conflicts: a clean match.")
+        )
+
+    def _selection_verdict(self) -> None:
+        pick = self._selected_pair()
+        if pick is None:
+            self._show_verdict(None)
+        else:
+            self._show_verdict((*pick, self._check(*pick)))
+
+    # -- gestures ---------------------------------------------------------------------------
+    def _dropped(self, target: str, kind: str, ids: list[str], row: int) -> bool:
+        if self.cohort is None:
+            return False
+        if kind == "pair" and target in ("mentor", "mentee"):
+            return self.unpair(int(ids[0]))
+        if kind == "roster" and target in ("mentor", "mentee"):
+            return self.enrol(ids, target)
+        match = self._pair_for_drop(target, kind, ids, row)
+        if match is None:
+            return False
+        return self.make_pair(*match)
+
+    def make_pair(self, mentor_id: str, mentee_id: str) -> bool:
+        """Pair two people: clean and warned pairs at once, blocked ones only with a reason."""
+        if self.cohort is None:
+            return False
+        conflicts = self._check(mentor_id, mentee_id)
+        blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
+        override: str | None = None
+        people = self.ws.employees()
+        if blocks:
+            if any(c.code == "same-person" for c in blocks):
+                self.message.emit("A person cannot mentor themselves.")
+                return False
+            override = OverrideDialog.ask(
+                self, people[mentor_id].label, people[mentee_id].label, blocks
+            )
+            if not override:
+                self.message.emit("Not paired: the match is blocked.")
+                return False
+        try:
+            self.undo.push(PairCommand(self.ws, self.cohort, mentor_id, mentee_id, override))
+        except RmdeskError as exc:
+            self.message.emit(str(exc))
+            return False
+        return True
+
+    def unpair(self, pair_id: int) -> bool:
+        self.undo.push(UnpairCommand(self.ws, pair_id))
+        return True
+
+    def enrol(self, ids: list[str], role: str) -> bool:
+        if self.cohort is None or not ids:
+            return False
+        people = self.ws.employees()
+        ids = [i for i in ids if i in people and people[i].active]
+        if not ids:
+            return False
+        try:
+            self.undo.push(EnrolCommand(self.ws, self.cohort, ids, role))
+        except RmdeskError as exc:
+            self.message.emit(str(exc))
+            return False
+        return True
+
+    def enrol_candidates(self, role: str) -> None:
+        rows = self.roster_table.selectionModel().selectedRows()
+        if rows:
+            ids = [self.roster_model.employee_at(i.row()).employee_id for i in rows]
+        else:
+            ids = [
+                self.roster_model.employee_at(r).employee_id
+                for r in range(self.roster_model.rowCount())
+            ]
+        self.enrol(ids, role)
+
+    def _selected_pair(self) -> tuple[str, str] | None:
+        m = self.mentor_view.selectionModel().selectedRows()
+        e = self.mentee_view.selectionModel().selectedRows()
+        if not m or not e:
+            return None
+        return (
+            self.mentors.person(m[0].row()).employee_id,
+            self.mentees.person(e[0].row()).employee_id,
+        )
+
+    def pair_selected(self) -> None:
+        pick = self._selected_pair()
+        if pick is None:
+            self.message.emit("Select a mentor and a mentee first, then press Ctrl+P.")
+            return
+        self.make_pair(*pick)
+
+    def unpair_selected(self) -> None:
+        rows = self.pair_view.selectionModel().selectedRows()
+        if not rows:
+            self.message.emit("Select a pair to unpair.")
+            return
+        ids = [self.pairs.pair_at(r.row()).pair.id for r in rows]
+        if len(ids) == 1:
+            self.unpair(ids[0])
+            return
+        self.undo.beginMacro(f"Unpair {len(ids)} pairs")
+        for pid in ids:
+            self.unpair(pid)
+        self.undo.endMacro()
+
+    def suggest(self) -> None:
+        if self.cohort is None:
+            return
+        result = self.ws.suggest(self.cohort)
+        if not result.proposals:
+            reasons = "; ".join(f"{e}: {why}" for e, why in result.unplaced[:5])
+            self.message.emit(
+                "Nobody can be placed"
+                + (f" — {reasons}" if reasons else ": enrol mentors and mentees first.")
+            )
+            return
+        chosen = SuggestionsDialog.ask(self, result, self.ws.employees())
+        if not chosen:
+            self.message.emit("No suggestion accepted.")
+            return
+        self.undo.push(
+            accept_proposals_command(
+                self.ws, self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
+            )
+        )
+        self.message.emit(f"Accepted {len(chosen)} suggested pairs · undo: Ctrl+Z")
+
+
+__all__ = ["PairingBoard", "decode_pair"]

@@ -1,0 +1,307 @@
+"""List models of the pairing board: unpaired people of one role, and the pairs as cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from rmdesk.models.cohorts import PairView
+from rmdesk.models.conflicts import Conflict, Severity
+from rmdesk.models.people import Employee
+from rmdesk.ui import severity
+from rmdesk.ui.roster_model import EMPLOYEE_MIME, ID_ROLE, fold
+
+PERSON_MIME = "application/x-rmdesk-person"  # "role\nid\nid…"
+PAIR_MIME = "application/x-rmdesk-pair"  # "pair id"
+PAIR_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: What a drop means, decided by the page: (kind, dragged ids, target row) -> handled
+DropHandler = Callable[[str, list[str], int], bool]
+
+
+def decode_people(mime: QMimeData) -> tuple[str, list[str]]:
+    """('mentor'|'mentee'|'roster', ids) from any people drag, else ('', [])."""
+    if mime.hasFormat(PERSON_MIME):
+        lines = bytes(mime.data(PERSON_MIME).data()).decode().split("\n")
+        return lines[0], [x for x in lines[1:] if x]
+    if mime.hasFormat(EMPLOYEE_MIME):
+        ids = bytes(mime.data(EMPLOYEE_MIME).data()).decode().split("\n")
+        return "roster", [x for x in ids if x]
+    return "", []
+
+
+def decode_pair(mime: QMimeData) -> int | None:
+    if mime.hasFormat(PAIR_MIME):
+        return int(bytes(mime.data(PAIR_MIME).data()).decode())
+    return None
+
+
+def _tint(sev: Severity | None) -> QColor:
+    c = QColor(severity.colour(sev))
+    c.setAlpha(60)
+    return c
+
+
+class PeopleModel(QAbstractListModel):
+    """Unpaired participants of one role; a hovered row shows the live verdict of a drag."""
+
+    def __init__(self, role: str, on_drop: DropHandler, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.role = role
+        self._on_drop = on_drop
+        self._all: list[Employee] = []
+        self._rows: list[Employee] = []
+        self._query = ""
+        self._hover: tuple[int, list[Conflict]] | None = None
+        self.load: dict[str, int] = {}
+
+    def set_people(self, people: list[Employee], load: dict[str, int] | None = None) -> None:
+        self.beginResetModel()
+        self._all = sorted(people, key=lambda e: fold(e.name))
+        self.load = load or {}
+        self._rows = self._filtered()
+        self._hover = None
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self._query = fold(text.strip())
+        self._rows = self._filtered()
+        self._hover = None
+        self.endResetModel()
+
+    def _filtered(self) -> list[Employee]:
+        q = self._query
+        if not q:
+            return list(self._all)
+        return [
+            e
+            for e in self._all
+            if q
+            in fold(
+                " ".join(
+                    (
+                        e.employee_id,
+                        e.name,
+                        e.department or "",
+                        e.division or "",
+                        e.title or "",
+                        e.location or "",
+                    )
+                )
+            )
+        ]
+
+    def person(self, row: int) -> Employee:
+        return self._rows[row]
+
+    def row_of(self, employee_id: str) -> int | None:
+        for i, e in enumerate(self._rows):
+            if e.employee_id == employee_id:
+                return i
+        return None
+
+    def set_hover(self, row: int | None, conflicts: list[Conflict] | None = None) -> None:
+        old = self._hover[0] if self._hover else None
+        self._hover = (row, conflicts or []) if row is not None else None
+        for r in {old, row} - {None}:
+            assert r is not None
+            idx = self.index(r)
+            self.dataChanged.emit(idx, idx)
+
+    def hover_verdict(self) -> tuple[int, list[Conflict]] | None:
+        return self._hover
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        e = self._rows[index.row()]
+        hover = self._hover if self._hover and self._hover[0] == index.row() else None
+        worst = max((c.severity for c in hover[1]), default=None) if hover else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            where = " · ".join(x for x in (e.title, e.department, e.division) if x)
+            extra = f"   [{severity.WORDS[worst]}]" if hover else ""
+            load = self.load.get(e.employee_id, 0)
+            room = f"   ({load} paired)" if load else ""
+            return f"{e.name} ({e.employee_id}){room}{extra}\n{where}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if hover:
+                return "\n".join(c.message for c in hover[1]) or "No conflicts: a clean match."
+            return f"{e.name}, grade {e.grade or '?'}, {e.location or 'no location'}"
+        if role == Qt.ItemDataRole.DecorationRole and hover:
+            return severity.icon(worst)
+        if role == Qt.ItemDataRole.BackgroundRole and hover:
+            return _tint(worst)
+        if role == ID_ROLE:
+            return e.employee_id
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return (
+                base
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+        return base
+
+    def mimeTypes(self) -> list[str]:
+        return [PERSON_MIME, EMPLOYEE_MIME, PAIR_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = list(dict.fromkeys(self._rows[i.row()].employee_id for i in indexes if i.isValid()))
+        mime = QMimeData()
+        mime.setData(PERSON_MIME, "\n".join([self.role, *ids]).encode())
+        mime.setText("\n".join(ids))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        _kind, ids = decode_people(data)
+        return bool(ids) or decode_pair(data) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        target = parent.row() if parent.isValid() else -1
+        pair_id = decode_pair(data)
+        if pair_id is not None:
+            return self._on_drop("pair", [str(pair_id)], target)
+        kind, ids = decode_people(data)
+        if not ids:
+            return False
+        return self._on_drop(kind, ids, target)
+
+
+class PairsModel(QAbstractListModel):
+    """The cohort's pairs as cards: names, every conflict, the override reason."""
+
+    def __init__(self, on_drop: DropHandler, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_drop = on_drop
+        self._pairs: list[PairView] = []
+        self._people: dict[str, Employee] = {}
+        self._hover: tuple[int, list[Conflict]] | None = None
+
+    def set_pairs(self, pairs: list[PairView], people: dict[str, Employee]) -> None:
+        self.beginResetModel()
+        self._pairs = list(pairs)
+        self._people = people
+        self._hover = None
+        self.endResetModel()
+
+    def pair_at(self, row: int) -> PairView:
+        return self._pairs[row]
+
+    def row_of(self, pair_id: int) -> int | None:
+        for i, v in enumerate(self._pairs):
+            if v.pair.id == pair_id:
+                return i
+        return None
+
+    def set_hover(self, row: int | None, conflicts: list[Conflict] | None = None) -> None:
+        old = self._hover[0] if self._hover else None
+        self._hover = (row, conflicts or []) if row is not None else None
+        for r in {old, row} - {None}:
+            assert r is not None
+            self.dataChanged.emit(self.index(r), self.index(r))
+
+    def hover_verdict(self) -> tuple[int, list[Conflict]] | None:
+        return self._hover
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def _name(self, emp_id: str) -> str:
+        e = self._people.get(emp_id)
+        return f"{e.name} ({emp_id})" if e else emp_id
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._pairs):
+            return None
+        view = self._pairs[index.row()]
+        p = view.pair
+        hover = self._hover if self._hover and self._hover[0] == index.row() else None
+        shown = hover[1] if hover else view.conflicts
+        worst = max((c.severity for c in shown), default=None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = [f"{self._name(p.mentor_id)}  mentors  {self._name(p.mentee_id)}"]
+            if hover:
+                lines.append(f"Drop here: {severity.WORDS[worst]}")
+            for c in view.conflicts:
+                lines.append(f"{severity.WORDS[c.severity]}: {c.message}")
+            if p.override_reason:
+                lines.append(f"Override: {p.override_reason}")
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(c.message for c in shown) or "No conflicts."
+        if role == Qt.ItemDataRole.DecorationRole:
+            return severity.icon(worst)
+        if role == Qt.ItemDataRole.BackgroundRole and (hover or worst is not None):
+            return _tint(worst)
+        if role == PAIR_ROLE:
+            return p.id
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return (
+                base
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+        return base
+
+    def mimeTypes(self) -> list[str]:
+        return [PAIR_MIME, PERSON_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = [i.row() for i in indexes if i.isValid()]
+        if rows:
+            mime.setData(PAIR_MIME, str(self._pairs[rows[0]].pair.id).encode())
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        kind, ids = decode_people(data)
+        return kind in ("mentor", "mentee") and bool(ids)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        kind, ids = decode_people(data)
+        if kind not in ("mentor", "mentee") or not ids:
+            return False
+        return self._on_drop(kind, ids, parent.row() if parent.isValid() else -1)

@@ -1,0 +1,114 @@
+"""Undo commands: each edit calls the Workspace; commands never touch widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from rmdesk.models.cohorts import Cohort, Pair, Participant
+from rmdesk.workspace import Workspace
+
+
+class PairCommand(QUndoCommand):
+    """Make a pair; undo removes it, redo puts the very same pair back."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        cohort: Cohort,
+        mentor_id: str,
+        mentee_id: str,
+        override: str | None = None,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        people = ws.employees()
+        super().__init__(f"Pair {people[mentor_id].name} with {people[mentee_id].name}", parent)
+        self.ws, self.cohort = ws, cohort
+        self.mentor_id, self.mentee_id, self.override = mentor_id, mentee_id, override
+        self.pair: Pair | None = None
+        self.enrolled: list[str] = []
+
+    def redo(self) -> None:
+        if self.pair is None:
+            before = {p.employee_id for p in self.ws.participants(self.cohort)}
+            self.pair = self.ws.pair(
+                self.mentor_id, self.mentee_id, self.cohort, self.override
+            ).pair
+            self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
+        else:
+            self.ws.restore_pair(self.pair)
+
+    def undo(self) -> None:
+        assert self.pair is not None
+        self.ws.unpair(self.pair.id)
+        if self.enrolled:  # people the pair enrolled go back out with it
+            self.ws.withdraw(self.enrolled, self.cohort)
+
+
+class UnpairCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, pair_id: int, parent: QUndoCommand | None = None) -> None:
+        pair = ws.get_pair(pair_id)
+        people = ws.employees()
+        super().__init__(
+            f"Unpair {people[pair.mentor_id].name} and {people[pair.mentee_id].name}", parent
+        )
+        self.ws, self.pair_id = ws, pair_id
+        self.pair: Pair | None = None
+
+    def redo(self) -> None:
+        self.pair = self.ws.unpair(self.pair_id)
+
+    def undo(self) -> None:
+        assert self.pair is not None
+        self.ws.restore_pair(self.pair)
+
+
+class EnrolCommand(QUndoCommand):
+    """Add people to the cohort as mentors or mentees (or switch their role)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        cohort: Cohort,
+        ids: list[str],
+        role: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        noun = role + ("s" if len(ids) != 1 else "")
+        super().__init__(f"Add {len(ids)} {noun}", parent)
+        self.ws, self.cohort, self.ids, self.role = ws, cohort, ids, role
+        self.before: list[Participant] = []
+
+    def redo(self) -> None:
+        wanted = set(self.ids)
+        self.before = [p for p in self.ws.participants(self.cohort) if p.employee_id in wanted]
+        self.ws.enrol(self.ids, self.role, self.cohort)
+
+    def undo(self) -> None:
+        self.ws.withdraw(self.ids, self.cohort)
+        if self.before:
+            self.ws.restore_participants(self.before)
+
+
+class WithdrawCommand(QUndoCommand):
+    def __init__(
+        self, ws: Workspace, cohort: Cohort, ids: list[str], parent: QUndoCommand | None = None
+    ) -> None:
+        super().__init__(f"Remove {len(ids)} from the cohort", parent)
+        self.ws, self.cohort, self.ids = ws, cohort, ids
+        self.removed: list[Participant] = []
+
+    def redo(self) -> None:
+        self.removed = self.ws.withdraw(self.ids, self.cohort)
+
+    def undo(self) -> None:
+        self.ws.restore_participants(self.removed)
+
+
+def accept_proposals_command(
+    ws: Workspace, cohort: Cohort, pairs: list[tuple[str, str]]
+) -> QUndoCommand:
+    """One undo step for accepting several suggestions: a parent with a child per pair."""
+    parent = QUndoCommand(f"Accept {len(pairs)} suggested pair{'s' if len(pairs) != 1 else ''}")
+    for mentor_id, mentee_id in pairs:
+        PairCommand(ws, cohort, mentor_id, mentee_id, None, parent)
+    return parent
