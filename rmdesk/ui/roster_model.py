@@ -65,6 +65,7 @@ class RosterModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._hay: list[str] = []
         self._rows: list[int] = []
+        self._order: list[int] = []
         self._query = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -89,8 +90,8 @@ class RosterModel(QAbstractTableModel):
             ).casefold()
             for e in self._people
         ]
-        self._rows = self._filtered(self._query, None)
         self._apply_sort()
+        self._rows = self._filtered(self._query, None)
         self.endResetModel()
 
     def set_filter(self, query: str) -> None:
@@ -102,31 +103,32 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._filtered(query, self._rows if narrower else None)
         self._query = query
-        if not narrower:
-            self._apply_sort()
         self.endResetModel()
 
     def _filtered(self, query: str, within: list[int] | None) -> list[int]:
+        """Matching rows, in the current sort order (the order is kept, never recomputed)."""
         hay = self._hay
+        order = within if within is not None else self._order
         if not query:
-            return list(range(len(hay)))
-        if within is None:
-            return [i for i, h in enumerate(hay) if query in h]
-        return [i for i in within if query in hay[i]]
+            return list(order)
+        return [i for i in order if query in hay[i]]
 
     def _apply_sort(self) -> None:
+        """Sort every person once; filtering then walks this order."""
+        people = self._people
         if self._sort is None:
+            self._order = list(range(len(people)))
             return
         column, order = self._sort
         field = COLUMNS[column][0]
-        people = self._people
         if field == "manager_id":
             names = self._names
-            self._rows.sort(key=lambda i: _sort_key(names.get(people[i].manager_id or "")))
+            keys = [_sort_key(names.get(p.manager_id or "")) for p in people]
         else:
-            self._rows.sort(key=lambda i: _sort_key(getattr(people[i], field)))
-        if order == Qt.SortOrder.DescendingOrder:
-            self._rows.reverse()
+            keys = [_sort_key(getattr(p, field)) for p in people]
+        self._order = sorted(
+            range(len(people)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+        )
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -179,8 +181,8 @@ class RosterModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.beginResetModel()
         self._sort = (column, order)
-        self._rows = self._filtered(self._query, None)
         self._apply_sort()
+        self._rows = self._filtered(self._query, None)
         self.endResetModel()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

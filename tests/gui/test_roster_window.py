@@ -1,0 +1,237 @@
+"""The main window and the roster view: drops, the import dialog seam, filtering, first run."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
+
+from rmdesk.app import build_window
+from rmdesk.ui.import_dialog import ImportChoice, ImportDialog
+from rmdesk.ui.roster_model import RosterModel
+from tests.conftest import SAMPLE
+
+HEADER = "Employee ID,Name,Department,Manager ID,Grade\n"
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path):  # type: ignore[no-untyped-def]
+    w = build_window(db_path)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    yield w
+    w.close()
+    w.workspace.close()
+
+
+def _drop_file(target: QWidget, path: Path) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    pos = QPointF(target.rect().center())
+    # a real drag enters before it drops; Qt only delivers the drop to the widget it entered
+    # (the QPoint constructor is the only one PySide offers and it is flagged deprecated)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    return drop
+
+
+def _accept_dialog(monkeypatch: pytest.MonkeyPatch, seen: list[object],
+                   partial: bool = False) -> None:
+    def ask(cls, parent, ws, plan):  # type: ignore[no-untyped-def]
+        seen.append(plan)
+        if partial:
+            plan = ws.prepare_import(plan.source, None, None, partial=True, table=plan.table)
+        return ImportChoice(plan, plan.mapping_names(), partial)
+
+    monkeypatch.setattr(ImportDialog, "ask", classmethod(ask))
+
+
+def test_build_window_names_the_views(window: QMainWindow) -> None:
+    assert isinstance(window, QMainWindow)
+    assert isinstance(window.findChild(QTableView, "rosterView"), QTableView)
+    assert window.findChild(QWidget, "pairingBoard") is not None
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus[:2] == ["File", "Edit"] and "View" in menus and menus[-1] == "Help"
+
+
+def test_first_run_offers_the_sample(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.pages.currentWidget() is window.first_run
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.first_run.sample.click()
+    assert done.args[0] is not None and done.args[0].added == 198
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.pairing_board)
+    cohort = window.current_cohort()
+    assert cohort is not None and window.workspace.participants(cohort)
+
+
+def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[object] = []
+    _accept_dialog(monkeypatch, seen)
+    viewport = window.findChild(QTableView, "rosterView").viewport()
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        drop = _drop_file(viewport, SAMPLE)
+    assert drop.isAccepted()
+    assert seen and done.args[0].added == 198
+    model = window.roster_page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 198)
+    assert "198 people" in window.statusBar().currentMessage() or \
+        "198 added" in window.statusBar().currentMessage()
+
+
+def test_drop_on_the_first_run_page_too(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _accept_dialog(monkeypatch, [])
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        _drop_file(window.first_run, SAMPLE)
+    assert len(window.workspace.employees()) == 198
+
+
+def test_cancelling_the_dialog_writes_nothing(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a: None))
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.import_file(SAMPLE)
+    assert done.args[0] is None
+    assert window.workspace.employees() == {}
+    assert "nothing was changed" in window.statusBar().currentMessage()
+
+
+def test_mapping_dialog_maps_an_unknown_header(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "odd.csv"
+    path.write_text("Staff Ref,Name,Boss Ref\nA1,Ann Lee,\nB2,Bo Chan,A1\n", encoding="utf-8")
+    plan = workspace.prepare_import(path)
+    assert plan.errors  # no id column, no manager placed
+    dialog = ImportDialog(workspace, plan)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "Staff Ref" in dialog.unplaced.text()
+    dialog.combos["employee_id"].setCurrentIndex(dialog.combos["employee_id"].findData("Staff Ref"))
+    dialog.combos["manager_id"].setCurrentIndex(dialog.combos["manager_id"].findData("Boss Ref"))
+    assert not dialog.plan.errors
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.item(1, 0).text() == "B2"
+    report = workspace.apply_import(dialog.plan)
+    assert report.added == 2
+    assert workspace.employee("B2").manager_id == "A1"
+
+
+def test_dialog_lists_problems_with_row_and_column(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "1,Ann,HR,,7\n2,Bo,IT,X99,3\n", encoding="utf-8")
+    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    qtbot.addWidget(dialog)
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert "row 3, column 'Manager ID': unknown manager 'X99'" in texts
+    assert not dialog.import_button.isEnabled()
+
+
+def test_dialog_asks_about_missing_people(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    workspace.import_roster(SAMPLE)
+    path = tmp_path / "part.csv"
+    path.write_text(HEADER + "E1002,Thị Hoa Phạm,Office of the CEO,,12\n", encoding="utf-8")
+    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    qtbot.addWidget(dialog)
+    assert not dialog.partial.isHidden()
+    assert "197" in dialog.partial.text()
+    assert "197 marked as left" in dialog.summary.text()
+    dialog.partial.setChecked(True)
+    assert dialog.plan.partial and dialog.plan.deactivated == 0
+    assert "marked as left" not in dialog.summary.text()
+
+
+def test_roster_model_passes_the_model_tester(qtmodeltester, workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace.import_roster(SAMPLE)
+    model = RosterModel()
+    model.set_people(list(workspace.employees().values()))
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter("finance")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_search_filters_as_you_type_and_sorts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.import_roster(SAMPLE)
+    page = window.roster_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 198)
+    page.search.setText("treasury")
+    shown = page.model.rowCount()
+    assert 0 < shown < 198
+    assert all("treasury" in " ".join(str(v) for v in page.model.employee_at(r).as_dict()
+                                      .values()).lower() for r in range(shown))
+    page.search.setText("")
+    assert page.model.rowCount() == 198
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    ids = [page.model.employee_at(r).employee_id for r in range(3)]
+    assert ids == sorted(ids, reverse=True) and ids[0] == "E1198"
+
+
+def test_inactive_people_are_greyed_and_say_so(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ws = window.workspace
+    ws.import_roster(SAMPLE)
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    smaller = tmp_path / "smaller.csv"
+    smaller.write_text("\n".join(line for line in lines if not line.startswith("E1198,")),
+                       encoding="utf-8")
+    assert ws.import_roster(smaller).deactivated == 1
+    model = window.roster_page.model
+    window.roster_page.search.setText("E1198")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    status = model.index(0, model.columnCount() - 1)
+    assert model.data(status) == "Left"
+    assert model.data(status, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_reporting_line_shows_chain_and_reports(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.import_roster(SAMPLE)
+    page = window.roster_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 198)
+    page.select_person("E1100")
+    chain = [page.panel.chain.item(i).text() for i in range(page.panel.chain.count())]
+    assert "E1071" in chain[0] and "E1002" in chain[-1]
+    page.select_person("E1046")
+    reports = [page.panel.reports.item(i).text() for i in range(page.panel.reports.count())]
+    assert any("E1071" in r for r in reports)
+
+
+def test_a_cancelled_import_leaves_the_database_as_it_was(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _accept_dialog(monkeypatch, [])
+    import rmdesk.ui.main_window as mw
+
+    real = mw.Task
+
+    class CancelFirst(real):  # type: ignore[misc, valid-type]
+        def start(self) -> None:
+            self.cancel()
+            super().start()
+
+    monkeypatch.setattr(mw, "Task", CancelFirst)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.import_file(SAMPLE)
+    assert done.args[0] is None
+    assert window.workspace.employees() == {}
+    assert window.workspace.imports() == []
+
+
+def test_window_geometry_and_folder_persist(qtbot, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = build_window(db_path)
+    qtbot.addWidget(w)
+    w.resize(701, 501)
+    w.settings.last_folder = str(tmp_path)
+    w.close()
+    w.workspace.close()
+    again = build_window(db_path)
+    qtbot.addWidget(again)
+    assert again.size().width() == 701
+    assert again.settings.last_folder == str(tmp_path)
+    again.close()
+    again.workspace.close()
