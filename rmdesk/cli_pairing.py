@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from rmdesk.models.conflicts import Severity
 
+Handler = Callable[[argparse.Namespace], int]
 
-def _ws(args: argparse.Namespace) -> Any:
-    from rmdesk.cli import _workspace
 
-    return _workspace(args)
+def _with_ws(command: Callable[[Any, argparse.Namespace], int]) -> Handler:
+    """Run ``command`` on the workspace of ``--db`` and close it afterwards, whatever happens."""
+
+    @functools.wraps(command)
+    def handler(args: argparse.Namespace) -> int:
+        from rmdesk.cli import _workspace
+
+        ws = _workspace(args)
+        try:
+            return command(ws, args)
+        finally:
+            ws.close()
+
+    return handler
 
 
 def _json(doc: object) -> None:
@@ -42,16 +56,16 @@ def _cohort(ws: Any, args: argparse.Namespace) -> Any:
     return ws.cohort(getattr(args, "cohort", None))
 
 
-def cmd_cohort(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_cohort(ws: Any, args: argparse.Namespace) -> int:
     c = ws.create_cohort(args.name, args.starts, args.ends, args.capacity)
     span = f"{c.starts or '?'} to {c.ends or '?'}"
     print(f"Cohort '{c.name}': {span}, up to {c.capacity} mentee(s) per mentor")
     return 0
 
 
-def cmd_enrol(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_enrol(ws: Any, args: argparse.Namespace) -> int:
     cohort = _cohort(ws, args)
     changed = ws.enrol(args.ids, args.role, cohort)
     same = len(args.ids) - len(changed)
@@ -67,8 +81,8 @@ def _print_conflicts(conflicts: list[Any]) -> None:
         print(f"  [{c.severity.word}] {c.code}: {c.message}")
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_check(ws: Any, args: argparse.Namespace) -> int:
     cohort = _cohort(ws, args)
     conflicts = ws.check(args.mentor, args.mentee, cohort)
     score, reasons = ws.score(args.mentor, args.mentee, cohort)
@@ -96,8 +110,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pair(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_pair(ws: Any, args: argparse.Namespace) -> int:
     view = ws.pair(args.mentor, args.mentee, _cohort(ws, args), args.override)
     if args.json:
         _json(view.as_dict())
@@ -110,8 +124,8 @@ def cmd_pair(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pairs(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_pairs(ws: Any, args: argparse.Namespace) -> int:
     views = ws.pairs(_cohort(ws, args))
     if args.json:
         _json([v.as_dict(with_status=True) for v in views])
@@ -127,8 +141,8 @@ def cmd_pairs(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_suggest(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+@_with_ws
+def cmd_suggest(ws: Any, args: argparse.Namespace) -> int:
     cohort = _cohort(ws, args)
     result = ws.suggest(cohort)
     if args.apply:

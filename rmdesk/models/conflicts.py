@@ -112,7 +112,7 @@ def reporting_line(mentor: Employee, mentee: Employee, ctx: PairingContext) -> C
 
 
 def same_department(mentor: Employee, mentee: Employee, ctx: PairingContext) -> Conflict | None:
-    if mentor.employee_id == mentee.employee_id or not mentor.department:
+    if mentor.employee_id == mentee.employee_id:
         return None
     if _same(mentor.department, mentee.department):
         return Conflict(
@@ -160,10 +160,12 @@ def already_paired(mentor: Employee, mentee: Employee, ctx: PairingContext) -> C
         parts.append(f"{mentee.label} already has a mentor")
     if not parts:
         return None
+    fix = "unpair first or raise the capacity" if mentor_load >= ctx.capacity else "unpair first"
     return Conflict(
         "already-paired",
         Severity.BLOCK,
-        "; ".join(parts) + " in this cohort: unpair first or raise the capacity.",
+        "; ".join(parts) + f" in this cohort, so {mentor.label} cannot also be paired with "
+        f"{mentee.label}: {fix}.",
     )
 
 

@@ -228,6 +228,20 @@ def score_matrix(
     for j, e in enumerate(mentees):
         if not e.active:
             blocked[:, j] = True
+    # already-paired: a mentor at capacity, a mentee who has a mentor (as in the rule)
+    full_r = np.array(
+        [ctx.mentor_load.get(e.employee_id, 0) >= ctx.capacity for e in mentors], dtype=bool
+    )
+    full_e = np.array([ctx.mentee_load.get(e.employee_id, 0) >= 1 for e in mentees], dtype=bool)
+    full = full_r.reshape(n, 1) | full_e.reshape(1, m)
+    if ctx.existing is not None:  # the pair being re-checked does not count against itself
+        row, col = r_index.get(ctx.existing[0]), e_index.get(ctx.existing[1])
+        if row is not None and col is not None:
+            full[row, col] = (
+                ctx.mentor_load.get(ctx.existing[0], 0) - 1 >= ctx.capacity
+                or ctx.mentee_load.get(ctx.existing[1], 0) - 1 >= 1
+            )
+    blocked |= full
     score[blocked] = BLOCKED
     return score
 
@@ -279,19 +293,28 @@ def suggest_pairs(
         placed_mentees.add(c)
         load[i] = load.get(i, 0) + 1
     result.proposals.sort(key=lambda p: -p.score)
+    places, with_room = len(rows), set(rows)
     for j, e in enumerate(mentees):
         if j in placed_mentees:
             continue
-        if (base[:, j] <= BLOCKED // 2).all():
+        if not places:
+            why = "no mentor has room left"
+        elif (matrix[:, j] <= BLOCKED // 2).all():
             why = "every available mentor has a blocking conflict with them"
-        else:
+        elif places < len(mentees):
             why = "there are fewer mentor places than mentees"
+        else:
+            why = "every mentor they could be paired with is placed with another mentee"
         result.unplaced.append((e.employee_id, why))
     for i, e in enumerate(mentors):
         if load.get(i, 0) == 0:
-            if (base[i, :] <= BLOCKED // 2).all():
+            if i not in with_room:
+                why = "they have no room left"
+            elif (base[i, :] <= BLOCKED // 2).all():
                 why = "every waiting mentee has a blocking conflict with them"
+            elif len(mentees) < places:
+                why = "there are more mentor places than mentees"
             else:
-                why = "there are more mentors than mentees"
+                why = "every mentee they could be paired with is placed with another mentor"
             result.unplaced.append((e.employee_id, why))
     return result

@@ -160,11 +160,12 @@ class CohortOps(WorkspaceBase):
     def withdraw(self, ids: Iterable[str], cohort: Cohort | None = None) -> list[Participant]:
         """Take unpaired people out of the cohort; returns what was removed (for undo)."""
         cohort = cohort or self.cohort()
+        wanted = set(ids)
         paired = self._paired_ids(cohort)
         removed: list[Participant] = []
         with self.atomic():
             for p in self.participants(cohort):
-                if p.employee_id in set(ids):
+                if p.employee_id in wanted:
                     if p.employee_id in paired:
                         raise RmdeskError(f"{p.employee_id} is paired: unpair them first")
                     self.db.execute(

@@ -40,7 +40,7 @@ class PairingOps(CohortOps):
             unordered(a, b): name
             for a, b, name in self.db.execute(
                 "SELECT p.mentor_id, p.mentee_id, c.name FROM pairs p JOIN cohorts c "
-                "ON c.id = p.cohort_id WHERE p.cohort_id != ? ORDER BY c.id",
+                "ON c.id = p.cohort_id WHERE p.cohort_id < ? ORDER BY c.id",
                 [cohort.id],
             )
         }
