@@ -34,20 +34,42 @@ def _workspace(args: argparse.Namespace) -> Any:
 
 
 def _mapping(pairs: Sequence[str] | None, parser: argparse.ArgumentParser) -> dict[str, str]:
+    from rmdesk.roster_files import FIELD_CHOICES
+
     mapping: dict[str, str] = {}
     for item in pairs or []:
         fld, sep, column = item.partition("=")
         if not sep or not fld.strip():
             parser.error(f"--map takes FIELD=COLUMN, not '{item}'")
+        if fld.strip() not in FIELD_CHOICES:
+            parser.error(
+                f"--map: unknown field '{fld.strip()}' (fields: {', '.join(FIELD_CHOICES)})"
+            )
         mapping[fld.strip()] = column.strip()
     return mapping
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    report = ws.import_roster(
-        args.roster, args.mapping, args.sheet, partial=args.partial, dry_run=args.dry_run
-    )
+    from rmdesk.workspace import Workspace
+
+    path = Path(args.db or default_db_path()).expanduser()
+    # a database that does not exist yet is created only once the file is accepted: a rejected
+    # file or a dry run leaves nothing behind (the plan is made against the same empty roster)
+    fresh = not path.exists()
+    ws = Workspace.in_memory() if fresh else Workspace.open(path)
+    try:
+        plan = ws.prepare_import(args.roster, args.mapping, args.sheet, partial=args.partial)
+        if plan.errors:
+            raise RosterError(plan.errors)
+        if args.dry_run:
+            report = plan.report(False)
+        else:
+            if fresh:
+                ws.close()
+                ws = Workspace.open(path)
+            report = ws.apply_import(plan)
+    finally:
+        ws.close()
     for w in report.warnings:
         print(str(w), file=sys.stderr)
     print(report.summary())
@@ -56,7 +78,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_roster(args: argparse.Namespace) -> int:
     ws = _workspace(args)
-    people = ws.roster()
+    try:
+        people = ws.roster()
+    finally:
+        ws.close()
     if args.json:
         _emit_json([e.as_dict() for e in people])
         return EXIT_OK

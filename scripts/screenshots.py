@@ -9,13 +9,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QDragMoveEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDragMoveEvent
+from PySide6.QtWidgets import QApplication
 
-from rmdesk.app import build_window  # noqa: E402
-from rmdesk.paths import resource  # noqa: E402
-from rmdesk.ui.sample import seed_sample_cohort  # noqa: E402
+from rmdesk.app import build_window
+from rmdesk.paths import resource
+from rmdesk.ui.sample import seed_sample_cohort
 
 OUT = Path(__file__).resolve().parent.parent / "docs"
 
@@ -55,8 +55,13 @@ def main() -> None:
     point = view.visualRect(board.mentees.index(target)).center()
     with warnings.catch_warnings():  # PySide flags the only QDragMoveEvent constructor
         warnings.simplefilter("ignore", DeprecationWarning)
-        move = QDragMoveEvent(QPoint(point), Qt.DropAction.CopyAction, mime,
-                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        move = QDragMoveEvent(
+            QPoint(point),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     board.mentee_view.dragMoveEvent(move)
     app.processEvents()
     window.grab().save(str(OUT / "pairing.png"))

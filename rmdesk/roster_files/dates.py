@@ -90,8 +90,9 @@ def parse_date_column(texts: list[str]) -> DateColumn:
             dmy_ok = _make(y, b, a) is not None
             mdy_ok = _make(y, a, b) is not None
             if not dmy_ok and not mdy_ok:
-                bad.append(idx)
-            elif dmy_ok and not mdy_ok:
+                bad.append(idx)  # unreadable either way: it has no say in the column's order
+                continue
+            if dmy_ok and not mdy_ok:
                 dmy_only.append(idx)
                 can_mdy = False
             elif mdy_ok and not dmy_ok:

@@ -34,6 +34,9 @@ class Table:
     sheets: list[str] = field(default_factory=list)
 
 
+_UTF16 = ("utf-16-le", "utf-16-be")
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes to text: a BOM first, then UTF-16 without BOM, then strict UTF-8, then cp1252."""
     for bom, enc in (
@@ -46,13 +49,21 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(enc), enc
     sample = data[:4096]
-    if sample and sample.count(0) > len(sample) // 4:
-        # UTF-16 without a BOM: the zero bytes sit on the odd or the even side
-        enc = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+    zeros = sample.count(0)
+    # UTF-16 without a BOM: UTF-8 and cp1252 text has no zero bytes, while the ASCII in a
+    # UTF-16 roster (ids, commas, dates) brings plenty, even when the names are all CJK. The
+    # byte order is the one whose reading breaks the sample into lines.
+    if sample and zeros > len(sample) // 32:
+        even = sample[: len(sample) // 2 * 2]
+        lines = {enc: even.decode(enc, errors="replace").count("\n") for enc in _UTF16}
+        enc = max(_UTF16, key=lambda e: lines[e])
+        if lines["utf-16-le"] == lines["utf-16-be"]:
+            enc = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+        if lines[enc] or zeros > len(sample) // 4:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -152,16 +163,16 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
             listed = ", ".join(f"'{n}'" for n in names)
             raise RosterError([Problem(f"there is no sheet '{sheet}' (sheets: {listed})")])
         chosen = sheet
+        raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     else:
-        chosen = ""
-        for name in names:  # the first sheet with something in it
+        chosen, raw = "", []
+        for name in names:  # the first sheet with something in it, read once
             values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             if any(any(_clean_cell(v) for v in row) for row in values):
-                chosen = name
+                chosen, raw = name, values
                 break
         if not chosen:
             raise RosterError([Problem("the workbook has no sheet with any data")])
-    raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     rows = [[_clean_cell(v) for v in row] for row in raw]
     return rows, chosen, names
 

@@ -104,11 +104,30 @@ class WithdrawCommand(QUndoCommand):
         self.ws.restore_participants(self.removed)
 
 
+class CompoundCommand(QUndoCommand):
+    """Several commands as one undo step.
+
+    The steps are kept as Python objects rather than Qt children: PySide does not hand a Python
+    subclass made with a QUndoCommand parent over to that parent, so such children are collected
+    as soon as the loop that made them ends, and pushing the parent crashes.
+    """
+
+    def __init__(self, text: str, steps: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.steps = steps
+
+    def redo(self) -> None:
+        for step in self.steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self.steps):
+            step.undo()
+
+
 def accept_proposals_command(
     ws: Workspace, cohort: Cohort, pairs: list[tuple[str, str]]
 ) -> QUndoCommand:
-    """One undo step for accepting several suggestions: a parent with a child per pair."""
-    parent = QUndoCommand(f"Accept {len(pairs)} suggested pair{'s' if len(pairs) != 1 else ''}")
-    for mentor_id, mentee_id in pairs:
-        PairCommand(ws, cohort, mentor_id, mentee_id, None, parent)
-    return parent
+    """One undo step for accepting several suggestions: a pair command per proposal."""
+    text = f"Accept {len(pairs)} suggested pair{'s' if len(pairs) != 1 else ''}"
+    return CompoundCommand(text, [PairCommand(ws, cohort, m, e) for m, e in pairs])

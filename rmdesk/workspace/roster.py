@@ -59,6 +59,18 @@ class ImportPlan:
     def mapping_names(self) -> dict[str, str]:
         return self.mapping.as_names(self.table.headers)
 
+    def report(self, written: bool, import_id: int | None = None) -> ImportReport:
+        return ImportReport(
+            self.source.name,
+            len(self.added),
+            len(self.updated),
+            self.deactivated,
+            self.unchanged,
+            self.warnings,
+            written,
+            import_id,
+        )
+
 
 @dataclass(frozen=True)
 class ImportReport:
@@ -193,16 +205,7 @@ class RosterOps(WorkspaceBase):
                 )
             tick(total)
         self._changed(ROSTER)
-        return ImportReport(
-            plan.source.name,
-            len(plan.added),
-            len(plan.updated),
-            plan.deactivated,
-            plan.unchanged,
-            plan.warnings,
-            True,
-            import_id,
-        )
+        return plan.report(True, import_id)
 
     def import_roster(
         self,
@@ -218,15 +221,7 @@ class RosterOps(WorkspaceBase):
         if plan.errors:
             raise RosterError(plan.errors)
         if dry_run:
-            return ImportReport(
-                plan.source.name,
-                len(plan.added),
-                len(plan.updated),
-                plan.deactivated,
-                plan.unchanged,
-                plan.warnings,
-                False,
-            )
+            return plan.report(False)
         return self.apply_import(plan, progress)
 
     def roster(self, query: str = "", include_inactive: bool = True) -> list[Employee]:

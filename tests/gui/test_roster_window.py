@@ -37,18 +37,29 @@ def _drop_file(target: QWidget, path: Path) -> QDropEvent:
     # (the QPoint constructor is the only one PySide offers and it is flagged deprecated)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            pos.toPoint(),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
     return drop
 
 
-def _accept_dialog(monkeypatch: pytest.MonkeyPatch, seen: list[object],
-                   partial: bool = False) -> None:
+def _accept_dialog(
+    monkeypatch: pytest.MonkeyPatch, seen: list[object], partial: bool = False
+) -> None:
     def ask(cls, parent, ws, plan):  # type: ignore[no-untyped-def]
         seen.append(plan)
         if partial:
@@ -86,8 +97,10 @@ def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) ->
     assert seen and done.args[0].added == 198
     model = window.roster_page.model
     qtbot.waitUntil(lambda: model.rowCount() == 198)
-    assert "198 people" in window.statusBar().currentMessage() or \
-        "198 added" in window.statusBar().currentMessage()
+    assert (
+        "198 people" in window.statusBar().currentMessage()
+        or "198 added" in window.statusBar().currentMessage()
+    )
 
 
 def test_drop_on_the_first_run_page_too(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -166,8 +179,10 @@ def test_search_filters_as_you_type_and_sorts(window, qtbot) -> None:  # type: i
     page.search.setText("treasury")
     shown = page.model.rowCount()
     assert 0 < shown < 198
-    assert all("treasury" in " ".join(str(v) for v in page.model.employee_at(r).as_dict()
-                                      .values()).lower() for r in range(shown))
+    assert all(
+        "treasury" in " ".join(str(v) for v in page.model.employee_at(r).as_dict().values()).lower()
+        for r in range(shown)
+    )
     page.search.setText("")
     assert page.model.rowCount() == 198
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -180,8 +195,9 @@ def test_inactive_people_are_greyed_and_say_so(window, qtbot, tmp_path) -> None:
     ws.import_roster(SAMPLE)
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     smaller = tmp_path / "smaller.csv"
-    smaller.write_text("\n".join(line for line in lines if not line.startswith("E1198,")),
-                       encoding="utf-8")
+    smaller.write_text(
+        "\n".join(line for line in lines if not line.startswith("E1198,")), encoding="utf-8"
+    )
     assert ws.import_roster(smaller).deactivated == 1
     model = window.roster_page.model
     window.roster_page.search.setText("E1198")

@@ -1,0 +1,529 @@
+"""The pairing board: drag, hover verdict, drop, override, undo/redo, keyboard, suggestions."""
+
+from __future__ import annotations
+
+import csv
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rmdesk.app import build_window
+from rmdesk.models.cohorts import Cohort
+from rmdesk.models.conflicts import Severity
+from rmdesk.models.matching import Proposal, Suggestion
+from rmdesk.ui.override_dialog import OverrideDialog
+from rmdesk.ui.pairing_board import PairingBoard
+from rmdesk.ui.pairing_models import PairsModel, PeopleModel
+from rmdesk.ui.suggestions_dialog import SuggestionsDialog
+from tests.conftest import SAMPLE
+
+# From resources/sample_roster.csv (all four in Treasury / Office of the CFO, Finance):
+VARGA = "E1012"  # Péter Varga, CFO, 3 levels above Mehta
+EZE = "E1046"  # Chiamaka Eze, Head of Treasury
+LIU = "E1071"  # Yan Liu, reports directly to Eze
+MEHTA = "E1100"  # Priya Mehta, reports to Liu; same department as Eze
+REASON = "Agreed by both directors"
+
+# The hover shows its verdict in a tool tip too; the offscreen platform cannot raise() it.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
+
+
+# -- fixtures and helpers ----------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot: Any, db_path: Path) -> Iterator[Any]:
+    w = build_window(db_path)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.workspace.import_roster(SAMPLE)
+    yield w
+    w.close()
+    w.workspace.close()
+
+
+def _cohort(w: Any, mentors: list[str], mentees: list[str], capacity: int = 1) -> Cohort:
+    ws = w.workspace
+    cohort = ws.create_cohort("Spring 2026", capacity=capacity)
+    if mentors:
+        ws.enrol(mentors, "mentor", cohort)
+    if mentees:
+        ws.enrol(mentees, "mentee", cohort)
+    w._load_cohorts(select=cohort.id)
+    w.show_view("pairing")
+    assert w.pairing_board.cohort is not None and w.pairing_board.cohort.id == cohort.id
+    return cohort
+
+
+def _shown(w: Any, qtbot: Any) -> None:
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+
+
+def _index(model: PeopleModel, emp_id: str) -> QModelIndex:
+    row = model.row_of(emp_id)
+    assert row is not None, f"{emp_id} is not in the {model.role} list"
+    return model.index(row)
+
+
+def _pair_ids(w: Any, cohort: Cohort) -> set[tuple[str, str]]:
+    return {(v.pair.mentor_id, v.pair.mentee_id) for v in w.workspace.pairs(cohort)}
+
+
+def _card(board: PairingBoard, mentor: str, mentee: str) -> QModelIndex:
+    model = board.pairs
+    for row in range(model.rowCount()):
+        p = model.pair_at(row).pair
+        if (p.mentor_id, p.mentee_id) == (mentor, mentee):
+            return model.index(row)
+    raise AssertionError(f"no card for {mentor} → {mentee}")
+
+
+def _drop_on_person(target: PeopleModel | PairsModel, mime: QMimeData, index: QModelIndex) -> bool:
+    return target.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, index)
+
+
+def _drag_mentor_onto_mentee(board: PairingBoard, mentor: str, mentee: str) -> bool:
+    mime = board.mentors.mimeData([_index(board.mentors, mentor)])
+    return _drop_on_person(board.mentees, mime, _index(board.mentees, mentee))
+
+
+def _enter_and_move(view: QWidget, mime: QMimeData, pos: QPoint) -> QDragMoveEvent:
+    # PySide offers only the QPoint constructors of these two, and flags them deprecated
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            pos,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        move = QDragMoveEvent(
+            pos,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    QApplication.sendEvent(view, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(view, move)
+    return move
+
+
+def _drop_at(view: QWidget, mime: QMimeData, pos: QPoint) -> QDropEvent:
+    drop = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view, drop)
+    return drop
+
+
+# -- 1. model drag and drop --------------------------------------------------------------------
+def test_board_is_found_by_object_name(window: Any) -> None:
+    assert window.findChild(QWidget, "pairingBoard") is window.pairing_board
+    assert window.findChild(QWidget, "verdictPanel") is window.pairing_board.verdict
+
+
+def test_model_drop_of_a_mentor_on_a_mentee_pairs_them(window: Any) -> None:
+    cohort = _cohort(window, [MEHTA, "E1095"], [VARGA, "E1001"])
+    board = window.pairing_board
+    assert board.pairs.rowCount() == 0
+    assert _drag_mentor_onto_mentee(board, "E1095", VARGA)
+    assert _pair_ids(window, cohort) == {("E1095", VARGA)}
+    assert board.mentors.row_of("E1095") is None and board.mentees.row_of(VARGA) is None
+    assert board.mentors.row_of(MEHTA) is not None and board.mentees.row_of("E1001") is not None
+    assert board.pairs.rowCount() == 1
+    text = board.pairs.data(board.pairs.index(0), Qt.ItemDataRole.DisplayRole)
+    assert "Péter Varga (E1012)" in text and "mentors" in text
+
+
+def test_model_drop_of_a_mentee_on_a_pair_card_is_refused_while_paired(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropping onto a card checks the would-be pair: the mentor is at capacity (block)."""
+    cohort = _cohort(window, ["E1095"], [VARGA, "E1001"])
+    board = window.pairing_board
+    assert _drag_mentor_onto_mentee(board, "E1095", VARGA)
+    seen: list[list[str]] = []
+
+    def ask(cls: Any, parent: Any, mentor: str, mentee: str, conflicts: list[Any]) -> None:
+        seen.append([c.code for c in conflicts])
+        return None
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(ask))
+    mime = board.mentees.mimeData([_index(board.mentees, "E1001")])
+    assert not _drop_on_person(board.pairs, mime, board.pairs.index(0))
+    assert seen == [["already-paired"]]
+    assert _pair_ids(window, cohort) == {("E1095", VARGA)}
+
+
+# -- 2. a real drag hover over the mentee list, then the drop ---------------------------------
+def test_drag_hover_shows_the_verdict_then_the_drop_pairs(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, [MEHTA], [EZE, "E1001"])
+    _shown(window, qtbot)
+    board = window.pairing_board
+    view = board.mentee_view
+    mime = board.mentors.mimeData([_index(board.mentors, MEHTA)])
+    target = _index(board.mentees, EZE)
+    rect = view.visualRect(target)
+    assert rect.isValid() and view.viewport().rect().contains(rect.center())
+    shown: list[object] = []
+    view.verdict_shown.connect(shown.append)
+
+    started = time.perf_counter()
+    move = _enter_and_move(view.viewport(), mime, rect.center())
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    print(f"drag enter + move with its verdict: {elapsed_ms:.2f} ms (goal ≤ 16 ms)")
+
+    assert move.isAccepted()
+    hover = board.mentees.hover_verdict()
+    assert hover is not None and hover[0] == target.row()
+    codes = {c.code: c.severity for c in hover[1]}
+    assert codes == {
+        "same-department": Severity.WARN,
+        "same-reporting-line": Severity.WARN,
+    }, codes
+    assert shown and shown[-1] is not None
+    panel = board.verdict.text()
+    assert "Priya Mehta" in panel and "Chiamaka Eze" in panel and "Warning" in panel
+    assert "Treasury" in panel
+    icon = board.mentees.data(target, Qt.ItemDataRole.DecorationRole)
+    tint = board.mentees.data(target, Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert isinstance(tint, QColor) and tint.rgb() == QColor("#e8a000").rgb()
+    assert "[Warning]" in board.mentees.data(target, Qt.ItemDataRole.DisplayRole)
+    assert "Treasury" in board.mentees.data(target, Qt.ItemDataRole.ToolTipRole)
+    other = _index(board.mentees, "E1001")
+    assert board.mentees.data(other, Qt.ItemDataRole.BackgroundRole) is None
+
+    drop = _drop_at(view.viewport(), mime, rect.center())
+    assert drop.isAccepted()
+    assert _pair_ids(window, cohort) == {(MEHTA, EZE)}
+    assert board.mentees.hover_verdict() is None
+    card = board.pairs.data(_card(board, MEHTA, EZE), Qt.ItemDataRole.DisplayRole)
+    assert "Warning:" in card and "Treasury" in card  # warnings stay on the card
+
+
+def test_drag_hover_of_a_blocked_pair_says_blocked(window: Any, qtbot: Any) -> None:
+    _cohort(window, [LIU], [EZE])
+    _shown(window, qtbot)
+    board = window.pairing_board
+    view = board.mentee_view
+    mime = board.mentors.mimeData([_index(board.mentors, LIU)])
+    target = _index(board.mentees, EZE)
+    _enter_and_move(view.viewport(), mime, view.visualRect(target).center())
+    hover = board.mentees.hover_verdict()
+    assert hover is not None
+    assert {c.code for c in hover[1] if c.severity == Severity.BLOCK} == {"direct-report"}
+    panel = board.verdict.text()
+    assert "Blocked" in panel and "Yan Liu" in panel and "Chiamaka Eze" in panel
+    tint = board.mentees.data(target, Qt.ItemDataRole.BackgroundRole)
+    assert tint.rgb() == QColor("#d93025").rgb()
+
+
+# -- 3. a blocked drop goes through the override dialog ---------------------------------------
+def test_blocked_drop_needs_an_override_reason(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cohort = _cohort(window, [LIU], [EZE])
+    board = window.pairing_board
+    asked: list[tuple[str, str, list[str]]] = []
+
+    def refuse(cls: Any, parent: Any, mentor: str, mentee: str, conflicts: list[Any]) -> None:
+        asked.append((mentor, mentee, [c.code for c in conflicts]))
+        return None
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(refuse))
+    assert not _drag_mentor_onto_mentee(board, LIU, EZE)
+    assert len(asked) == 1
+    mentor_label, mentee_label, codes = asked[0]
+    assert "Yan Liu" in mentor_label and "Chiamaka Eze" in mentee_label
+    assert codes == ["direct-report"]
+    assert _pair_ids(window, cohort) == set()
+    assert board.pairs.rowCount() == 0 and window.undo_stack.count() == 0
+    assert "blocked" in window.statusBar().currentMessage()
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, *a: REASON))
+    assert _drag_mentor_onto_mentee(board, LIU, EZE)
+    (view,) = window.workspace.pairs(cohort)
+    assert view.pair.override_reason == REASON
+    assert "direct-report" in {c.code for c in view.conflicts}
+    card = board.pairs.data(_card(board, LIU, EZE), Qt.ItemDataRole.DisplayRole)
+    assert f"Override: {REASON}" in card and "Blocked:" in card
+
+
+# -- 4. undo and redo of pair and unpair -------------------------------------------------------
+def test_undo_redo_of_pair_through_the_stack_and_the_actions(window: Any) -> None:
+    cohort = _cohort(window, [MEHTA], [VARGA])
+    board, stack, ws = window.pairing_board, window.undo_stack, window.workspace
+    assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
+    (made,) = ws.pairs(cohort)
+    pair_id = made.pair.id
+    assert stack.count() == 1 and window.act_undo.isEnabled()
+
+    stack.undo()
+    assert ws.pairs(cohort) == []
+    assert board.pairs.rowCount() == 0 and board.mentors.row_of(MEHTA) is not None
+    stack.redo()
+    assert [v.pair.id for v in ws.pairs(cohort)] == [pair_id]
+    assert board.pairs.rowCount() == 1 and board.mentors.row_of(MEHTA) is None
+
+    window.act_undo.trigger()
+    assert ws.pairs(cohort) == [] and board.mentees.row_of(VARGA) is not None
+    assert window.act_redo.isEnabled()
+    window.act_redo.trigger()
+    assert [v.pair.id for v in ws.pairs(cohort)] == [pair_id]
+    # the people stay enrolled in their roles all along
+    roles = {p.employee_id: p.role for p in ws.participants(cohort)}
+    assert roles == {MEHTA: "mentor", VARGA: "mentee"}
+
+
+def test_pairing_people_not_enrolled_is_undone_with_them(window: Any) -> None:
+    """A pair made from the board enrols no one extra, and undo leaves enrolment as it was."""
+    cohort = _cohort(window, [MEHTA], [VARGA])
+    board, ws = window.pairing_board, window.workspace
+    board.make_pair(MEHTA, VARGA)
+    window.undo_stack.undo()
+    assert {p.employee_id for p in ws.participants(cohort)} == {MEHTA, VARGA}
+
+
+def test_unpair_with_delete_and_undo_redo(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, [MEHTA], [VARGA])
+    _shown(window, qtbot)
+    board, stack, ws = window.pairing_board, window.undo_stack, window.workspace
+    assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
+    (made,) = ws.pairs(cohort)
+
+    view = board.pair_view
+    card = _card(board, MEHTA, VARGA)
+    view.setFocus()
+    view.selectionModel().setCurrentIndex(card, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert ws.pairs(cohort) == []
+    assert board.pairs.rowCount() == 0
+    assert board.mentors.row_of(MEHTA) is not None and board.mentees.row_of(VARGA) is not None
+    assert stack.count() == 2 and stack.undoText().startswith("Unpair")
+
+    window.act_undo.trigger()
+    assert [v.pair for v in ws.pairs(cohort)] == [made.pair]  # same id, same timestamps
+    assert board.pairs.rowCount() == 1
+    stack.redo()
+    assert ws.pairs(cohort) == []
+    stack.undo()
+    stack.undo()  # and the pairing itself
+    assert ws.pairs(cohort) == [] and stack.index() == 0
+    stack.redo()
+    stack.redo()
+    assert ws.pairs(cohort) == []
+    stack.undo()
+    assert [v.pair.id for v in ws.pairs(cohort)] == [made.pair.id]
+
+
+def test_dragging_a_card_back_to_the_mentor_list_unpairs(window: Any) -> None:
+    cohort = _cohort(window, [LIU], [EZE])
+    board, ws = window.pairing_board, window.workspace
+    board.ws.pair(LIU, EZE, cohort, REASON)  # made outside the board, e.g. by the CLI
+    assert board.pairs.rowCount() == 1
+    mime = board.pairs.mimeData([board.pairs.index(0)])
+    assert board.mentors.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert _drop_on_person(board.mentors, mime, QModelIndex())
+    assert ws.pairs(cohort) == []
+    assert board.mentors.row_of(LIU) is not None and board.mentees.row_of(EZE) is not None
+    window.undo_stack.undo()
+    (back,) = ws.pairs(cohort)
+    assert back.pair.override_reason == REASON  # undo keeps the override reason
+
+
+def test_dropping_a_card_on_the_view_unpairs(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, [MEHTA, "E1095"], [VARGA])
+    _shown(window, qtbot)
+    board = window.pairing_board
+    assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
+    mime = board.pairs.mimeData([board.pairs.index(0)])
+    viewport = board.mentee_view.viewport()
+    pos = (
+        board.mentee_view.visualRect(board.mentees.index(0)).center()
+        if (board.mentees.rowCount())
+        else viewport.rect().center()
+    )
+    move = _enter_and_move(viewport, mime, pos)
+    assert move.isAccepted()
+    assert board.mentees.hover_verdict() is None  # a card has no verdict on a list
+    assert _drop_at(viewport, mime, pos).isAccepted()
+    assert window.workspace.pairs(cohort) == []
+
+
+# -- 5. keyboard path ---------------------------------------------------------------------------
+def test_ctrl_p_pairs_the_selected_mentor_and_mentee(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, [MEHTA, "E1095"], [VARGA, "E1001"])
+    _shown(window, qtbot)
+    board = window.pairing_board
+    select = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    board.mentee_view.selectionModel().setCurrentIndex(_index(board.mentees, VARGA), select)
+    board.mentor_view.selectionModel().setCurrentIndex(_index(board.mentors, MEHTA), select)
+    panel = board.verdict.text()
+    assert "Priya Mehta" in panel and "Péter Varga" in panel  # the verdict of the selection
+    board.mentor_view.setFocus()
+    qtbot.waitUntil(board.mentor_view.hasFocus)
+    qtbot.keyClick(board.mentor_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert _pair_ids(window, cohort) == {(MEHTA, VARGA)}
+    assert board.pairs.rowCount() == 1
+
+    # ... and Ctrl+Z undoes it from the keyboard too
+    qtbot.keyClick(board.mentor_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _pair_ids(window, cohort) == set()
+    qtbot.keyClick(
+        board.mentor_view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _pair_ids(window, cohort) == {(MEHTA, VARGA)}
+
+
+def test_ctrl_p_from_the_mentee_list_too(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, ["E1095"], ["E1001"])
+    _shown(window, qtbot)
+    board = window.pairing_board
+    select = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    board.mentor_view.selectionModel().setCurrentIndex(_index(board.mentors, "E1095"), select)
+    board.mentee_view.selectionModel().setCurrentIndex(_index(board.mentees, "E1001"), select)
+    board.mentee_view.setFocus()
+    qtbot.waitUntil(board.mentee_view.hasFocus)
+    qtbot.keyClick(board.mentee_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert _pair_ids(window, cohort) == {("E1095", "E1001")}
+
+
+# -- 6. suggestions -----------------------------------------------------------------------------
+def test_accepting_all_suggestions_is_one_undo_step(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mentors = [LIU, MEHTA, "E1095", "E1098", "E1101"]
+    mentees = [EZE, "E1001", "E1050", "E1054", "E1034"]
+    cohort = _cohort(window, mentors, mentees)
+    board, ws = window.pairing_board, window.workspace
+    seen: list[Suggestion] = []
+
+    def accept_all(cls: Any, parent: Any, suggestion: Suggestion, people: Any) -> list[Proposal]:
+        seen.append(suggestion)
+        return list(suggestion.proposals)
+
+    monkeypatch.setattr(SuggestionsDialog, "ask", classmethod(accept_all))
+    board.suggest()
+    assert len(seen) == 1 and len(seen[0].proposals) == 5
+    made = ws.pairs(cohort)
+    assert len(made) == 5 and board.pairs.rowCount() == 5
+    assert all(v.worst is None or v.worst < Severity.BLOCK for v in made)
+    assert (LIU, EZE) not in _pair_ids(window, cohort)
+    assert board.mentors.rowCount() == 0 and board.mentees.rowCount() == 0
+    assert window.undo_stack.count() == 1
+
+    window.undo_stack.undo()
+    assert ws.pairs(cohort) == [] and board.pairs.rowCount() == 0
+    assert board.mentors.rowCount() == 5 and board.mentees.rowCount() == 5
+    window.undo_stack.redo()
+    assert _pair_ids(window, cohort) == {(p.mentor_id, p.mentee_id) for p in seen[0].proposals}
+
+
+def test_suggestions_keep_pairs_already_made(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    cohort = _cohort(window, [MEHTA, "E1095"], [VARGA, "E1001"])
+    board = window.pairing_board
+    assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
+    monkeypatch.setattr(
+        SuggestionsDialog, "ask", classmethod(lambda cls, p, s, people: list(s.proposals))
+    )
+    board.suggest()
+    assert _pair_ids(window, cohort) == {(MEHTA, VARGA), ("E1095", "E1001")}
+
+
+def test_rejecting_the_suggestions_changes_nothing(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cohort = _cohort(window, ["E1095"], ["E1001"])
+    monkeypatch.setattr(SuggestionsDialog, "ask", classmethod(lambda cls, *a: None))
+    window.pairing_board.suggest()
+    assert window.workspace.pairs(cohort) == [] and window.undo_stack.count() == 0
+
+
+# -- 7. re-import re-checks the pairs -----------------------------------------------------------
+def test_reimport_surfaces_a_new_conflict_on_the_card(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    mentor, mentee = "E1095", "E1001"
+    cohort = _cohort(window, [mentor], [mentee])
+    board = window.pairing_board
+    assert _drag_mentor_onto_mentee(board, mentor, mentee)
+    (before,) = window.workspace.pairs(cohort)
+    assert "direct-report" not in {c.code for c in before.conflicts}
+
+    with SAMPLE.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    for row in rows:
+        if row["Employee ID"] == mentor:
+            row["Manager ID"] = mentee
+    changed = tmp_path / "roster_v2.csv"
+    with changed.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+    window.workspace.import_roster(changed)
+
+    def card_says_direct_report() -> bool:
+        if board.pairs.rowCount() != 1:
+            return False
+        view = board.pairs.pair_at(0)
+        text = board.pairs.data(board.pairs.index(0), Qt.ItemDataRole.DisplayRole)
+        return "direct-report" in {c.code for c in view.conflicts} and "Blocked:" in text
+
+    qtbot.waitUntil(card_says_direct_report)
+    tint = board.pairs.data(board.pairs.index(0), Qt.ItemDataRole.BackgroundRole)
+    assert tint.rgb() == QColor("#d93025").rgb()
+    assert "need attention" in board.cohort_label.text()
+
+
+# -- 8. enrolment from the roster candidates --------------------------------------------------
+def test_dragging_a_candidate_onto_the_mentor_list_enrols_a_mentor(window: Any) -> None:
+    cohort = _cohort(window, [], [])
+    board, ws = window.pairing_board, window.workspace
+    row = board.roster_model.row_of(MEHTA)
+    assert row is not None
+    mime = board.roster_model.mimeData([board.roster_model.index(row, 0)])
+    assert board.mentors.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    assert [(p.employee_id, p.role) for p in ws.participants(cohort)] == [(MEHTA, "mentor")]
+    assert board.mentors.row_of(MEHTA) is not None
+    window.undo_stack.undo()
+    assert ws.participants(cohort) == [] and board.mentors.rowCount() == 0
+
+
+def test_plus_mentees_enrols_everyone_the_search_shows(window: Any, qtbot: Any) -> None:
+    cohort = _cohort(window, [], [])
+    board, ws = window.pairing_board, window.workspace
+    board.roster_search.setText("Treasury")
+    shown = {
+        board.roster_model.employee_at(r).employee_id for r in range(board.roster_model.rowCount())
+    }
+    assert {EZE, LIU, MEHTA} <= shown and len(shown) < 198
+    board.roster_table.clearSelection()
+    qtbot.mouseClick(board.add_mentees, Qt.MouseButton.LeftButton)
+    enrolled = {p.employee_id for p in ws.participants(cohort, "mentee")}
+    assert enrolled == shown
+    assert board.mentees.rowCount() == len(shown)
+    assert window.undo_stack.count() == 1
+    window.act_undo.trigger()
+    assert ws.participants(cohort) == [] and board.mentees.rowCount() == 0
