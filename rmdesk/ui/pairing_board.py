@@ -415,11 +415,15 @@ class PairingBoard(QWidget):
         if not chosen:
             self.message.emit("No suggestion accepted.")
             return
-        self.undo.push(
-            accept_proposals_command(
-                self.ws, self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
+        try:
+            self.undo.push(
+                accept_proposals_command(
+                    self.ws, self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
+                )
             )
-        )
+        except RmdeskError as exc:
+            self.message.emit(f"No suggestion accepted: {exc}")
+            return
         self.message.emit(f"Accepted {len(chosen)} suggested pairs · undo: Ctrl+Z")
 
 

@@ -7,6 +7,9 @@ from PySide6.QtGui import QUndoCommand
 from rmdesk.models.cohorts import Cohort, Pair, Participant
 from rmdesk.workspace import Workspace
 
+# A redo that raises marks its command obsolete first: QUndoStack.push() then deletes it instead
+# of keeping a step that was never applied, and the error reaches push()'s caller.
+
 
 class PairCommand(QUndoCommand):
     """Make a pair; undo removes it, redo puts the very same pair back."""
@@ -28,14 +31,18 @@ class PairCommand(QUndoCommand):
         self.enrolled: list[str] = []
 
     def redo(self) -> None:
-        if self.pair is None:
-            before = {p.employee_id for p in self.ws.participants(self.cohort)}
-            self.pair = self.ws.pair(
-                self.mentor_id, self.mentee_id, self.cohort, self.override
-            ).pair
-            self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
-        else:
-            self.ws.restore_pair(self.pair)
+        try:
+            if self.pair is None:
+                before = {p.employee_id for p in self.ws.participants(self.cohort)}
+                self.pair = self.ws.pair(
+                    self.mentor_id, self.mentee_id, self.cohort, self.override
+                ).pair
+                self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
+            else:
+                self.ws.restore_pair(self.pair)
+        except Exception:
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         assert self.pair is not None
@@ -55,7 +62,11 @@ class UnpairCommand(QUndoCommand):
         self.pair: Pair | None = None
 
     def redo(self) -> None:
-        self.pair = self.ws.unpair(self.pair_id)
+        try:
+            self.pair = self.ws.unpair(self.pair_id)
+        except Exception:
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         assert self.pair is not None
@@ -81,7 +92,11 @@ class EnrolCommand(QUndoCommand):
     def redo(self) -> None:
         wanted = set(self.ids)
         self.before = [p for p in self.ws.participants(self.cohort) if p.employee_id in wanted]
-        self.ws.enrol(self.ids, self.role, self.cohort)
+        try:
+            self.ws.enrol(self.ids, self.role, self.cohort)
+        except Exception:
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         self.ws.withdraw(self.ids, self.cohort)
@@ -117,8 +132,16 @@ class CompoundCommand(QUndoCommand):
         self.steps = steps
 
     def redo(self) -> None:
-        for step in self.steps:
-            step.redo()
+        done: list[QUndoCommand] = []
+        try:
+            for step in self.steps:
+                step.redo()
+                done.append(step)
+        except Exception:
+            for step in reversed(done):  # all or nothing
+                step.undo()
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         for step in reversed(self.steps):

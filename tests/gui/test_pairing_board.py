@@ -291,13 +291,18 @@ def test_undo_redo_of_pair_through_the_stack_and_the_actions(window: Any) -> Non
     assert roles == {MEHTA: "mentor", VARGA: "mentee"}
 
 
-def test_pairing_people_not_enrolled_is_undone_with_them(window: Any) -> None:
-    """A pair made from the board enrols no one extra, and undo leaves enrolment as it was."""
-    cohort = _cohort(window, [MEHTA], [VARGA])
+def test_undoing_a_pair_withdraws_only_whom_it_enrolled(window: Any) -> None:
+    """Pairing someone not yet enrolled enrols them; undo takes them out again, nobody else."""
+    cohort = _cohort(window, [MEHTA], [])
     board, ws = window.pairing_board, window.workspace
-    board.make_pair(MEHTA, VARGA)
+    assert board.make_pair(MEHTA, VARGA)
+    roles = {p.employee_id: p.role for p in ws.participants(cohort)}
+    assert roles == {MEHTA: "mentor", VARGA: "mentee"}
     window.undo_stack.undo()
-    assert {p.employee_id for p in ws.participants(cohort)} == {MEHTA, VARGA}
+    assert [(p.employee_id, p.role) for p in ws.participants(cohort)] == [(MEHTA, "mentor")]
+    assert board.mentors.row_of(MEHTA) is not None and board.mentees.rowCount() == 0
+    window.undo_stack.redo()
+    assert _pair_ids(window, cohort) == {(MEHTA, VARGA)}
 
 
 def test_unpair_with_delete_and_undo_redo(window: Any, qtbot: Any) -> None:
@@ -349,22 +354,19 @@ def test_dragging_a_card_back_to_the_mentor_list_unpairs(window: Any) -> None:
 
 
 def test_dropping_a_card_on_the_view_unpairs(window: Any, qtbot: Any) -> None:
-    cohort = _cohort(window, [MEHTA, "E1095"], [VARGA])
+    cohort = _cohort(window, [MEHTA], [VARGA, "E1001"])
     _shown(window, qtbot)
     board = window.pairing_board
     assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
     mime = board.pairs.mimeData([board.pairs.index(0)])
     viewport = board.mentee_view.viewport()
-    pos = (
-        board.mentee_view.visualRect(board.mentees.index(0)).center()
-        if (board.mentees.rowCount())
-        else viewport.rect().center()
-    )
+    pos = board.mentee_view.visualRect(_index(board.mentees, "E1001")).center()
     move = _enter_and_move(viewport, mime, pos)
     assert move.isAccepted()
     assert board.mentees.hover_verdict() is None  # a card has no verdict on a list
     assert _drop_at(viewport, mime, pos).isAccepted()
     assert window.workspace.pairs(cohort) == []
+    assert board.mentees.row_of(VARGA) is not None and board.mentors.row_of(MEHTA) is not None
 
 
 # -- 5. keyboard path ---------------------------------------------------------------------------
@@ -527,3 +529,19 @@ def test_plus_mentees_enrols_everyone_the_search_shows(window: Any, qtbot: Any) 
     assert window.undo_stack.count() == 1
     window.act_undo.trigger()
     assert ws.participants(cohort) == [] and board.mentees.rowCount() == 0
+
+
+def test_a_refused_enrolment_leaves_nothing_to_undo(window: Any) -> None:
+    """Enrolling a paired mentor as a mentee is refused, and puts no dead step on the stack."""
+    cohort = _cohort(window, [MEHTA], [VARGA])
+    board, ws = window.pairing_board, window.workspace
+    assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
+    assert window.undo_stack.count() == 1
+    board.roster_search.setText("Treasury")  # shows Mehta, who is paired as a mentor
+    board.roster_table.clearSelection()
+    board.add_mentees.click()
+    assert "unpair them first" in window.statusBar().currentMessage()
+    assert {p.employee_id for p in ws.participants(cohort)} == {MEHTA, VARGA}
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()  # undoes the pair, the step before the refused one
+    assert ws.pairs(cohort) == []
