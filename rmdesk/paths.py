@@ -9,6 +9,7 @@ from platformdirs import user_data_dir
 
 DB_ENV = "RMDESK_DB"
 DB_NAME = "rmdesk.db"
+#: The repository's resources/ folder; `make run` installs rmdesk editable, so it is found here.
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 

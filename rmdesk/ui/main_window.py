@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -30,6 +29,7 @@ from rmdesk.paths import resource
 from rmdesk.ui.cohort_dialog import CohortDialog
 from rmdesk.ui.file_drop import FileDropFilter
 from rmdesk.ui.first_run import FirstRunPage
+from rmdesk.ui.icons import icon
 from rmdesk.ui.import_dialog import ImportDialog
 from rmdesk.ui.pairing_board import PairingBoard
 from rmdesk.ui.roster_view import RosterPage
@@ -72,12 +72,8 @@ class MainWindow(QMainWindow):
         self._views: dict[str, QWidget] = {}
         self.pairing_board = PairingBoard(workspace, self.undo_stack)
         self.pairing_board.message.connect(self.statusBar().showMessage)
-        self._add_view(
-            "roster", "Roster", self.roster_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
-        )
-        self._add_view(
-            "pairing", "Pairing", self.pairing_board, QStyle.StandardPixmap.SP_DialogYesButton
-        )
+        self._add_view("roster", "Roster", self.roster_page)
+        self._add_view("pairing", "Pairing", self.pairing_board)
         self.pages.addWidget(self.first_run)
         self.sidebar.currentRowChanged.connect(self._show_view)
 
@@ -119,18 +115,15 @@ class MainWindow(QMainWindow):
         name = self.workspace.path.name if self.workspace.path else "in memory"
         return f"{name} — rmdesk"
 
-    def _add_view(self, key: str, label: str, page: QWidget, pixmap: QStyle.StandardPixmap) -> None:
-        item = QListWidgetItem(self.style().standardIcon(pixmap), label)
+    def _add_view(self, key: str, label: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(key), label)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.sidebar.addItem(item)
         self.pages.addWidget(page)
         self._views[key] = page
 
     def _build_actions(self) -> None:
-        style = self.style()
-        self.act_import = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "&Import roster…", self
-        )
+        self.act_import = QAction(icon("import"), "&Import roster…", self)
         self.act_import.setShortcut(QKeySequence.StandardKey.Open)
         self.act_import.setStatusTip("Import an HR roster export (CSV, Excel, ODS)")
         self.act_import.triggered.connect(self.choose_import)
@@ -141,14 +134,14 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.act_undo.setIcon(icon("undo"))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.act_redo.setIcon(icon("redo"))
         self.act_find = QAction("&Find…", self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self.focus_search)
-        self.act_new_cohort = QAction("&New cohort…", self)
+        self.act_new_cohort = QAction(icon("cohort"), "&New cohort…", self)
         self.act_new_cohort.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.act_new_cohort.triggered.connect(self.new_cohort)
         self.act_edit_cohort = QAction("Cohort &settings…", self)
@@ -204,6 +197,7 @@ class MainWindow(QMainWindow):
         self.cohort_picker = QComboBox()
         self.cohort_picker.setObjectName("cohortPicker")
         self.cohort_picker.setMinimumWidth(200)
+        self.cohort_picker.setPlaceholderText("No cohort yet")
         self.cohort_picker.currentIndexChanged.connect(self._cohort_chosen)
         tb.addWidget(self.cohort_picker)
         tb.addAction(self.act_new_cohort)
@@ -239,6 +233,14 @@ class MainWindow(QMainWindow):
                 self._show_view(row)
 
     def _refresh_first_run(self) -> None:
+        """An empty workspace shows the welcome page; the views open once there is a roster."""
+        has_people = bool(self.workspace.employees())
+        self.sidebar.setEnabled(has_people)
+        for act in self.view_actions:
+            act.setEnabled(has_people)
+        # the sample goes into an empty workspace only, never over a real roster
+        self.act_sample.setEnabled(not has_people)
+        self.first_run.sample.setEnabled(not has_people)
         self._show_view(max(self.sidebar.currentRow(), 0))
 
     def focus_search(self) -> None:
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
     def _workspace_changed(self, topic: str) -> None:
         if topic == "roster":
             self.roster_page.reload()
+            self.pairing_board.reload_roster()
             self._refresh_first_run()
         if topic == "cohorts":
             self._load_cohorts()
@@ -278,6 +281,9 @@ class MainWindow(QMainWindow):
         self.cohort_picker.setCurrentIndex(idx if idx >= 0 else 0)
         self.cohort_picker.blockSignals(False)
         self.act_edit_cohort.setEnabled(bool(cohorts))
+        self.cohort_picker.setEnabled(bool(cohorts))
+        if not cohorts:
+            self.cohort_picker.setCurrentIndex(-1)
         self._cohort_chosen()
 
     def _cohort_chosen(self, *_: object) -> None:

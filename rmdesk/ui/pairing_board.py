@@ -5,13 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from rmdesk.ui.board_views import BoardListView
 from rmdesk.ui.override_dialog import OverrideDialog
 from rmdesk.ui.pairing_models import PairsModel, PeopleModel, decode_pair, decode_people
 from rmdesk.ui.roster_model import RosterModel
+from rmdesk.ui.roster_view import roster_table
 from rmdesk.ui.suggestions_dialog import SuggestionsDialog
 from rmdesk.ui.undo import (
     EnrolCommand,
@@ -32,6 +32,8 @@ from rmdesk.ui.undo import (
     accept_proposals_command,
 )
 from rmdesk.workspace import Workspace
+
+NAME, DEPARTMENT, GRADE = 1, 3, 6  # roster columns the candidates list shows
 
 
 def _column(title: str, search: QLineEdit, view: QWidget, *extra: QWidget) -> QWidget:
@@ -69,17 +71,13 @@ class PairingBoard(QWidget):
         self.roster_search.setObjectName("candidateSearch")
         self.roster_search.setClearButtonEnabled(True)
         self.roster_search.textChanged.connect(self.roster_model.set_filter)
-        self.roster_table = QTableView()
-        self.roster_table.setObjectName("candidates")
-        self.roster_table.setModel(self.roster_model)
-        self.roster_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roster_table.setDragEnabled(True)
-        self.roster_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.roster_table.verticalHeader().setVisible(False)
-        self.roster_table.setSortingEnabled(True)
+        self.roster_table = roster_table(self.roster_model, "candidates")
         for col in range(self.roster_model.columnCount()):
-            self.roster_table.setColumnHidden(col, col not in (1, 3, 6))
-        self.roster_table.horizontalHeader().setStretchLastSection(True)
+            self.roster_table.setColumnHidden(col, col not in (NAME, DEPARTMENT, GRADE))
+        header = self.roster_table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.roster_table.setColumnWidth(DEPARTMENT, 100)
+        self.roster_table.setColumnWidth(GRADE, 45)
         self.add_mentors = QPushButton("+ Mentors")
         self.add_mentees = QPushButton("+ Mentees")
         self.add_mentors.setToolTip(
@@ -177,22 +175,27 @@ class PairingBoard(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         for w in (candidates, self.mentor_col, middle, self.mentee_col):
             split.addWidget(w)
-        split.setSizes([230, 260, 460, 260])
+        split.setSizes([320, 250, 420, 250])
         self.cohort_label = QLabel()
         self.cohort_label.setObjectName("cohortLabel")
         outer = QVBoxLayout(self)
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
         self._show_verdict(None)
+        self.reload_roster()
 
     # -- data ---------------------------------------------------------------------------------
     def set_cohort(self, cohort: Cohort | None) -> None:
         self.cohort = cohort
         self.reload()
 
+    def reload_roster(self) -> None:
+        """Rebuild the candidates list; only a roster change needs it (costly at 100k people)."""
+        self.roster_model.set_people([e for e in self.ws.employees().values() if e.active])
+
     def reload(self) -> None:
+        """Refresh the cohort's people and pairs, re-checked against the rules."""
         people = self.ws.employees()
-        self.roster_model.set_people([e for e in people.values() if e.active])
         enabled = self.cohort is not None
         for w in (
             self.mentor_view,

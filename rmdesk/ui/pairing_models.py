@@ -52,17 +52,53 @@ def _tint(sev: Severity | None) -> QColor:
     return c
 
 
-class PeopleModel(QAbstractListModel):
+class _BoardModel(QAbstractListModel):
+    """What both board lists share: the drop handler, the hovered row's verdict, the flags."""
+
+    def __init__(self, on_drop: DropHandler, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_drop = on_drop
+        self._hover: tuple[int, list[Conflict]] | None = None
+
+    def _hovered(self, row: int) -> list[Conflict] | None:
+        """The verdict shown on ``row`` while a drag hovers over it, else None."""
+        return self._hover[1] if self._hover and self._hover[0] == row else None
+
+    def set_hover(self, row: int | None, conflicts: list[Conflict] | None = None) -> None:
+        old = self._hover[0] if self._hover else None
+        self._hover = (row, conflicts or []) if row is not None else None
+        for r in {old, row} - {None}:
+            assert r is not None
+            idx = self.index(r)
+            self.dataChanged.emit(idx, idx)
+
+    def hover_verdict(self) -> tuple[int, list[Conflict]] | None:
+        return self._hover
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return (
+                base
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+        return base
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+
+class PeopleModel(_BoardModel):
     """Unpaired participants of one role; a hovered row shows the live verdict of a drag."""
 
     def __init__(self, role: str, on_drop: DropHandler, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(on_drop, parent)
         self.role = role
-        self._on_drop = on_drop
         self._all: list[Employee] = []
         self._rows: list[Employee] = []
         self._query = ""
-        self._hover: tuple[int, list[Conflict]] | None = None
         self.load: dict[str, int] = {}
 
     def set_people(self, people: list[Employee], load: dict[str, int] | None = None) -> None:
@@ -111,17 +147,6 @@ class PeopleModel(QAbstractListModel):
                 return i
         return None
 
-    def set_hover(self, row: int | None, conflicts: list[Conflict] | None = None) -> None:
-        old = self._hover[0] if self._hover else None
-        self._hover = (row, conflicts or []) if row is not None else None
-        for r in {old, row} - {None}:
-            assert r is not None
-            idx = self.index(r)
-            self.dataChanged.emit(idx, idx)
-
-    def hover_verdict(self) -> tuple[int, list[Conflict]] | None:
-        return self._hover
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -129,36 +154,25 @@ class PeopleModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         e = self._rows[index.row()]
-        hover = self._hover if self._hover and self._hover[0] == index.row() else None
-        worst = max((c.severity for c in hover[1]), default=None) if hover else None
+        hover = self._hovered(index.row())
+        worst = max((c.severity for c in hover), default=None) if hover is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             where = " · ".join(x for x in (e.title, e.department, e.division) if x)
-            extra = f"   [{severity.WORDS[worst]}]" if hover else ""
+            extra = f"   [{severity.WORDS[worst]}]" if hover is not None else ""
             load = self.load.get(e.employee_id, 0)
             room = f"   ({load} paired)" if load else ""
             return f"{e.name} ({e.employee_id}){room}{extra}\n{where}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            if hover:
-                return "\n".join(c.message for c in hover[1]) or "No conflicts: a clean match."
+            if hover is not None:
+                return "\n".join(c.message for c in hover) or "No conflicts: a clean match."
             return f"{e.name}, grade {e.grade or '?'}, {e.location or 'no location'}"
-        if role == Qt.ItemDataRole.DecorationRole and hover:
+        if role == Qt.ItemDataRole.DecorationRole and hover is not None:
             return severity.icon(worst)
-        if role == Qt.ItemDataRole.BackgroundRole and hover:
+        if role == Qt.ItemDataRole.BackgroundRole and hover is not None:
             return _tint(worst)
         if role == ID_ROLE:
             return e.employee_id
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
-        if index.isValid():
-            return (
-                base
-                | Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
-        return base
 
     def mimeTypes(self) -> list[str]:
         return [PERSON_MIME, EMPLOYEE_MIME, PAIR_MIME]
@@ -171,9 +185,6 @@ class PeopleModel(QAbstractListModel):
         return mime
 
     def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-
-    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def canDropMimeData(
@@ -195,15 +206,13 @@ class PeopleModel(QAbstractListModel):
         return self._on_drop(kind, ids, target)
 
 
-class PairsModel(QAbstractListModel):
+class PairsModel(_BoardModel):
     """The cohort's pairs as cards: names, every conflict, the override reason."""
 
     def __init__(self, on_drop: DropHandler, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._on_drop = on_drop
+        super().__init__(on_drop, parent)
         self._pairs: list[PairView] = []
         self._people: dict[str, Employee] = {}
-        self._hover: tuple[int, list[Conflict]] | None = None
 
     def set_pairs(self, pairs: list[PairView], people: dict[str, Employee]) -> None:
         self.beginResetModel()
@@ -221,16 +230,6 @@ class PairsModel(QAbstractListModel):
                 return i
         return None
 
-    def set_hover(self, row: int | None, conflicts: list[Conflict] | None = None) -> None:
-        old = self._hover[0] if self._hover else None
-        self._hover = (row, conflicts or []) if row is not None else None
-        for r in {old, row} - {None}:
-            assert r is not None
-            self.dataChanged.emit(self.index(r), self.index(r))
-
-    def hover_verdict(self) -> tuple[int, list[Conflict]] | None:
-        return self._hover
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._pairs)
 
@@ -243,12 +242,12 @@ class PairsModel(QAbstractListModel):
             return None
         view = self._pairs[index.row()]
         p = view.pair
-        hover = self._hover if self._hover and self._hover[0] == index.row() else None
-        shown = hover[1] if hover else view.conflicts
+        hover = self._hovered(index.row())
+        shown = hover if hover is not None else view.conflicts
         worst = max((c.severity for c in shown), default=None)
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [f"{self._name(p.mentor_id)}  mentors  {self._name(p.mentee_id)}"]
-            if hover:
+            if hover is not None:
                 lines.append(f"Drop here: {severity.WORDS[worst]}")
             for c in view.conflicts:
                 lines.append(f"{severity.WORDS[c.severity]}: {c.message}")
@@ -259,22 +258,11 @@ class PairsModel(QAbstractListModel):
             return "\n".join(c.message for c in shown) or "No conflicts."
         if role == Qt.ItemDataRole.DecorationRole:
             return severity.icon(worst)
-        if role == Qt.ItemDataRole.BackgroundRole and (hover or worst is not None):
+        if role == Qt.ItemDataRole.BackgroundRole and (hover is not None or worst is not None):
             return _tint(worst)
         if role == PAIR_ROLE:
             return p.id
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
-        if index.isValid():
-            return (
-                base
-                | Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
-        return base
 
     def mimeTypes(self) -> list[str]:
         return [PAIR_MIME, PERSON_MIME]
@@ -288,9 +276,6 @@ class PairsModel(QAbstractListModel):
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex

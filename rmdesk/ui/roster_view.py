@@ -21,6 +21,25 @@ from rmdesk.ui.roster_model import ID_ROLE, RosterModel
 from rmdesk.workspace import Workspace
 
 
+def roster_table(model: RosterModel, object_name: str) -> QTableView:
+    """A table of people sorted by name, rows selected whole, rows dragged out to enrol."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setDragEnabled(True)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
 class ReportingLinePanel(QWidget):
     """Manager chain up to the top, and the direct reports, of one person."""
 
@@ -104,19 +123,7 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(self.model.set_filter)
         self.search.textChanged.connect(self._update_count)
 
-        self.table = QTableView()
-        self.table.setObjectName("rosterView")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = roster_table(self.model, "rosterView")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
@@ -141,21 +148,23 @@ class RosterPage(QWidget):
         self.panel.setMinimumWidth(260)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
-        self.reload()
-
-    def reload(self) -> None:
-        self.model.set_people(list(self.workspace.employees().values()))
         widths = {0: 70, 1: 180, 2: 220, 3: 130, 4: 110, 5: 190, 6: 50, 7: 190}
         for col, w in widths.items():
             self.table.setColumnWidth(col, w)
+        self._active = 0
+        self.reload()
+
+    def reload(self) -> None:
+        people = self.workspace.employees()
+        self.model.set_people(list(people.values()))
+        self._active = sum(1 for e in people.values() if e.active)
         self._update_count()
 
     def _update_count(self) -> None:
         total = len(self.workspace.employees())
         shown = self.model.rowCount()
-        active = sum(1 for e in self.workspace.employees().values() if e.active)
         text = f"{shown} of {total} people" if shown != total else f"{total} people"
-        self.count.setText(f"{text} · {active} active, {total - active} left")
+        self.count.setText(f"{text} · {self._active} active, {total - self._active} left")
 
     def current_person(self) -> Employee | None:
         rows = self.table.selectionModel().selectedRows()

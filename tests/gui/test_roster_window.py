@@ -87,6 +87,20 @@ def test_first_run_offers_the_sample(window, qtbot) -> None:  # type: ignore[no-
     assert cohort is not None and window.workspace.participants(cohort)
 
 
+def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore[no-untyped-def]
+    """No view, no cohort to pick, until there is a roster; then the sample is off."""
+    assert not window.sidebar.isEnabled()
+    assert not window.cohort_picker.isEnabled()
+    assert window.cohort_picker.currentText() == ""
+    assert window.act_sample.isEnabled()
+    window.workspace.import_roster(SAMPLE)
+    assert window.sidebar.isEnabled()
+    assert window.pages.currentWidget() is not window.first_run
+    # the sample must never be imported over a real roster: it would mark everybody as left
+    assert not window.act_sample.isEnabled()
+    assert not window.first_run.sample.isEnabled()
+
+
 def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen: list[object] = []
     _accept_dialog(monkeypatch, seen)
