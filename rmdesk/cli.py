@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PairingRefused as exc:
         print(str(exc), file=sys.stderr)
         for c in exc.conflicts:
-            print(getattr(c, "message", str(c)), file=sys.stderr)
+            print(f"{c.code}: {c.message}", file=sys.stderr)
         return EXIT_BLOCKED
     except (StorageError, NotFound, RmdeskError) as exc:
         print(str(exc), file=sys.stderr)

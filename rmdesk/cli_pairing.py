@@ -59,7 +59,7 @@ def _cohort(ws: Any, args: argparse.Namespace) -> Any:
 @_with_ws
 def cmd_cohort(ws: Any, args: argparse.Namespace) -> int:
     c = ws.create_cohort(args.name, args.starts, args.ends, args.capacity)
-    span = f"{c.starts or '?'} to {c.ends or '?'}"
+    span = f"{c.starts or 'no start date'} to {c.ends or 'no end date'}"
     print(f"Cohort '{c.name}': {span}, up to {c.capacity} mentee(s) per mentor")
     return 0
 
@@ -83,7 +83,8 @@ def _print_conflicts(conflicts: list[Any]) -> None:
 
 @_with_ws
 def cmd_check(ws: Any, args: argparse.Namespace) -> int:
-    cohort = _cohort(ws, args)
+    # a check needs no cohort: with none yet, only the roster rules apply
+    cohort = ws.cohort(args.cohort) if args.cohort else None
     conflicts = ws.check(args.mentor, args.mentee, cohort)
     score, reasons = ws.score(args.mentor, args.mentee, cohort)
     if args.json:
@@ -157,8 +158,10 @@ def cmd_suggest(ws: Any, args: argparse.Namespace) -> int:
                 print(f"  {r}")
         verb = "Made" if args.apply else "Proposed"
         print(f"{verb} {len(result.proposals)} pairs in '{cohort.name}'")
+    people = ws.employees()
     for emp, why in result.unplaced:
-        print(f"{emp}: not placed: {why}", file=sys.stderr)
+        who = people[emp].label if emp in people else emp
+        print(f"{who}: not placed: {why}", file=sys.stderr)
     return 0
 
 

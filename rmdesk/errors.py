@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rmdesk.models.conflicts import Conflict
 
 
 class RmdeskError(Exception):
@@ -51,6 +55,6 @@ class NotFound(RmdeskError):
 class PairingRefused(RmdeskError):
     """A pair has a blocking conflict and no override reason was given."""
 
-    def __init__(self, message: str, conflicts: list[object]) -> None:
+    def __init__(self, message: str, conflicts: list[Conflict]) -> None:
         super().__init__(message)
         self.conflicts = conflicts

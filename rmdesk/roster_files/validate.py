@@ -62,6 +62,8 @@ class _Problems:
             self.items.append(Problem(message, row, column, severity))
 
     def finish(self) -> list[Problem]:
+        """The problems in file order (file-wide ones first), then the '... and N more'."""
+        self.items.sort(key=lambda p: p.row or 0)
         for (kind, column, severity), n in self._counts.items():
             if n > LIST_LIMIT:
                 self.items.append(

@@ -23,11 +23,21 @@ class PairingOps(CohortOps):
     def set_higher_grade_is_senior(self, value: bool) -> None:
         self.set_setting(GRADE_SETTING, "1" if value else "0")
 
+    def _latest_cohort(self) -> Cohort | None:
+        cohorts = self.cohorts()
+        return cohorts[-1] if cohorts else None
+
     def context(
         self, cohort: Cohort | None = None, existing: tuple[str, str] | None = None
     ) -> PairingContext:
-        """Everything the rules need for ``cohort``, read once."""
-        cohort = cohort or self.cohort()
+        """Everything the rules need for ``cohort`` (default: the latest, if any), read once."""
+        cohort = cohort or self._latest_cohort()
+        if cohort is None:  # no cohort yet: the roster rules still apply
+            return PairingContext(
+                org=self.org_chart(),
+                higher_grade_is_senior=self.higher_grade_is_senior,
+                exclusions=self.exclusions(),
+            )
         mentor_load: dict[str, int] = {}
         mentee_load: dict[str, int] = {}
         for a, b in self.db.execute(
@@ -55,20 +65,39 @@ class PairingOps(CohortOps):
             existing=existing,
         )
 
+    def _check_context(
+        self, mentor_id: str, mentee_id: str, cohort: Cohort | None
+    ) -> tuple[Cohort | None, PairingContext]:
+        """The context for checking one match; a pair that exists is not counted against itself."""
+        cohort = cohort or self._latest_cohort()
+        existing = None
+        if (
+            cohort is not None
+            and self.db.execute(
+                "SELECT 1 FROM pairs WHERE cohort_id = ? AND mentor_id = ? AND mentee_id = ? "
+                "AND status = 'active'",
+                [cohort.id, mentor_id, mentee_id],
+            ).fetchone()
+        ):
+            existing = (mentor_id, mentee_id)
+        return cohort, self.context(cohort, existing)
+
     def check(self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None) -> list[Conflict]:
         """Every conflict of putting ``mentor_id`` with ``mentee_id``, worst first."""
         mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
-        return check_pair(mentor, mentee, self.context(cohort))
+        return check_pair(mentor, mentee, self._check_context(mentor_id, mentee_id, cohort)[1])
 
     def score(
         self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None
     ) -> tuple[int, list[str]]:
-        cohort = cohort or self.cohort()
-        topics = self.topics(cohort)
+        """The match score and its explanation ('+3 other division …')."""
+        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        cohort, ctx = self._check_context(mentor_id, mentee_id, cohort)
+        topics = self.topics(cohort) if cohort else {}
         return score_pair(
-            self.employee(mentor_id),
-            self.employee(mentee_id),
-            self.context(cohort),
+            mentor,
+            mentee,
+            ctx,
             topics.get(mentor_id, frozenset()),
             topics.get(mentee_id, frozenset()),
         )

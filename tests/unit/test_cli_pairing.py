@@ -135,11 +135,28 @@ def test_no_cohort_yet_exits_1(db_path: Path, tmp_path: Path, capsys: Any) -> No
     assert "no cohort yet" in run.err
 
 
+def test_check_needs_no_cohort(db_path: Path, tmp_path: Path, capsys: Any) -> None:
+    run = Cli(db_path, capsys)
+    assert run("import", str(write_roster(tmp_path / "small.csv", SMALL))) == 0
+    doc = run.json("check", "F2", "F1")
+    assert doc["conflicts"][0]["code"] == "direct-report"
+    assert run("check", "F2", "NOPE") == 1
+    assert "NOPE" in run.err
+
+
+def test_checking_an_existing_pair_does_not_count_it_against_itself(cli: Cli) -> None:
+    assert cli("pair", "S2", "F1") == 0
+    codes = [c["code"] for c in cli.json("check", "S2", "F1")["conflicts"]]
+    assert "already-paired" not in codes
+    codes = [c["code"] for c in cli.json("check", "T2", "F1")["conflicts"]]
+    assert "already-paired" in codes  # somebody else's mentee still is taken
+
+
 def test_refused_blocked_pair_exits_3(cli: Cli) -> None:
     assert cli("pair", "F2", "F1") == 3
     assert cli.out == ""
     assert "blocked" in cli.err
-    assert "Zoë Ødegård (F2) reports directly to José Muñoz (F1)" in cli.err
+    assert "direct-report: Zoë Ødegård (F2) reports directly to José Muñoz (F1)" in cli.err
     assert cli.json("pairs") == []  # nothing written
 
 
@@ -208,7 +225,9 @@ def test_suggest_text_and_unplaced_reasons(cli: Cli) -> None:
     assert cli("enrol", "S1", "--as", "mentee") == 0
     assert cli("suggest") == 0
     assert "Proposed 0 pairs in 'Spring'" in cli.out
-    assert "S1: not placed: every available mentor has a blocking conflict" in cli.err
+    assert "Françoise Lefèvre (S1): not placed: every available mentor has a blocking conflict" in (
+        cli.err
+    )
     assert cli("enrol", "T1", "--as", "mentee") == 0
     assert cli("suggest", "--apply") == 0
     assert "Made 1 pairs in 'Spring'" in cli.out

@@ -577,10 +577,11 @@ def test_warnings_are_imported() -> None:
     parsed = validate(rows)
     assert errors(parsed) == []
     assert warnings(parsed) == [
+        # in file order, as the officer reads the file
         "row 3, column 'Email': malformed email 'bo at x dot com' (kept as it is)",
-        "row 4, column 'Email': malformed email 'cy@localhost' (kept as it is)",
         "row 3, column 'Grade': unusual grade 'Senior' (no number in it; seniority falls back "
         "to birth year or hire date)",
+        "row 4, column 'Email': malformed email 'cy@localhost' (kept as it is)",
         "row 4, column 'Birth Year': unusable birth year '85' (left empty)",
         "row 5, column 'Birth Year': unusable birth year '2099' (left empty)",
     ]
