@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +17,7 @@ from rmdesk.roster_files.readers import Table
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SPACES = re.compile(r"\s+")
+_MESSY = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline, nbsp …
 _INT = re.compile(r"^\d{4}(?:\.0+)?$")
 #: How many rows one kind of problem lists before it summarises the rest.
 LIST_LIMIT = 50
@@ -38,7 +39,16 @@ class ParsedRoster:
 
 
 def _collapse(text: str) -> str:
+    """Runs of whitespace to one space; the common clean value is returned as it is."""
+    if _MESSY.search(text) is None:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
+
+
+def _collapse_all(values: Sequence[str]) -> list[str]:
+    """``_collapse`` each value, once per distinct value (departments repeat a lot)."""
+    clean = {v: _collapse(v) for v in set(values)}
+    return [clean[v] for v in values]
 
 
 def _name_key(text: str) -> str:
@@ -90,11 +100,16 @@ def parse_roster(
     rows = table.rows
     numbers = table.row_numbers
 
+    # one transpose in C instead of a copy per field; the reader pads rows to the header
+    width = max(cols.values(), default=-1) + 1
+    padded = (r[:width] if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows)
+    by_column = list(zip(*padded, strict=True)) if n and width else []
+
     def column(fld: str) -> list[str]:
         idx = cols.get(fld)
         if idx is None:
             return [""] * n
-        return [r[idx] if idx < len(r) else "" for r in rows]
+        return list(by_column[idx])
 
     def header(fld: str) -> str:
         return headers[cols[fld]] if fld in cols else fld
@@ -118,7 +133,7 @@ def parse_roster(
 
     ids = column("employee_id")
     if "name" in cols:
-        names = [_collapse(v) for v in column("name")]
+        names = _collapse_all(column("name"))
         if "first_name" in cols or "last_name" in cols:
             firsts, lasts = column("first_name"), column("last_name")
             names = [
@@ -223,7 +238,9 @@ def parse_roster(
         row = numbers[min(in_file)] if in_file else None
         out.add("a reporting cycle", f"reporting cycle: {named}", row, mgr_col)
 
-    depts, divs, titles, locs = (column(f) for f in ("department", "division", "title", "location"))
+    depts, divs, titles, locs = (
+        _collapse_all(column(f)) for f in ("department", "division", "title", "location")
+    )
     employees: list[Employee] = []
     kept_rows: list[int] = []
     for i in range(n):
@@ -234,14 +251,14 @@ def parse_roster(
                 ids[i],
                 names[i],
                 emails[i] or None,
-                _collapse(depts[i]) or None,
-                _collapse(divs[i]) or None,
-                _collapse(titles[i]) or None,
+                depts[i] or None,
+                divs[i] or None,
+                titles[i] or None,
                 grades[i] or None,
                 managers[i],
                 hire[i],
                 births[i],
-                _collapse(locs[i]) or None,
+                locs[i] or None,
             )
         )
         kept_rows.append(numbers[i])

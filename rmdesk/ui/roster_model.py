@@ -64,8 +64,9 @@ class RosterModel(QAbstractTableModel):
         self._people: list[Employee] = []
         self._names: dict[str, str] = {}
         self._hay: list[str] = []
-        self._rows: list[int] = []
+        self._rows: list[int] = []  # visible positions in the sort order
         self._order: list[int] = []
+        self._hay_ordered: list[str] = []
         self._query = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -106,29 +107,39 @@ class RosterModel(QAbstractTableModel):
         self.endResetModel()
 
     def _filtered(self, query: str, within: list[int] | None) -> list[int]:
-        """Matching rows, in the current sort order (the order is kept, never recomputed)."""
-        hay = self._hay
-        order = within if within is not None else self._order
-        if not query:
-            return list(order)
-        return [i for i in order if query in hay[i]]
+        """Visible positions in the sort order: ``_order[k]`` is the person at position k.
+
+        Everything walks the haystacks in sort order, which were allocated in that order too,
+        so a keystroke reads memory front to back (random access made it 4x slower at 100k).
+        """
+        hay = self._hay_ordered
+        if within is None:
+            if not query:
+                return list(range(len(hay)))
+            return [k for k, h in enumerate(hay) if query in h]
+        return [k for k in within if query in hay[k]] if query else list(within)
 
     def _apply_sort(self) -> None:
         """Sort every person once; filtering then walks this order."""
         people = self._people
         if self._sort is None:
             self._order = list(range(len(people)))
-            return
-        column, order = self._sort
-        field = COLUMNS[column][0]
-        if field == "manager_id":
-            names = self._names
-            keys = [_sort_key(names.get(p.manager_id or "")) for p in people]
         else:
-            keys = [_sort_key(getattr(p, field)) for p in people]
-        self._order = sorted(
-            range(len(people)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
-        )
+            column, order = self._sort
+            field = COLUMNS[column][0]
+            if field == "manager_id":
+                names = self._names
+                keys = [_sort_key(names.get(p.manager_id or "")) for p in people]
+            else:
+                keys = [_sort_key(getattr(p, field)) for p in people]
+            self._order = sorted(
+                range(len(people)),
+                key=keys.__getitem__,
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        hay = self._hay
+        # new string objects, made in sort order, so they also lie in memory in that order
+        self._hay_ordered = [hay[i] + "\x1f" for i in self._order]
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -138,18 +149,18 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def employee_at(self, row: int) -> Employee:
-        return self._people[self._rows[row]]
+        return self._people[self._order[self._rows[row]]]
 
     def row_of(self, employee_id: str) -> int | None:
-        for row, i in enumerate(self._rows):
-            if self._people[i].employee_id == employee_id:
+        for row, k in enumerate(self._rows):
+            if self._people[self._order[k]].employee_id == employee_id:
                 return row
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        person = self._people[self._rows[index.row()]]
+        person = self._people[self._order[self._rows[index.row()]]]
         field = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "active":

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +94,19 @@ class ImportReport:
         )
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Bulk parsing makes ~10 objects a cell and no reference cycles; the collector would
+    walk them all again and again (a fifth of the parse time at 100k rows)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -129,12 +144,13 @@ class RosterOps(WorkspaceBase):
     ) -> ImportPlan:
         """Read and validate ``source``; raises RosterError only when the file cannot be read."""
         path = Path(source)
-        if table is None:
-            table = read_table(path, sheet)
-        placed = detect_mapping(table.headers, mapping)
-        existing = self.employees()
-        outside = existing if partial else {}
-        parsed = parse_roster(table, placed, outside)
+        with _no_cyclic_gc():
+            if table is None:
+                table = read_table(path, sheet)
+            placed = detect_mapping(table.headers, mapping)
+            existing = self.employees()
+            outside = existing if partial else {}
+            parsed = parse_roster(table, placed, outside)
         plan = ImportPlan(path, _sha256(path), table, placed, parsed, partial)
         seen: set[str] = set()
         for emp in parsed.employees:
@@ -163,7 +179,7 @@ class RosterOps(WorkspaceBase):
                 raise ImportCancelled("import cancelled; nothing was changed")
 
         tick(0)
-        with self.atomic():
+        with _no_cyclic_gc(), self.atomic():
             import_id = (
                 self.db.execute(
                     "INSERT INTO imports (file_name, sha256, imported_at, added, updated, "
