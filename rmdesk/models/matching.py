@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -195,22 +195,24 @@ def score_matrix(
     e_index = {e.employee_id: j for j, e in enumerate(mentees)}
     blocked = np.zeros((n, m), dtype=bool)
     org = ctx.org
-    for i, e in enumerate(mentors):  # mentee above the mentor
-        for level, boss in enumerate(org.chain(e.employee_id), start=1):
-            col = e_index.get(boss)
-            if col is not None:
-                if level == 1:
-                    blocked[i, col] = True
-                else:
-                    score[i, col] += SAME_LINE
-    for j, e in enumerate(mentees):  # mentor above the mentee
-        for level, boss in enumerate(org.chain(e.employee_id), start=1):
-            row = r_index.get(boss)
-            if row is not None:
-                if level == 1:
-                    blocked[row, j] = True
-                else:
-                    score[row, j] += SAME_LINE
+
+    def bosses(
+        people: Sequence[Employee], others: dict[str, int]
+    ) -> Iterator[tuple[int, int, int]]:
+        """(own index, other side's index, levels up) for each boss on the other side."""
+        for own, e in enumerate(people):
+            for level, boss in enumerate(org.chain(e.employee_id), start=1):
+                hit = others.get(boss)
+                if hit is not None:
+                    yield own, hit, level
+
+    lines = [(i, j, lv) for i, j, lv in bosses(mentors, e_index)]  # mentee above the mentor
+    lines += [(i, j, lv) for j, i, lv in bosses(mentees, r_index)]  # mentor above the mentee
+    for i, j, level in lines:
+        if level == 1:
+            blocked[i, j] = True  # direct report, either way
+        else:
+            score[i, j] += SAME_LINE
     for x, y in ctx.earlier_pairs:
         for a_id, b_id in ((x, y), (y, x)):
             if a_id in r_index and b_id in e_index:

@@ -23,33 +23,35 @@ def _cohort(row: tuple[Any, ...]) -> Cohort:
 
 
 class CohortOps(WorkspaceBase):
+    def _cohorts_where(self, where: str = "", args: list[object] | None = None) -> list[Cohort]:
+        sql = f"SELECT id, name, starts, ends, capacity FROM cohorts {where} ORDER BY id"
+        return [_cohort(r) for r in self.db.execute(sql, args or [])]
+
     def cohorts(self) -> list[Cohort]:
-        cur = self.db.execute("SELECT id, name, starts, ends, capacity FROM cohorts ORDER BY id")
-        return [_cohort(r) for r in cur]
+        return self._cohorts_where()
+
+    def latest_cohort(self) -> Cohort | None:
+        """The most recently created cohort, or None before the first."""
+        found = self.cohorts()
+        return found[-1] if found else None
 
     def cohort(self, name: str | None = None) -> Cohort:
         """The cohort called ``name``, or the most recent one."""
         if name is None:
-            row = self.db.execute(
-                "SELECT id, name, starts, ends, capacity FROM cohorts ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            if row is None:
+            latest = self.latest_cohort()
+            if latest is None:
                 raise NotFound("there is no cohort yet: create one first (rmdesk cohort NAME)")
-            return _cohort(row)
-        row = self.db.execute(
-            "SELECT id, name, starts, ends, capacity FROM cohorts WHERE name = ?", [name]
-        ).fetchone()
-        if row is None:
+            return latest
+        found = self._cohorts_where("WHERE name = ?", [name])
+        if not found:
             raise NotFound(f"there is no cohort called '{name}'")
-        return _cohort(row)
+        return found[0]
 
     def cohort_by_id(self, cohort_id: int) -> Cohort:
-        row = self.db.execute(
-            "SELECT id, name, starts, ends, capacity FROM cohorts WHERE id = ?", [cohort_id]
-        ).fetchone()
-        if row is None:
+        found = self._cohorts_where("WHERE id = ?", [cohort_id])
+        if not found:
             raise NotFound(f"there is no cohort number {cohort_id}")
-        return _cohort(row)
+        return found[0]
 
     def create_cohort(
         self,

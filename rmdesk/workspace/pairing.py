@@ -23,15 +23,11 @@ class PairingOps(CohortOps):
     def set_higher_grade_is_senior(self, value: bool) -> None:
         self.set_setting(GRADE_SETTING, "1" if value else "0")
 
-    def _latest_cohort(self) -> Cohort | None:
-        cohorts = self.cohorts()
-        return cohorts[-1] if cohorts else None
-
     def context(
         self, cohort: Cohort | None = None, existing: tuple[str, str] | None = None
     ) -> PairingContext:
         """Everything the rules need for ``cohort`` (default: the latest, if any), read once."""
-        cohort = cohort or self._latest_cohort()
+        cohort = cohort or self.latest_cohort()
         if cohort is None:  # no cohort yet: the roster rules still apply
             return PairingContext(
                 org=self.org_chart(),
@@ -69,7 +65,7 @@ class PairingOps(CohortOps):
         self, mentor_id: str, mentee_id: str, cohort: Cohort | None
     ) -> tuple[Cohort | None, PairingContext]:
         """The context for checking one match; a pair that exists is not counted against itself."""
-        cohort = cohort or self._latest_cohort()
+        cohort = cohort or self.latest_cohort()
         existing = None
         if (
             cohort is not None

@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 from rmdesk.workspace import Workspace  # imported here, so no timing pays for the import
+from tests.unit.rosters import HEADER
 
 SEED = 20240602
 CSV_ROWS = 100_000
@@ -38,20 +39,6 @@ CSV_GOAL = 2.5
 XLSX_GOAL = 1.5
 KEYSTROKE_GOAL_MS = 50.0
 
-HEADER = [
-    "Employee ID",
-    "First Name",
-    "Last Name",
-    "Work Email",
-    "Department",
-    "Division",
-    "Job Title",
-    "Grade",
-    "Manager ID",
-    "Hire Date",
-    "Birth Year",
-    "Location",
-]
 
 FIRST_NAMES = (
     "Maria", "Mario", "Marisol", "Marius", "Märta", "Mark", "Marco", "Amara", "José", "Zoë",

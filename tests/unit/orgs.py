@@ -18,21 +18,7 @@ from typing import Any
 from rmdesk.models.conflicts import PairingContext, unordered
 from rmdesk.models.orgchart import OrgChart
 from rmdesk.models.people import Employee
-
-HEADER = [
-    "Employee ID",
-    "First Name",
-    "Last Name",
-    "Work Email",
-    "Department",
-    "Division",
-    "Job Title",
-    "Grade",
-    "Manager ID",
-    "Hire Date",
-    "Birth Year",
-    "Location",
-]
+from tests.unit.rosters import HEADER
 
 #: department -> division; two departments per division so 'same division' happens often.
 DEPARTMENTS: dict[str, str] = {
