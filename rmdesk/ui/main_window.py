@@ -392,10 +392,21 @@ class MainWindow(QMainWindow):
     def _run(self, job: object, label: str, on_done: object) -> None:
         assert callable(job) and callable(on_done)
         task = Task(job, label, self)
+        # the worker shares the database connection: no edit may slip into its transaction
+        task.finished.connect(lambda _: self._set_busy(False))
+        task.failed.connect(lambda _: self._set_busy(False))
         task.finished.connect(on_done)
         task.failed.connect(self._import_failed)
         self._task = task
+        self._set_busy(True)
         task.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a background job writes, the window takes no edits (the progress dialog,
+        which can cancel, appears only after a moment)."""
+        for part in (self.centralWidget(), self.menuBar(), self.toolbar):
+            if part is not None:
+                part.setEnabled(not busy)
 
     def _import_failed(self, exc: object) -> None:
         self._task = None

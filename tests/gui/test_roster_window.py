@@ -265,3 +265,27 @@ def test_window_geometry_and_folder_persist(qtbot, db_path, tmp_path) -> None:  
     assert again.settings.last_folder == str(tmp_path)
     again.close()
     again.workspace.close()
+
+
+def test_the_window_takes_no_edits_while_an_import_runs(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The worker writes through the window's connection: an edit meanwhile would land in
+    (and be rolled back with) the import's transaction."""
+    import threading
+
+    _accept_dialog(monkeypatch, [])
+    release = threading.Event()
+    ws = window.workspace
+    real = ws.prepare_import
+
+    def slow_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ws, "prepare_import", slow_prepare)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.import_file(SAMPLE)
+        assert not window.centralWidget().isEnabled()
+        assert not window.menuBar().isEnabled() and not window.toolbar.isEnabled()
+        release.set()
+    assert done.args[0] is not None
+    assert window.centralWidget().isEnabled() and window.menuBar().isEnabled()
