@@ -11,7 +11,7 @@ from scipy.optimize import linear_sum_assignment
 
 from rmdesk.models.conflicts import PairingContext, Severity, check_pair, unordered
 from rmdesk.models.people import Employee, grade_rank
-from rmdesk.models.seniority import seniority_gap
+from rmdesk.models.seniority import compare_seniority, seniority_gap
 
 # The weights, shared by the explained scalar score and the vectorised matrix.
 OTHER_DIVISION = 3
@@ -63,12 +63,13 @@ def score_pair(
             add(OTHER_DIVISION, f"other division ({mentor.division} ↔ {mentee.division})")
     gap = seniority_gap(mentor, mentee, ctx.higher_grade_is_senior)
     if _has_basis(mentor, mentee):
+        seen = compare_seniority(mentor, mentee, ctx.higher_grade_is_senior)
         if gap > 0:
             n = min(math.floor(gap), MAX_GAP_POINTS)
             if n:
-                add(n, "reverse seniority gap")
+                add(n, f"reverse seniority gap ({seen.first} → {seen.second})")
         else:
-            add(NOT_REVERSE, "mentor is not the junior")
+            add(NOT_REVERSE, f"mentor is not the junior ({seen.describe()})")
     shared = sorted(mentor_topics & mentee_topics)
     if shared:
         add(PER_SHARED_TOPIC * len(shared), "shared: " + ", ".join(shared))

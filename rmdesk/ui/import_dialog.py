@@ -33,7 +33,7 @@ PREVIEW_ROWS = 20
 NOT_IN_FILE = "— not in the file —"
 FIELD_LABELS = {
     "employee_id": "Employee ID *",
-    "name": "Name *",
+    "name": "Name * (or first + last)",
     "first_name": "First name",
     "last_name": "Last name",
     "email": "Email",
@@ -93,6 +93,7 @@ class ImportDialog(QDialog):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
+        self.problems.setWordWrap(True)
         self.partial = QCheckBox()
         self.partial.setObjectName("partialImport")
         self.partial.toggled.connect(self._remap)
@@ -177,11 +178,13 @@ class ImportDialog(QDialog):
         self.preview.setVerticalHeaderLabels(
             [str(n) for n in plan.parsed.row_numbers[: len(people)]]
         )
-        for r, person in enumerate(people):
-            values = person.as_dict()
+        rows = [person.as_dict() for person in people]
+        for r, values in enumerate(rows):
             for c, fld in enumerate(ROSTER_FIELDS):
                 value = values[fld]
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        for c, fld in enumerate(ROSTER_FIELDS):  # only the fields this file fills
+            self.preview.setColumnHidden(c, bool(rows) and all(v[fld] is None for v in rows))
 
         self.problems.clear()
         for p in plan.errors:

@@ -40,6 +40,10 @@ class SuggestionsDialog(QDialog):
             for r in p.reasons:
                 QTreeWidgetItem(item, [r])
             self.tree.addTopLevelItem(item)
+            for k in range(item.childCount()):  # a reason reads across the whole row
+                child = item.child(k)
+                if child is not None:
+                    child.setFirstColumnSpanned(True)
         unplaced = "".join(
             f"<li>{people[e].label if e in people else e}: {why}</li>"
             for e, why in suggestion.unplaced[:20]

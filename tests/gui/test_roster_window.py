@@ -289,3 +289,16 @@ def test_the_window_takes_no_edits_while_an_import_runs(window, qtbot, monkeypat
         release.set()
     assert done.args[0] is not None
     assert window.centralWidget().isEnabled() and window.menuBar().isEnabled()
+
+
+def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "thin.csv"
+    path.write_text(HEADER + "1,Ann,HR,,7\n2,Bo,IT,1,3\n", encoding="utf-8")
+    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    qtbot.addWidget(dialog)
+    shown = [
+        dialog.preview.horizontalHeaderItem(c).text()
+        for c in range(dialog.preview.columnCount())
+        if not dialog.preview.isColumnHidden(c)
+    ]
+    assert shown == ["employee id", "name", "department", "grade", "manager id"]

@@ -92,7 +92,7 @@ def test_score_pair_explains_every_point() -> None:
     points, reasons = score_pair(m, e, ctx, frozenset({"culture", "ai"}), frozenset({"ai"}))
     assert reasons == [
         "+3 other division (Customer ↔ Corporate)",
-        "+3 reverse seniority gap",
+        "+3 reverse seniority gap (grade 3 → grade 6)",
         "+1 shared: ai",
         "+1 same location (Lyon)",
         "-1 paired before",
@@ -109,7 +109,7 @@ def test_score_pair_penalties() -> None:
     points, reasons = score_pair(bottom, top, ctx)
     assert reasons == [
         "-3 same department (Dept L0)",
-        "-3 mentor is not the junior",
+        "-3 mentor is not the junior (grade 20 vs grade 8)",
         "-4 same reporting line",
     ]
     assert points == -10
