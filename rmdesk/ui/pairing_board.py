@@ -219,7 +219,7 @@ class PairingBoard(QWidget):
             return
         c = self.cohort
         self.ctx = self.ws.context(c)
-        views = self.ws.pairs(c)
+        views = [v for v in self.ws.pairs(c) if v.pair.status == "active"]
         parts = self.ws.participants(c)
         room = self.ctx.mentor_load
         mentors = [

@@ -175,16 +175,37 @@ class PairingOps(CohortOps):
         out = []
         for p in rows:
             ctx.existing = (p.mentor_id, p.mentee_id)
-            out.append(PairView(p, check_pair(people[p.mentor_id], people[p.mentee_id], ctx)))
+            found = check_pair(people[p.mentor_id], people[p.mentee_id], ctx)
+            if p.status != "active":  # an ended pair takes no place in the cohort
+                found = [c for c in found if c.code != "already-paired"]
+            out.append(PairView(p, found))
         return out
 
     def unpair(self, pair_id: int) -> Pair:
-        """Remove a pair; returns it so that undo can put it back as it was."""
+        """Undo a match; returns the pair as it was, so that undo can put it back.
+
+        A pair with an agreement, sessions or actions is ended, never deleted: deleting it
+        would take that history with it. A pair with none is simply removed.
+        """
         pair = self.get_pair(pair_id)
         with self.atomic():
-            self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
+            if self._has_history(pair_id):
+                self.db.execute(
+                    "UPDATE pairs SET status = 'ended', ended_at = ? WHERE id = ?",
+                    [now_text(), pair_id],
+                )
+            else:
+                self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
         self._changed(PAIRS)
         return pair
+
+    def _has_history(self, pair_id: int) -> bool:
+        return any(
+            self.db.execute(
+                f"SELECT 1 FROM {table} WHERE pair_id = ? LIMIT 1", [pair_id]
+            ).fetchone()
+            for table in ("agreements", "sessions", "actions")
+        )
 
     def restore_pair(self, pair: Pair) -> PairView:
         """Put back a pair removed by ``unpair`` (undo), with its id and override reason."""
@@ -196,7 +217,8 @@ class PairingOps(CohortOps):
                     [pair.cohort_id, person, role],
                 )
             self.db.execute(
-                f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, ended_at = NULL",
                 [
                     pair.id,
                     pair.cohort_id,

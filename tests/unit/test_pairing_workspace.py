@@ -255,6 +255,25 @@ def test_unpair_and_restore_round_trip(ws: Workspace, events: list[str]) -> None
         ws.unpair(9999)
 
 
+def test_unpairing_a_pair_with_history_ends_it_and_keeps_the_history(ws: Workspace) -> None:
+    """An agreement or sessions must never vanish with an unpair (or with undoing a pair)."""
+    view = ws.pair("S2", "F1")
+    with ws.atomic():
+        ws.db.execute(
+            "INSERT INTO sessions (pair_id, starts_at, status) VALUES (?, '2025-04-01T10:00', "
+            "'held')",
+            [view.pair.id],
+        )
+    ws.unpair(view.pair.id)
+    assert ws.get_pair(view.pair.id).status == "ended"
+    assert ws.db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+    assert [v.conflicts for v in ws.pairs()] == [[]]  # an ended pair takes no place
+    assert "already-paired" not in codes(ws.check("T2", "F1"))
+    ws.restore_pair(view.pair)  # undo
+    assert ws.get_pair(view.pair.id).status == "active"
+    assert "already-paired" in codes(ws.check("T2", "F1"))
+
+
 def test_unpair_frees_the_places(ws: Workspace) -> None:
     view = ws.pair("S2", "F1")
     assert "already-paired" in codes(ws.check("S2", "C1"))
