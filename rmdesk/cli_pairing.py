@@ -67,12 +67,30 @@ def cmd_cohort(ws: Any, args: argparse.Namespace) -> int:
 @_with_ws
 def cmd_enrol(ws: Any, args: argparse.Namespace) -> int:
     cohort = _cohort(ws, args)
-    changed = ws.enrol(args.ids, args.role, cohort)
+    with ws.atomic():  # the enrolment and the interests land together, or not at all
+        changed = ws.enrol(args.ids, args.role, cohort)
+        if args.topics is not None or args.availability is not None:
+            notes = {p.employee_id: p for p in ws.participants(cohort)}
+            for emp in args.ids:
+                topics = args.topics if args.topics is not None else notes[emp].interests
+                ws.set_interests(cohort, emp, topics, args.availability)
     same = len(args.ids) - len(changed)
     print(
         f"Enrolled {len(changed)} as {args.role}s in '{cohort.name}'"
         + (f" ({same} already were)" if same else "")
     )
+    return 0
+
+
+@_with_ws
+def cmd_exclude(ws: Any, args: argparse.Namespace) -> int:
+    people = ws.employees()
+    if args.remove:
+        ws.unexclude(args.first, args.second)
+        print(f"{people[args.first].label} and {people[args.second].label} may be paired again")
+    else:
+        ws.exclude(args.first, args.second, args.reason or "")
+        print(f"{people[args.first].label} and {people[args.second].label} will never be paired")
     return 0
 
 
@@ -181,7 +199,16 @@ def add_pairing_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("enrol", parents=[common, cohort_opt], help="add people to a cohort")
     p.add_argument("ids", nargs="+", metavar="EMPLOYEE_ID")
     p.add_argument("--as", dest="role", choices=["mentor", "mentee"], required=True)
+    p.add_argument("--topics", metavar="LIST", help="topics of interest, comma-separated")
+    p.add_argument("--availability", metavar="TEXT", help="when they can meet")
     p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("exclude", parents=[common], help="never pair two people")
+    p.add_argument("first", metavar="EMPLOYEE_ID")
+    p.add_argument("second", metavar="EMPLOYEE_ID")
+    p.add_argument("--reason", metavar="TEXT", help="why (kept with the do-not-pair list)")
+    p.add_argument("--remove", action="store_true", help="take them off the list again")
+    p.set_defaults(handler=cmd_exclude)
 
     for name, handler, help_text in (
         ("check", cmd_check, "check a match"),

@@ -27,6 +27,7 @@ from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.paths import resource
 from rmdesk.ui.cohort_dialog import CohortDialog
+from rmdesk.ui.exclusions_dialog import ExclusionsDialog
 from rmdesk.ui.file_drop import FileDropFilter
 from rmdesk.ui.first_run import FirstRunPage
 from rmdesk.ui.icons import icon
@@ -37,6 +38,7 @@ from rmdesk.ui.sample import seed_sample_cohort
 from rmdesk.ui.settings import Settings
 from rmdesk.ui.signals import WorkspaceSignals
 from rmdesk.ui.tasks import Progress, Task
+from rmdesk.ui.undo import CreateCohortCommand, EditCohortCommand, push
 from rmdesk.workspace import ImportPlan, ImportReport, Workspace
 
 ROSTER_FILTER = "Roster files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         self.act_new_cohort.triggered.connect(self.new_cohort)
         self.act_edit_cohort = QAction("Cohort &settings…", self)
         self.act_edit_cohort.triggered.connect(self.edit_cohort)
+        self.act_exclusions = QAction("&Do-not-pair list…", self)
+        self.act_exclusions.triggered.connect(self.show_exclusions)
         self.act_about = QAction("&About rmdesk", self)
         self.act_about.triggered.connect(self.about)
         self.view_actions: list[QAction] = []
@@ -176,6 +180,11 @@ class MainWindow(QMainWindow):
         cohort.addAction(self.pairing_board.act_pair)
         cohort.addAction(self.pairing_board.act_unpair)
         cohort.addAction(self.pairing_board.act_suggest)
+        cohort.addSeparator()
+        actions = self.pairing_board.participant_actions
+        cohort.addAction(actions.act_interests)
+        cohort.addAction(actions.act_never)
+        cohort.addAction(self.act_exclusions)
         self.cohort_menu = cohort
         view = bar.addMenu("&View")
         for act in self.view_actions:
@@ -293,16 +302,17 @@ class MainWindow(QMainWindow):
         choice = CohortDialog.ask(self, None)
         if choice is None:
             return
+        command = CreateCohortCommand(
+            self.workspace, choice.name, choice.starts, choice.ends, choice.capacity
+        )
         try:
-            cohort = self.workspace.create_cohort(
-                choice.name, choice.starts, choice.ends, choice.capacity
-            )
+            push(self.undo_stack, command)
         except RmdeskError as exc:
             self.show_error("The cohort cannot be created", str(exc))
             return
-        self._load_cohorts(select=cohort.id)
+        assert command.made is not None
+        self._load_cohorts(select=command.made.id)
         self.show_view("pairing")
-        self.statusBar().showMessage(f"Created cohort '{cohort.name}'")
 
     def edit_cohort(self) -> None:
         cohort = self.current_cohort()
@@ -311,14 +321,16 @@ class MainWindow(QMainWindow):
         choice = CohortDialog.ask(self, cohort)
         if choice is None:
             return
+        after = Cohort(cohort.id, choice.name, choice.starts, choice.ends, choice.capacity)
         try:
-            if choice.name != cohort.name:
-                cohort = self.workspace.rename_cohort(cohort.id, choice.name)
-            self.workspace.create_cohort(cohort.name, choice.starts, choice.ends, choice.capacity)
+            push(self.undo_stack, EditCohortCommand(self.workspace, cohort, after))
         except RmdeskError as exc:
             self.show_error("The cohort cannot be changed", str(exc))
-            return
-        self._load_cohorts(select=cohort.id)
+
+    def show_exclusions(self) -> None:
+        dialog = ExclusionsDialog(self.workspace, self.undo_stack, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _undo_changed(self) -> None:
         text = self.undo_stack.undoText()

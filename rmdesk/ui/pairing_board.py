@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,14 +24,16 @@ from rmdesk.ui import severity
 from rmdesk.ui.board_views import BoardListView
 from rmdesk.ui.override_dialog import OverrideDialog
 from rmdesk.ui.pairing_models import PairsModel, PeopleModel, decode_pair, decode_people
+from rmdesk.ui.participant_actions import ParticipantActions
 from rmdesk.ui.roster_model import RosterModel
-from rmdesk.ui.roster_view import roster_table
+from rmdesk.ui.roster_view import SEARCH_HELP, roster_table
 from rmdesk.ui.suggestions_dialog import SuggestionsDialog
 from rmdesk.ui.undo import (
     EnrolCommand,
     PairCommand,
     UnpairCommand,
     accept_proposals_command,
+    push,
 )
 from rmdesk.workspace import Workspace
 
@@ -67,7 +71,10 @@ class PairingBoard(QWidget):
 
         # candidates: the roster, to enrol people by drag, button, or "all shown"
         self.roster_model = RosterModel(self)
-        self.roster_search = QLineEdit(placeholderText="Find people on the roster…")
+        self.roster_search = QLineEdit(
+            placeholderText="Find people… e.g. division:finance grade>=8"
+        )
+        self.roster_search.setToolTip(SEARCH_HELP)
         self.roster_search.setObjectName("candidateSearch")
         self.roster_search.setClearButtonEnabled(True)
         self.roster_search.textChanged.connect(self.roster_model.set_filter)
@@ -159,6 +166,7 @@ class PairingBoard(QWidget):
         self.act_suggest.triggered.connect(self.suggest)
         self.addAction(self.act_pair)
         self.pair_view.addAction(self.act_unpair)
+        self.participant_actions = ParticipantActions(self)
 
         self.mentor_col = _column("Mentors (juniors)", self.mentor_search, self.mentor_view)
         self.mentee_col = _column("Mentees (senior leaders)", self.mentee_search, self.mentee_view)
@@ -232,8 +240,9 @@ class PairingBoard(QWidget):
             for p in parts
             if p.role == "mentee" and self.ctx.mentee_load.get(p.employee_id, 0) == 0
         ]
-        self.mentors.set_people(mentors, dict(room))
-        self.mentees.set_people(mentees)
+        notes = {p.employee_id: (p.interests, p.availability) for p in parts}
+        self.mentors.set_people(mentors, dict(room), notes)
+        self.mentees.set_people(mentees, None, notes)
         self.pairs.set_pairs(views, people)
         n_mentors = sum(1 for p in parts if p.role == "mentor")
         flagged = sum(1 for v in views if v.worst is not None and v.worst >= Severity.WARN)
@@ -299,7 +308,7 @@ class PairingBoard(QWidget):
         )
 
     def _selection_verdict(self) -> None:
-        pick = self._selected_pair()
+        pick = self.selected_match()
         if pick is None:
             self._show_verdict(None)
         else:
@@ -320,7 +329,8 @@ class PairingBoard(QWidget):
 
     def make_pair(self, mentor_id: str, mentee_id: str) -> bool:
         """Pair two people: clean and warned pairs at once, blocked ones only with a reason."""
-        if self.cohort is None:
+        c = self.cohort
+        if c is None:
             return False
         conflicts = self._check(mentor_id, mentee_id)
         blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
@@ -336,16 +346,19 @@ class PairingBoard(QWidget):
             if not override:
                 self.message.emit("Not paired: the match is blocked.")
                 return False
+        return self.push(lambda: PairCommand(self.ws, c, mentor_id, mentee_id, override))
+
+    def push(self, make: Callable[[], QUndoCommand]) -> bool:
+        """Build a command and apply it as one undo step; a refusal becomes a message."""
         try:
-            self.undo.push(PairCommand(self.ws, self.cohort, mentor_id, mentee_id, override))
+            push(self.undo, make())
         except RmdeskError as exc:
             self.message.emit(str(exc))
             return False
         return True
 
     def unpair(self, pair_id: int) -> bool:
-        self.undo.push(UnpairCommand(self.ws, pair_id))
-        return True
+        return self.push(lambda: UnpairCommand(self.ws, pair_id))
 
     def enrol(self, ids: list[str], role: str) -> bool:
         if self.cohort is None or not ids:
@@ -354,12 +367,8 @@ class PairingBoard(QWidget):
         ids = [i for i in ids if i in people and people[i].active]
         if not ids:
             return False
-        try:
-            self.undo.push(EnrolCommand(self.ws, self.cohort, ids, role))
-        except RmdeskError as exc:
-            self.message.emit(str(exc))
-            return False
-        return True
+        cohort = self.cohort
+        return self.push(lambda: EnrolCommand(self.ws, cohort, ids, role))
 
     def enrol_candidates(self, role: str) -> None:
         rows = self.roster_table.selectionModel().selectedRows()
@@ -372,7 +381,7 @@ class PairingBoard(QWidget):
             ]
         self.enrol(ids, role)
 
-    def _selected_pair(self) -> tuple[str, str] | None:
+    def selected_match(self) -> tuple[str, str] | None:
         m = self.mentor_view.selectionModel().selectedRows()
         e = self.mentee_view.selectionModel().selectedRows()
         if not m or not e:
@@ -383,7 +392,7 @@ class PairingBoard(QWidget):
         )
 
     def pair_selected(self) -> None:
-        pick = self._selected_pair()
+        pick = self.selected_match()
         if pick is None:
             self.message.emit("Select a mentor and a mentee first, then press Ctrl+P.")
             return
@@ -418,16 +427,9 @@ class PairingBoard(QWidget):
         if not chosen:
             self.message.emit("No suggestion accepted.")
             return
-        try:
-            self.undo.push(
-                accept_proposals_command(
-                    self.ws, self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
-                )
-            )
-        except RmdeskError as exc:
-            self.message.emit(f"No suggestion accepted: {exc}")
-            return
-        self.message.emit(f"Accepted {len(chosen)} suggested pairs · undo: Ctrl+Z")
+        cohort, picked = self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
+        if self.push(lambda: accept_proposals_command(self.ws, cohort, picked)):
+            self.message.emit(f"Accepted {len(chosen)} suggested pairs · undo: Ctrl+Z")
 
 
 __all__ = ["PairingBoard", "decode_pair"]

@@ -100,11 +100,19 @@ class PeopleModel(_BoardModel):
         self._rows: list[Employee] = []
         self._query = ""
         self.load: dict[str, int] = {}
+        self.notes: dict[str, tuple[str, str]] = {}
 
-    def set_people(self, people: list[Employee], load: dict[str, int] | None = None) -> None:
+    def set_people(
+        self,
+        people: list[Employee],
+        load: dict[str, int] | None = None,
+        notes: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
+        """``notes``: id -> (topics of interest, availability)."""
         self.beginResetModel()
         self._all = sorted(people, key=lambda e: fold(e.name))
         self.load = load or {}
+        self.notes = notes or {}
         self._rows = self._filtered()
         self._hover = None
         self.endResetModel()
@@ -161,11 +169,18 @@ class PeopleModel(_BoardModel):
             extra = f"   [{severity.WORDS[worst]}]" if hover is not None else ""
             load = self.load.get(e.employee_id, 0)
             room = f"   ({load} paired)" if load else ""
-            return f"{e.name} ({e.employee_id}){room}{extra}\n{where}"
+            topics = self.notes.get(e.employee_id, ("", ""))[0]
+            likes = f"\nTopics: {topics}" if topics else ""
+            return f"{e.name} ({e.employee_id}){room}{extra}\n{where}{likes}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if hover is not None:
                 return "\n".join(c.message for c in hover) or "No conflicts: a clean match."
-            return f"{e.name}, grade {e.grade or '?'}, {e.location or 'no location'}"
+            when = self.notes.get(e.employee_id, ("", ""))[1]
+            return (
+                f"{e.name}, grade {e.grade or '?'}, {e.location or 'no location'}"
+                + (f"\nAvailable: {when}" if when else "")
+                + "\nDouble-click: interests and availability"
+            )
         if role == Qt.ItemDataRole.DecorationRole and hover is not None:
             return severity.icon(worst)
         if role == Qt.ItemDataRole.BackgroundRole and hover is not None:

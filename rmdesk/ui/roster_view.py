@@ -20,6 +20,12 @@ from rmdesk.models.people import Employee
 from rmdesk.ui.roster_model import ID_ROLE, RosterModel
 from rmdesk.workspace import Workspace
 
+SEARCH_HELP = (
+    "Type any part of a name, id, email, department, division, title or location.\n"
+    "Field terms narrow it down: division:finance  dept:sales  title:head  location:london\n"
+    "Numbers compare: grade>=8  grade<4  born<1975  hired>=2022"
+)
+
 
 def roster_table(model: RosterModel, object_name: str) -> QTableView:
     """A table of people sorted by name, rows selected whole, rows dragged out to enrol."""
@@ -118,7 +124,8 @@ class RosterPage(QWidget):
         self.model = RosterModel(self)
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
-        self.search.setPlaceholderText("Search name, id, department, title, location…")
+        self.search.setPlaceholderText("Search… (or terms: division:finance grade>=8 born<1980)")
+        self.search.setToolTip(SEARCH_HELP)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_filter)
         self.search.textChanged.connect(self._update_count)

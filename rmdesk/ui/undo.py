@@ -2,16 +2,48 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from dataclasses import replace
+from datetime import date
 
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, Participant
+from rmdesk.models.conflicts import unordered
 from rmdesk.workspace import Workspace
 
-# A redo that raises marks its command obsolete first: QUndoStack.push() then deletes it instead
-# of keeping a step that was never applied, and the error reaches push()'s caller.
+
+class Command(QUndoCommand):
+    """An undo step whose first apply may be refused by the Workspace.
+
+    An exception must not cross Qt's virtual call (PySide would wrap it and mangle its text),
+    so redo() keeps it in ``error`` and marks the command obsolete: QUndoStack.push() then drops
+    the step that was never applied, and ``push()`` below raises the original error.
+    """
+
+    error: Exception | None = None
+
+    def redo(self) -> None:
+        self.error = None
+        try:
+            self.do()
+        except Exception as exc:
+            self.error = exc
+            self.setObsolete(True)
+
+    def do(self) -> None:
+        raise NotImplementedError
 
 
-class PairCommand(QUndoCommand):
+def push(stack: QUndoStack, command: QUndoCommand) -> None:
+    """Apply ``command`` as one undo step; raise what refused it, with nothing left on the stack."""
+    stack.push(command)
+    error = getattr(command, "error", None)
+    if error is not None:
+        raise error
+
+
+class PairCommand(Command):
     """Make a pair; undo removes it, redo puts the very same pair back."""
 
     def __init__(
@@ -21,28 +53,23 @@ class PairCommand(QUndoCommand):
         mentor_id: str,
         mentee_id: str,
         override: str | None = None,
-        parent: QUndoCommand | None = None,
     ) -> None:
         people = ws.employees()
-        super().__init__(f"Pair {people[mentor_id].name} with {people[mentee_id].name}", parent)
+        super().__init__(f"Pair {people[mentor_id].name} with {people[mentee_id].name}")
         self.ws, self.cohort = ws, cohort
         self.mentor_id, self.mentee_id, self.override = mentor_id, mentee_id, override
         self.pair: Pair | None = None
         self.enrolled: list[str] = []
 
-    def redo(self) -> None:
-        try:
-            if self.pair is None:
-                before = {p.employee_id for p in self.ws.participants(self.cohort)}
-                self.pair = self.ws.pair(
-                    self.mentor_id, self.mentee_id, self.cohort, self.override
-                ).pair
-                self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
-            else:
-                self.ws.restore_pair(self.pair)
-        except Exception:
-            self.setObsolete(True)
-            raise
+    def do(self) -> None:
+        if self.pair is None:
+            before = {p.employee_id for p in self.ws.participants(self.cohort)}
+            self.pair = self.ws.pair(
+                self.mentor_id, self.mentee_id, self.cohort, self.override
+            ).pair
+            self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
+        else:
+            self.ws.restore_pair(self.pair)
 
     def undo(self) -> None:
         assert self.pair is not None
@@ -51,52 +78,35 @@ class PairCommand(QUndoCommand):
             self.ws.withdraw(self.enrolled, self.cohort)
 
 
-class UnpairCommand(QUndoCommand):
-    def __init__(self, ws: Workspace, pair_id: int, parent: QUndoCommand | None = None) -> None:
+class UnpairCommand(Command):
+    def __init__(self, ws: Workspace, pair_id: int) -> None:
         pair = ws.get_pair(pair_id)
         people = ws.employees()
-        super().__init__(
-            f"Unpair {people[pair.mentor_id].name} and {people[pair.mentee_id].name}", parent
-        )
+        super().__init__(f"Unpair {people[pair.mentor_id].name} and {people[pair.mentee_id].name}")
         self.ws, self.pair_id = ws, pair_id
         self.pair: Pair | None = None
 
-    def redo(self) -> None:
-        try:
-            self.pair = self.ws.unpair(self.pair_id)
-        except Exception:
-            self.setObsolete(True)
-            raise
+    def do(self) -> None:
+        self.pair = self.ws.unpair(self.pair_id)
 
     def undo(self) -> None:
         assert self.pair is not None
         self.ws.restore_pair(self.pair)
 
 
-class EnrolCommand(QUndoCommand):
+class EnrolCommand(Command):
     """Add people to the cohort as mentors or mentees (or switch their role)."""
 
-    def __init__(
-        self,
-        ws: Workspace,
-        cohort: Cohort,
-        ids: list[str],
-        role: str,
-        parent: QUndoCommand | None = None,
-    ) -> None:
+    def __init__(self, ws: Workspace, cohort: Cohort, ids: list[str], role: str) -> None:
         noun = role + ("s" if len(ids) != 1 else "")
-        super().__init__(f"Add {len(ids)} {noun}", parent)
+        super().__init__(f"Add {len(ids)} {noun}")
         self.ws, self.cohort, self.ids, self.role = ws, cohort, ids, role
         self.before: list[Participant] = []
 
-    def redo(self) -> None:
+    def do(self) -> None:
         wanted = set(self.ids)
         self.before = [p for p in self.ws.participants(self.cohort) if p.employee_id in wanted]
-        try:
-            self.ws.enrol(self.ids, self.role, self.cohort)
-        except Exception:
-            self.setObsolete(True)
-            raise
+        self.ws.enrol(self.ids, self.role, self.cohort)
 
     def undo(self) -> None:
         self.ws.withdraw(self.ids, self.cohort)
@@ -104,44 +114,114 @@ class EnrolCommand(QUndoCommand):
             self.ws.restore_participants(self.before)
 
 
-class WithdrawCommand(QUndoCommand):
-    def __init__(
-        self, ws: Workspace, cohort: Cohort, ids: list[str], parent: QUndoCommand | None = None
-    ) -> None:
-        super().__init__(f"Remove {len(ids)} from the cohort", parent)
+class WithdrawCommand(Command):
+    """Take unpaired people out of the cohort, with their interests and availability."""
+
+    def __init__(self, ws: Workspace, cohort: Cohort, ids: list[str]) -> None:
+        super().__init__(f"Remove {len(ids)} from {cohort.name}")
         self.ws, self.cohort, self.ids = ws, cohort, ids
         self.removed: list[Participant] = []
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.removed = self.ws.withdraw(self.ids, self.cohort)
 
     def undo(self) -> None:
         self.ws.restore_participants(self.removed)
 
 
-class CompoundCommand(QUndoCommand):
-    """Several commands as one undo step.
+class InterestsCommand(Command):
+    """Set one participant's topics of interest and availability."""
+
+    def __init__(self, ws: Workspace, cohort: Cohort, participant: Participant,
+                 interests: str, availability: str) -> None:  # fmt: skip
+        super().__init__(f"Edit interests of {ws.employee(participant.employee_id).name}")
+        self.ws, self.cohort, self.before = ws, cohort, participant
+        self.interests, self.availability = interests, availability
+
+    def do(self) -> None:
+        self.ws.set_interests(
+            self.cohort, self.before.employee_id, self.interests, self.availability
+        )
+
+    def undo(self) -> None:
+        b = self.before
+        self.ws.set_interests(self.cohort, b.employee_id, b.interests, b.availability)
+
+
+class ExclusionCommand(Command):
+    """Put two people on the do-not-pair list (``reason``) or take them off it (None)."""
+
+    def __init__(self, ws: Workspace, first: str, second: str, reason: str | None) -> None:
+        people = ws.employees()
+        names = f"{people[first].name} and {people[second].name}"
+        super().__init__(f"Never pair {names}" if reason is not None else f"Allow {names} again")
+        self.ws, self.first, self.second, self.reason = ws, first, second, reason
+        self.before = ws.exclusions().get(unordered(first, second))
+
+    def _set(self, reason: str | None) -> None:
+        if reason is None:
+            self.ws.unexclude(self.first, self.second)
+        else:
+            self.ws.exclude(self.first, self.second, reason)
+
+    def do(self) -> None:
+        self._set(self.reason)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+
+class CreateCohortCommand(Command):
+    """A new cohort; undo removes it again (it has no pairs by then: they were undone first)."""
+
+    def __init__(self, ws: Workspace, name: str, starts: date, ends: date, capacity: int) -> None:
+        super().__init__(f"Create cohort {name}")
+        self.ws, self.name, self.starts, self.ends, self.capacity = ws, name, starts, ends, capacity
+        self.made: Cohort | None = None
+
+    def do(self) -> None:
+        if any(c.name == self.name.strip() for c in self.ws.cohorts()):
+            raise RmdeskError(f"there is already a cohort called '{self.name.strip()}'")
+        self.made = self.ws.create_cohort(self.name, self.starts, self.ends, self.capacity)
+
+    def undo(self) -> None:
+        assert self.made is not None
+        self.ws.delete_cohort(self.made.id)
+
+
+class EditCohortCommand(Command):
+    def __init__(self, ws: Workspace, before: Cohort, after: Cohort) -> None:
+        super().__init__(f"Change cohort {before.name}")
+        self.ws, self.before, self.after = ws, before, replace(after, id=before.id)
+
+    def do(self) -> None:
+        self.ws.update_cohort(self.after)
+
+    def undo(self) -> None:
+        self.ws.update_cohort(self.before)
+
+
+class CompoundCommand(Command):
+    """Several commands as one undo step, all or nothing.
 
     The steps are kept as Python objects rather than Qt children: PySide does not hand a Python
     subclass made with a QUndoCommand parent over to that parent, so such children are collected
     as soon as the loop that made them ends, and pushing the parent crashes.
     """
 
-    def __init__(self, text: str, steps: list[QUndoCommand]) -> None:
+    def __init__(self, text: str, steps: list[Command]) -> None:
         super().__init__(text)
         self.steps = steps
 
-    def redo(self) -> None:
-        done: list[QUndoCommand] = []
-        try:
-            for step in self.steps:
-                step.redo()
-                done.append(step)
-        except Exception:
-            for step in reversed(done):  # all or nothing
-                step.undo()
-            self.setObsolete(True)
-            raise
+    def do(self) -> None:
+        done: list[Command] = []
+        for step in self.steps:
+            step.redo()
+            if step.error is not None:
+                for made in reversed(done):
+                    made.undo()
+                raise step.error
+            done.append(step)
 
     def undo(self) -> None:
         for step in reversed(self.steps):

@@ -96,19 +96,41 @@ class CohortOps(WorkspaceBase):
         self._changed(COHORTS)
         return self.cohort(name)
 
-    def rename_cohort(self, cohort_id: int, name: str) -> Cohort:
-        name = name.strip()
+    def update_cohort(self, cohort: Cohort) -> Cohort:
+        """Give the cohort with ``cohort.id`` exactly these name, dates and capacity."""
+        name = cohort.name.strip()
         if not name:
             raise RmdeskError("a cohort needs a name")
-        clash = self.db.execute(
-            "SELECT id FROM cohorts WHERE name = ? AND id != ?", [name, cohort_id]
-        ).fetchone()
-        if clash:
+        if cohort.capacity < 1:
+            raise RmdeskError("the capacity is the number of mentees per mentor: 1 or more")
+        if cohort.starts and cohort.ends and cohort.ends < cohort.starts:
+            raise RmdeskError(f"the cohort ends ({cohort.ends}) before it starts ({cohort.starts})")
+        self.cohort_by_id(cohort.id)
+        if self._cohorts_where("WHERE name = ? AND id != ?", [name, cohort.id]):
             raise RmdeskError(f"there is already a cohort called '{name}'")
         with self.atomic():
-            self.db.execute("UPDATE cohorts SET name = ? WHERE id = ?", [name, cohort_id])
+            self.db.execute(
+                "UPDATE cohorts SET name = ?, starts = ?, ends = ?, capacity = ? WHERE id = ?",
+                [
+                    name,
+                    cohort.starts.isoformat() if cohort.starts else None,
+                    cohort.ends.isoformat() if cohort.ends else None,
+                    cohort.capacity,
+                    cohort.id,
+                ],
+            )
         self._changed(COHORTS)
-        return self.cohort_by_id(cohort_id)
+        return self.cohort_by_id(cohort.id)
+
+    def delete_cohort(self, cohort_id: int) -> None:
+        """Remove a cohort that has no pairs yet (undoing its creation)."""
+        cohort = self.cohort_by_id(cohort_id)
+        if self.db.execute("SELECT 1 FROM pairs WHERE cohort_id = ?", [cohort_id]).fetchone():
+            raise RmdeskError(f"'{cohort.name}' has pairs; unpair them before removing it")
+        with self.atomic():
+            self.db.execute("DELETE FROM participants WHERE cohort_id = ?", [cohort_id])
+            self.db.execute("DELETE FROM cohorts WHERE id = ?", [cohort_id])
+        self._changed(COHORTS)
 
     # -- participants ---------------------------------------------------------------------
     def participants(self, cohort: Cohort, role: str | None = None) -> list[Participant]:
@@ -224,6 +246,8 @@ class CohortOps(WorkspaceBase):
         """Put two people on the do-not-pair list, with the reason the officer gives."""
         self.employee(first)
         self.employee(second)
+        if first == second:
+            raise RmdeskError("a do-not-pair entry needs two different people")
         a, b = unordered(first, second)
         with self.atomic():
             self.db.execute(

@@ -248,3 +248,30 @@ def test_cohort_option_defaults_to_the_most_recent(cli: Cli) -> None:
     assert "enrolled as a mentee" in cli.err
     doc = cli.json("check", "F3", "S2", "--cohort", "Spring")
     assert doc["mentee"] == "S2"
+
+
+def test_enrol_with_topics_and_availability(cli: Cli) -> None:
+    assert cli("enrol", "S2", "T2", "--as", "mentor", "--topics", "culture, AI",
+               "--availability", "Tuesdays") == 0  # fmt: skip
+    assert cli("enrol", "F1", "--as", "mentee", "--topics", "ai; strategy") == 0
+    doc = cli.json("check", "S2", "F1")
+    assert doc["score"] == cli.json("check", "S2", "F1")["score"]
+    assert cli("check", "S2", "F1") == 0
+    assert "+1 shared: ai" in cli.out
+    assert cli("enrol", "S2", "--as", "mentor", "--availability", "Fridays") == 0
+    assert cli("check", "S2", "F1") == 0
+    assert "+1 shared: ai" in cli.out  # topics kept when only availability changes
+
+
+def test_exclude_blocks_the_pair_and_remove_allows_it_again(cli: Cli) -> None:
+    assert cli("exclude", "S2", "F1", "--reason", "ongoing grievance") == 0
+    assert "will never be paired" in cli.out
+    (conflict,) = [c for c in cli.json("check", "F1", "S2")["conflicts"]
+                   if c["code"] == "excluded"]  # fmt: skip
+    assert conflict["severity"] == "block" and "ongoing grievance" in conflict["message"]
+    assert cli("pair", "S2", "F1") == 3
+    assert cli("exclude", "F1", "S2", "--remove") == 0
+    assert "excluded" not in [c["code"] for c in cli.json("check", "S2", "F1")["conflicts"]]
+    assert cli("exclude", "S2", "S2") == 1
+    assert "two different people" in cli.err
+    assert cli("exclude", "S2", "NOPE") == 1

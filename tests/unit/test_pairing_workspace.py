@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,26 @@ def test_create_cohort_updates_an_existing_one(ws: Workspace) -> None:
         ws.create_cohort("Bad", date(2025, 5, 1), date(2025, 4, 1))
     with pytest.raises(RmdeskError, match="needs a name"):
         ws.create_cohort("  ")
-    renamed = ws.rename_cohort(again.id, "Spring 2025")
+    renamed = ws.update_cohort(replace(again, name="Spring 2025"))
     assert renamed.name == "Spring 2025" and ws.cohort().id == again.id
+
+
+def test_update_cohort_sets_every_field_and_delete_needs_no_pairs(ws: Workspace) -> None:
+    spring = ws.cohort("Spring")
+    other = ws.create_cohort("Autumn")
+    changed = ws.update_cohort(replace(spring, starts=None, ends=None, capacity=2))
+    assert (changed.starts, changed.ends, changed.capacity) == (None, None, 2)
+    assert ws.update_cohort(spring) == spring  # and back, exactly
+    with pytest.raises(RmdeskError, match="already a cohort called 'Autumn'"):
+        ws.update_cohort(replace(spring, name="Autumn"))
+    with pytest.raises(RmdeskError, match="before it starts"):
+        ws.update_cohort(replace(spring, ends=date(2025, 1, 1)))
+    ws.enrol(["S2"], "mentor", other)
+    ws.delete_cohort(other.id)  # enrolled people go with it
+    assert [c.name for c in ws.cohorts()] == ["Spring"]
+    ws.pair("S2", "F1", spring)
+    with pytest.raises(RmdeskError, match="has pairs"):
+        ws.delete_cohort(spring.id)
 
 
 def test_enrol_and_switch_role(ws: Workspace) -> None:

@@ -1,0 +1,86 @@
+"""Small questions the board asks: a participant's interests, a reason. Each has an ``ask`` seam."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+
+class InterestsDialog(QDialog):
+    """Topics of interest (comma-separated, they count in the match score) and availability."""
+
+    def __init__(self, name: str, interests: str, availability: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("interestsDialog")
+        self.setWindowTitle(f"Interests of {name}")
+        self.interests = QLineEdit(interests)
+        self.interests.setPlaceholderText("e.g. culture, strategy, AI, hybrid work")
+        self.availability = QLineEdit(availability)
+        self.availability.setPlaceholderText("e.g. Tuesday mornings, not in August")
+        form = QFormLayout(self)
+        hint = QLabel("Topics shared by a mentor and a mentee raise their match score.")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow("Topics", self.interests)
+        form.addRow("Availability", self.availability)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(460, 0)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str, interests: str,
+            availability: str) -> tuple[str, str] | None:  # fmt: skip
+        """(topics, availability) as typed, or None when cancelled."""
+        dialog = cls(name, interests, availability, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.interests.text().strip(), dialog.availability.text().strip()
+        finally:
+            dialog.deleteLater()
+
+
+class ReasonPrompt(QDialog):
+    """One required line of text, such as why two people must never be paired."""
+
+    def __init__(self, title: str, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonPrompt")
+        self.setWindowTitle(title)
+        label = QLabel(question)
+        label.setWordWrap(True)
+        self.text = QLineEdit()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.text.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(label)
+        form.addRow(self.text)
+        form.addRow(buttons)
+        self.resize(460, 0)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, question: str) -> str | None:
+        dialog = cls(title, question, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.text.text().strip() or None
+        finally:
+            dialog.deleteLater()
