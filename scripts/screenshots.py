@@ -40,6 +40,8 @@ def main() -> None:
     window._load_cohorts(select=cohort.id)  # type: ignore[attr-defined]
     window.show_view("pairing")  # type: ignore[attr-defined]
     board = window.pairing_board  # type: ignore[attr-defined]
+    ws.set_interests(cohort, "E1131", "culture, hybrid work, AI", "Tuesday mornings")
+    ws.set_interests(cohort, "E1046", "AI, hiring, culture", "")
     board.make_pair("E1114", "E1003")
     board.make_pair("E1139", "E1048")
     app.processEvents()
