@@ -83,6 +83,15 @@ def cmd_enrol(ws: Any, args: argparse.Namespace) -> int:
 
 
 @_with_ws
+def cmd_seniority(ws: Any, args: argparse.Namespace) -> int:
+    if args.order is not None:
+        ws.set_higher_grade_is_senior(args.order == "higher")
+    word = "higher" if ws.higher_grade_is_senior else "lower"
+    print(f"A {word} grade number is more senior (the not-reverse rule compares grades so).")
+    return 0
+
+
+@_with_ws
 def cmd_exclude(ws: Any, args: argparse.Namespace) -> int:
     people = ws.employees()
     if args.remove:
@@ -202,6 +211,15 @@ def add_pairing_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--topics", metavar="LIST", help="topics of interest, comma-separated")
     p.add_argument("--availability", metavar="TEXT", help="when they can meet")
     p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("seniority", parents=[common], help="which grade numbers are senior")
+    p.add_argument(
+        "order",
+        nargs="?",
+        choices=["higher", "lower"],
+        help="higher: grade 9 is above grade 3 (the default); lower: grade 1 is top",
+    )
+    p.set_defaults(handler=cmd_seniority)
 
     p = sub.add_parser("exclude", parents=[common], help="never pair two people")
     p.add_argument("first", metavar="EMPLOYEE_ID")

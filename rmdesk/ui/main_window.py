@@ -38,7 +38,7 @@ from rmdesk.ui.sample import seed_sample_cohort
 from rmdesk.ui.settings import Settings
 from rmdesk.ui.signals import WorkspaceSignals
 from rmdesk.ui.tasks import Progress, Task
-from rmdesk.ui.undo import CreateCohortCommand, EditCohortCommand, push
+from rmdesk.ui.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
 from rmdesk.workspace import ImportPlan, ImportReport, Workspace
 
 ROSTER_FILTER = "Roster files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         ):
             self.drops.watch(view.viewport())
         self._load_cohorts()
+        self._sync_grade_order()
         self.signals.changed.connect(self._workspace_changed)
         self.undo_stack.indexChanged.connect(self._undo_changed)
         self._restore()
@@ -148,6 +149,12 @@ class MainWindow(QMainWindow):
         self.act_new_cohort.triggered.connect(self.new_cohort)
         self.act_edit_cohort = QAction("Cohort &settings…", self)
         self.act_edit_cohort.triggered.connect(self.edit_cohort)
+        self.act_grade_order = QAction("&Higher grade numbers are more senior", self)
+        self.act_grade_order.setCheckable(True)
+        self.act_grade_order.setToolTip(
+            "Untick when grade 1 is the most senior (as in some banding schemes)"
+        )
+        self.act_grade_order.toggled.connect(self._grade_order_toggled)
         self.act_exclusions = QAction("&Do-not-pair list…", self)
         self.act_exclusions.triggered.connect(self.show_exclusions)
         self.act_about = QAction("&About rmdesk", self)
@@ -185,6 +192,8 @@ class MainWindow(QMainWindow):
         cohort.addAction(actions.act_interests)
         cohort.addAction(actions.act_never)
         cohort.addAction(self.act_exclusions)
+        cohort.addSeparator()
+        cohort.addAction(self.act_grade_order)
         self.cohort_menu = cohort
         view = bar.addMenu("&View")
         for act in self.view_actions:
@@ -269,6 +278,8 @@ class MainWindow(QMainWindow):
             self.roster_page.reload()
             self.pairing_board.reload_roster()
             self._refresh_first_run()
+        if topic == "settings":
+            self._sync_grade_order()
         if topic == "cohorts":
             self._load_cohorts()
         else:
@@ -326,6 +337,15 @@ class MainWindow(QMainWindow):
             push(self.undo_stack, EditCohortCommand(self.workspace, cohort, after))
         except RmdeskError as exc:
             self.show_error("The cohort cannot be changed", str(exc))
+
+    def _grade_order_toggled(self, checked: bool) -> None:
+        if checked != self.workspace.higher_grade_is_senior:
+            push(self.undo_stack, GradeOrderCommand(self.workspace, checked))
+
+    def _sync_grade_order(self) -> None:
+        self.act_grade_order.blockSignals(True)
+        self.act_grade_order.setChecked(self.workspace.higher_grade_is_senior)
+        self.act_grade_order.blockSignals(False)
 
     def show_exclusions(self) -> None:
         dialog = ExclusionsDialog(self.workspace, self.undo_stack, self)

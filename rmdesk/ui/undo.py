@@ -171,6 +171,21 @@ class ExclusionCommand(Command):
         self._set(self.before)
 
 
+class GradeOrderCommand(Command):
+    """Say whether a higher grade number means more senior (the not-reverse rule reads it)."""
+
+    def __init__(self, ws: Workspace, higher_is_senior: bool) -> None:
+        super().__init__("Higher grades are more senior" if higher_is_senior
+                         else "Lower grades are more senior")  # fmt: skip
+        self.ws, self.value, self.before = ws, higher_is_senior, ws.higher_grade_is_senior
+
+    def do(self) -> None:
+        self.ws.set_higher_grade_is_senior(self.value)
+
+    def undo(self) -> None:
+        self.ws.set_higher_grade_is_senior(self.before)
+
+
 class CreateCohortCommand(Command):
     """A new cohort; undo removes it again (it has no pairs by then: they were undone first)."""
 

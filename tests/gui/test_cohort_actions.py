@@ -163,3 +163,15 @@ def test_bulk_add_by_filter_all_grade_8_and_up_in_finance(window: Any, monkeypat
     assert board.roster_model.rowCount() > len(expected) - 1
     window.undo_stack.undo()
     assert ws.participants(cohort) == []
+
+
+def test_grade_order_setting_from_the_menu_is_undoable(window: Any, monkeypatch: Any) -> None:
+    cohort = _new_cohort(window, monkeypatch)
+    ws = window.workspace
+    assert window.act_grade_order.isChecked() and ws.higher_grade_is_senior
+    assert "not-reverse" not in [c.code for c in ws.check(MEHTA, VARGA, cohort)]
+    window.act_grade_order.trigger()
+    assert not ws.higher_grade_is_senior
+    assert "not-reverse" in [c.code for c in ws.check(MEHTA, VARGA, cohort)]
+    window.undo_stack.undo()
+    assert ws.higher_grade_is_senior and window.act_grade_order.isChecked()

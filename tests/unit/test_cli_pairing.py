@@ -275,3 +275,10 @@ def test_exclude_blocks_the_pair_and_remove_allows_it_again(cli: Cli) -> None:
     assert cli("exclude", "S2", "S2") == 1
     assert "two different people" in cli.err
     assert cli("exclude", "S2", "NOPE") == 1
+
+
+def test_seniority_setting_flips_not_reverse(cli: Cli) -> None:
+    assert cli("seniority") == 0 and "higher grade number is more senior" in cli.out
+    assert "not-reverse" not in [c["code"] for c in cli.json("check", "F3", "F1")["conflicts"]]
+    assert cli("seniority", "lower") == 0 and "lower grade number" in cli.out
+    assert "not-reverse" in [c["code"] for c in cli.json("check", "F3", "F1")["conflicts"]]
