@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.cohorts import Cohort
+from rmdesk.ui.modal import answer_of
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,4 @@ class CohortDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, cohort: Cohort | None = None) -> CohortChoice | None:
         dialog = cls(cohort, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name.text().strip():
-                return None
-            return dialog.choice()
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, lambda: dialog.choice() if dialog.name.text().strip() else None)

@@ -27,6 +27,7 @@ from rmdesk.models.conflicts import Severity
 from rmdesk.models.people import ROSTER_FIELDS
 from rmdesk.roster_files import FIELD_CHOICES
 from rmdesk.ui import severity
+from rmdesk.ui.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
 
 PREVIEW_ROWS = 20
@@ -223,9 +224,6 @@ class ImportDialog(QDialog):
     ) -> ImportChoice | None:
         """Show the dialog; the officer's choice, or None when cancelled (the test seam)."""
         dialog = cls(workspace, plan, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return ImportChoice(dialog.plan, dialog.mapping(), dialog.partial.isChecked())
-        finally:
-            dialog.deleteLater()
+        return answer_of(
+            dialog, lambda: ImportChoice(dialog.plan, dialog.mapping(), dialog.partial.isChecked())
+        )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.conflicts import Conflict
+from rmdesk.ui.modal import answer_of
 
 
 class OverrideDialog(QDialog):
@@ -49,9 +50,4 @@ class OverrideDialog(QDialog):
     ) -> str | None:
         """The override reason, or None when the officer keeps the block (the test seam)."""
         dialog = cls(mentor, mentee, conflicts, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.reason.text().strip() or None
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, lambda: dialog.reason.text().strip() or None)

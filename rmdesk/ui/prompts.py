@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmdesk.ui.modal import answer_of
+
 
 class InterestsDialog(QDialog):
     """Topics of interest (comma-separated, they count in the match score) and availability."""
@@ -43,12 +45,9 @@ class InterestsDialog(QDialog):
             availability: str) -> tuple[str, str] | None:  # fmt: skip
         """(topics, availability) as typed, or None when cancelled."""
         dialog = cls(name, interests, availability, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.interests.text().strip(), dialog.availability.text().strip()
-        finally:
-            dialog.deleteLater()
+        return answer_of(
+            dialog, lambda: (dialog.interests.text().strip(), dialog.availability.text().strip())
+        )
 
 
 class ReasonPrompt(QDialog):
@@ -78,9 +77,4 @@ class ReasonPrompt(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, question: str) -> str | None:
         dialog = cls(title, question, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.text.text().strip() or None
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, lambda: dialog.text.text().strip() or None)

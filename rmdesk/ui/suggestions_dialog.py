@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.models.matching import Proposal, Suggestion
 from rmdesk.models.people import Employee
+from rmdesk.ui.modal import answer_of
 
 
 class SuggestionsDialog(QDialog):
@@ -97,9 +98,4 @@ class SuggestionsDialog(QDialog):
     ) -> list[Proposal] | None:
         """The proposals the officer accepts, or None (the test seam)."""
         dialog = cls(suggestion, people, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.chosen()
-        finally:
-            dialog.deleteLater()
+        return answer_of(dialog, lambda: dialog.chosen())
