@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 #: Canonical roster fields, in display order (the contract in DESIGN.md).
 ROSTER_FIELDS: tuple[str, ...] = (
@@ -53,6 +54,29 @@ class Employee:
             value = getattr(self, f.name)
             out[f.name] = value.isoformat() if isinstance(value, date) else value
         return out
+
+
+#: One person as stored: the ROSTER_FIELDS in order (hire date as ISO text), then active (0/1).
+Record = tuple[Any, ...]
+
+
+def employee_from_record(row: Record) -> Employee:
+    """An Employee from a stored row (``ROSTER_FIELDS`` order, then ``active``)."""
+    hire = row[8]
+    return Employee(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        date.fromisoformat(hire) if hire else None,
+        row[9],
+        row[10],
+        bool(row[11]),
+    )
 
 
 def grade_rank(grade: str | None) -> float | None:

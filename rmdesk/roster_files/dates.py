@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -62,73 +63,67 @@ def _make(y: int, m: int, d: int) -> date | None:
 
 
 def parse_date_column(texts: list[str]) -> DateColumn:
-    """Parse every non-empty text; numeric d/m vs m/d is settled by the whole column."""
-    values: list[date | None] = [None] * len(texts)
-    bad: list[int] = []
-    pending: list[tuple[int, int, int, int]] = []  # index, first, second, year
-    can_dmy = can_mdy = True
-    dmy_only: list[int] = []
-    mdy_only: list[int] = []
-    cache: dict[str, date | None] = {}
-    for idx, text in enumerate(texts):
-        if not text:
-            continue
-        if text in cache:
-            values[idx] = cache[text]
-            if values[idx] is None:
-                bad.append(idx)  # every row with the unreadable value is listed, not the first
-            continue
+    """Parse every non-empty text; numeric d/m vs m/d is settled by the whole column.
+
+    Each distinct text is read once (a 100k-row column holds a few thousand dates), and the
+    verdicts are spread back over the rows.
+    """
+    counts = Counter(texts)
+    counts.pop("", None)
+    parsed: dict[str, date | None] = {}
+    bad: set[str] = set()
+    pending: dict[str, tuple[int, int, int]] = {}  # text -> first, second, year
+    dmy_only: list[str] = []
+    mdy_only: list[str] = []
+    for text in counts:
         m = _ISO.match(text)
         if m:
-            values[idx] = cache[text] = _make(int(m[1]), int(m[2]), int(m[3]))
-            if values[idx] is None:
-                bad.append(idx)
-            continue
-        m = _NUMERIC.match(text)
-        if m:
+            parsed[text] = _make(int(m[1]), int(m[2]), int(m[3]))
+        elif m := _NUMERIC.match(text):
             a, b, y = int(m[1]), int(m[2]), _year(m[3])
             dmy_ok = _make(y, b, a) is not None
             mdy_ok = _make(y, a, b) is not None
             if not dmy_ok and not mdy_ok:
-                bad.append(idx)  # unreadable either way: it has no say in the column's order
+                bad.add(text)  # unreadable either way: it has no say in the column's order
                 continue
-            if dmy_ok and not mdy_ok:
-                dmy_only.append(idx)
-                can_mdy = False
-            elif mdy_ok and not dmy_ok:
-                mdy_only.append(idx)
-                can_dmy = False
-            pending.append((idx, a, b, y))
+            if not mdy_ok:
+                dmy_only.append(text)
+            elif not dmy_ok:
+                mdy_only.append(text)
+            pending[text] = (a, b, y)
             continue
-        parsed = _parse_other(text)
-        if parsed is None:
-            bad.append(idx)
-        values[idx] = cache[text] = parsed
+        else:
+            parsed[text] = _parse_other(text)
+        if parsed[text] is None:
+            bad.add(text)
     order: str | None = None
     ambiguous = False
-    conflicting: list[int] = []
+    conflicting: set[str] = set()
     if pending:
-        if can_dmy and not can_mdy:
+        if dmy_only and not mdy_only:
             order = "dmy"
-        elif can_mdy and not can_dmy:
+        elif mdy_only and not dmy_only:
             order = "mdy"
-        elif not can_dmy and not can_mdy:
+        elif dmy_only and mdy_only:
             # both readings are contradicted: the minority of rows is the odd one out
-            order = "dmy" if len(dmy_only) >= len(mdy_only) else "mdy"
-            conflicting = mdy_only if order == "dmy" else dmy_only
+            dmy_rows = sum(counts[t] for t in dmy_only)
+            mdy_rows = sum(counts[t] for t in mdy_only)
+            order = "dmy" if dmy_rows >= mdy_rows else "mdy"
+            conflicting = set(mdy_only if order == "dmy" else dmy_only)
+        elif all(a == b for a, b, _ in pending.values()):
+            order = "dmy"  # every value reads both ways, and both readings agree
         else:
-            # every value reads both ways; fine only if the two readings agree on each
-            if all(a == b for _, a, b, _ in pending):
-                order = "dmy"
-            else:
-                ambiguous = True
+            ambiguous = True
         if order is not None:
-            bad_set = set(bad) | set(conflicting)
-            for idx, a, b, y in pending:
-                if idx in bad_set:
-                    continue
-                values[idx] = _make(y, b, a) if order == "dmy" else _make(y, a, b)
-    return DateColumn(values, bad, ambiguous, order, conflicting)
+            for text, (a, b, y) in pending.items():
+                if text not in conflicting:
+                    parsed[text] = _make(y, b, a) if order == "dmy" else _make(y, a, b)
+    get = parsed.get
+    values = [get(t) for t in texts]
+    # every row with an unreadable value is listed, not only the first
+    bad_rows = [i for i, t in enumerate(texts) if t in bad] if bad else []
+    conflicting_rows = [i for i, t in enumerate(texts) if t in conflicting] if conflicting else []
+    return DateColumn(values, bad_rows, ambiguous, order, conflicting_rows)
 
 
 def _parse_other(text: str) -> date | None:

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 @dataclass
 class Table:
-    """A sheet of strings: ``rows[i]`` was line ``row_numbers[i]`` of the file (header = 1)."""
+    """A sheet of strings: ``rows[i]`` was line ``row_numbers[i]`` of the file (header = 1).
+
+    Cells are as the file wrote them, stray spaces included; ``parse_roster`` cleans them
+    column by column, which is much cheaper than cell by cell.
+    """
 
     headers: list[str]
     rows: list[list[str]]
@@ -32,6 +37,10 @@ class Table:
     encoding: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    #: rows the reader set aside (repeated headers, totals), as warnings
+    notes: list[Problem] = field(default_factory=list)
+    #: True when no cell can hold stray whitespace, so there is nothing to clean
+    clean: bool = False
 
 
 _UTF16 = ("utf-16-le", "utf-16-be")
@@ -117,7 +126,57 @@ def _clean_cell(value: object) -> str:
     return str(value).strip()
 
 
-def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
+# Whitespace other than the space, as UTF-8 and as cp1252 bytes (U+0085, U+00A0, U+1680,
+# U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and the lead bytes that start them.
+_ODD_SPACES = {
+    "utf-8": (
+        b"\xc2\x85",
+        b"\xc2\xa0",
+        b"\xe1\x9a\x80",
+        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x8B), 0xA8, 0xA9, 0xAF)),
+        b"\xe2\x81\x9f",
+        b"\xe3\x80\x80",
+    ),
+    "cp1252": (b"\xa0",),
+}
+_ODD_SPACES["utf-8-sig"] = _ODD_SPACES["utf-8"]
+_LEADS = {"utf-8": b"\xc2\xe1\xe2\xe3", "utf-8-sig": b"\xc2\xe1\xe2\xe3", "cp1252": b"\xa0"}
+
+
+def _byte_classes(delimiter: int) -> bytes:
+    """A translate table: space to S, a cell's end (delimiter, line feed) to E, any other
+    control character to C, everything else to x."""
+    table = bytearray(b"x" * 256)
+    for c in (*range(32), 127):
+        table[c] = ord("C")
+    table[ord(" ")] = ord("S")
+    table[ord("\n")] = table[delimiter] = ord("E")
+    return bytes(table)
+
+
+def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
+    """True when the file's bytes show that no cell starts or ends with a space, holds two in
+    a row, or holds any other whitespace, so no column needs cleaning. One translate and a
+    few searches over the bytes cost a tenth of the same checks column by column.
+    Quoted files are never called clean: a quote can hide a space at a cell's edge."""
+    sep = delimiter.encode("latin-1", "replace")
+    if encoding not in _ODD_SPACES or len(sep) != 1 or b'"' in data:
+        return False
+    for lead in _LEADS[encoding]:  # a lead byte is rare; only then look for the spaces
+        if lead in data and any(s in data for s in _ODD_SPACES[encoding] if s[0] == lead):
+            return False
+    kinds = data.translate(_byte_classes(sep[0]), b"\r")
+    return not (
+        b"C" in kinds
+        or b"SS" in kinds
+        or b"SE" in kinds
+        or b"ES" in kinds
+        or kinds[:1] == b"S"
+        or kinds.rstrip(b"E")[-1:] == b"S"
+    )
+
+
+def _read_csv(data: bytes) -> tuple[list[list[str]], str, bool]:
     text, encoding = decode_text(data)
     text = text.replace("\x00", "")
     first, _, rest = text.partition("\n")
@@ -131,8 +190,8 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
     try:
         # strict first: it alone notices a quote that is never closed, which a lenient read
         # would turn into one cell holding the rest of the file (and so lose those people)
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
-            rows.append([c.strip() for c in row])
+        # cells keep their stray spaces here: parse_roster cleans a whole column at once
+        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         if "end of data" in str(exc):
             problem = Problem(
@@ -143,11 +202,10 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
         # other stray quotes ('"Bob" Smith') are read the way spreadsheet programs read them
         del rows[done:]
         try:
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-                rows.append([c.strip() for c in row])
+            rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         except csv.Error as exc2:
             raise RosterError([Problem(f"the file is not a readable CSV: {exc2}")]) from exc2
-    return rows, encoding
+    return rows, encoding, _cells_are_clean(data, encoding, delimiter)
 
 
 def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str, list[str]]:
@@ -196,35 +254,131 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
 
     encoding: str | None = None
+    clean = False
     sheets: list[str] = []
     chosen: str | None = None
     if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         rows, chosen, sheets = _read_workbook(path, sheet)
+    elif sheet is not None:
+        problem = f"there is no sheet '{sheet}': {path.name} is a text (CSV) file, not a workbook"
+        raise RosterError([Problem(problem)])
     else:
-        rows, encoding = _read_csv(data)
+        rows, encoding, clean = _read_csv(data)
 
     # the header is the early row that names the most known fields (a title may sit above it)
     header_idx, best = -1, -1
     for idx, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if not any(row):
+        cells = [c.strip() for c in row]
+        if not any(cells):
             continue
-        score = _header_score(row, is_known_header)
+        score = _header_score(cells, is_known_header)
         if header_idx < 0 or score > best:
             header_idx, best = idx, score
     if header_idx < 0:
         raise RosterError([Problem("the file is empty: no header row and no people")])
-    headers = rows[header_idx]
+    headers = [c.strip() for c in rows[header_idx]]
     while headers and not headers[-1]:
         headers = headers[:-1]
+    body, numbers, notes = _body_rows(rows, header_idx, headers)
+    notes.extend(_overflowing(body, numbers, len(rows[header_idx])))
+    return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
+
+
+def _body_rows(
+    rows: list[list[str]], header_idx: int, headers: list[str]
+) -> tuple[list[list[str]], list[int], list[Problem]]:
+    """The rows below the header that describe people, padded to the header's width.
+
+    Blank lines are dropped silently; the header repeated at each page of a printed report,
+    and total, page and "generated on" lines, are dropped with a warning naming the row.
+    """
     width = len(headers)
-    body: list[list[str]] = []
-    numbers: list[int] = []
-    for idx in range(header_idx + 1, len(rows)):
-        row = rows[idx]
-        if not any(row):
-            continue  # blank lines are simply skipped
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        body.append(row)
-        numbers.append(idx + 1)
-    return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets)
+    first_header = headers[0] if headers else ""
+    start = header_idx + 1
+    below = rows[start:]
+    match = _REPORT_LINE.match
+    # the common row (an id in its first cell) costs one strip and one failed match, in C
+    firsts = [r[0].strip() if r else "" for r in below]
+    odd = [i for i, f in enumerate(firsts) if not f or f == first_header or match(f) is not None]
+    dropped: set[int] = set()
+    notes: list[Problem] = []
+    repeats: list[int] = []
+    for i in odd:
+        cells = [c.strip() for c in below[i]]
+        filled = [c for c in cells if c]
+        if not filled:
+            dropped.add(i)  # a blank line, or spaces only
+        elif first_header and cells[:width] == headers and not any(cells[width:]):
+            dropped.add(i)
+            repeats.append(start + i + 1)
+        elif _is_report_line(filled, width):
+            dropped.add(i)
+            shown = " ".join(filled)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            notes.append(
+                Problem(
+                    f"skipped '{shown}': a report line, not a person",
+                    start + i + 1,
+                    None,
+                    "warning",
+                )
+            )
+    if dropped:
+        kept = [i for i in range(len(below)) if i not in dropped]
+        body = [below[i] for i in kept]
+        numbers = [start + i + 1 for i in kept]
+    else:
+        body, numbers = below, list(range(start + 1, start + len(below) + 1))
+    for i in [i for i, r in enumerate(body) if len(r) < width]:
+        body[i] = body[i] + [""] * (width - len(body[i]))
+    if repeats:
+        listed = ", ".join(str(r) for r in repeats[:10]) + (", ..." if len(repeats) > 10 else "")
+        notes.append(
+            Problem(
+                f"skipped {len(repeats)} repeated header row{'s' if len(repeats) > 1 else ''} "
+                f"(row{'s' if len(repeats) > 1 else ''} {listed})",
+                None,
+                None,
+                "warning",
+            )
+        )
+    return body, numbers, notes
+
+
+def _overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
+    """Rows with values past the header's last column: most often a value holding the
+    delimiter without quotes ('Silva, Ana'), which shifts every value after it."""
+    problems = []
+    for i in [i for i, r in enumerate(body) if len(r) > width]:
+        extra = [c.strip() for c in body[i][width:] if c.strip()]
+        if extra:
+            shown = ", ".join(f"'{c}'" for c in extra[:3])
+            problems.append(
+                Problem(
+                    f"{width + len(body[i][width:])} values under {width} columns ({shown} "
+                    "past the last one): a value holding the delimiter needs quotes",
+                    numbers[i],
+                )
+            )
+    return problems
+
+
+# Lines a report writer adds around the people: totals, page marks, who ran it and when.
+_REPORT_LINE = re.compile(
+    r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?\b|count\b|sum\b|headcount\b|number of\b"
+    r"|records?\b|rows?\s*:|page\s+\d|\d+\s+(?:rows?|records?|employees?|people|persons?|workers?)\b"
+    r"|(?:report\s+)?(?:generated|printed|run|created|exported|extracted|produced)\s+(?:on|by|at)\b"
+    r"|(?:report|run|print|export|extract)\s+(?:date|time)\b|end\s+of\s+(?:report|file|data|list)\b"
+    r"|(?:strictly\s+)?confidential\b|internal\s+use\b|prepared\s+by\b|source\s*:"
+    r"|filters?\s*:|as\s+of\b|copyright\b|\u00a9|\*{2,}|-{3,}|={3,})"
+)
+# A first cell that is exactly one of these words is a totals row however many cells follow.
+_TOTAL_CELL = re.compile(r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?|count|sum|headcount)\s*:?$")
+
+
+def _is_report_line(filled: list[str], width: int) -> bool:
+    """A line of a report's own (not a person), judged by its first filled cell."""
+    first = filled[0]
+    if _TOTAL_CELL.match(first):
+        return True
+    return len(filled) <= 2 < width and _REPORT_LINE.match(first) is not None

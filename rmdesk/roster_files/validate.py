@@ -1,33 +1,56 @@
-"""Turn a table of strings into employees, listing every problem by row and column."""
+"""Turn a table of strings into employees, listing every problem by row and column.
+
+The work is done a column at a time: a clean column (the common case) is checked with one
+scan, and values that repeat (departments, grades, dates) are read once per distinct value.
+Only rows with something wrong take the slow path that words the problem.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from rmdesk.errors import Problem
-from rmdesk.models.orgchart import find_cycles
-from rmdesk.models.people import Employee, grade_rank
+from rmdesk.models.orgchart import find_cycles, find_cycles_in
+from rmdesk.models.people import Employee, Record, employee_from_record, grade_rank
+from rmdesk.roster_files.cleaning import clean_column, drop_float_tail
 from rmdesk.roster_files.dates import parse_date_column
 from rmdesk.roster_files.headers import Mapping
+from rmdesk.roster_files.managers import resolve_managers
+from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 from rmdesk.roster_files.readers import Table
+from rmdesk.roster_files.status import has_left
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_SPACES = re.compile(r"\s+")
-_MESSY = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline, nbsp …
+# every value of a column joined by NULs is a valid email, or empty, from end to end
+_EMAILS = re.compile(
+    r"(?:[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+)?(?:\x00(?:[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+)?)*"
+)
 _INT = re.compile(r"^\d{4}(?:\.0+)?$")
-#: How many rows one kind of problem lists before it summarises the rest.
-LIST_LIMIT = 50
 
 
 @dataclass
 class ParsedRoster:
-    employees: list[Employee] = field(default_factory=list)
+    """The people of a file as rows ready to store (``records``), and what is wrong with it."""
+
+    records: list[Record] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def employees(self) -> list[Employee]:
+        return [employee_from_record(r) for r in self.records]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def preview(self, count: int) -> list[Employee]:
+        """The first ``count`` people, without building all the others."""
+        return [employee_from_record(r) for r in self.records[:count]]
 
     @property
     def errors(self) -> list[Problem]:
@@ -38,50 +61,10 @@ class ParsedRoster:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def _collapse(text: str) -> str:
-    """Runs of whitespace to one space; the common clean value is returned as it is."""
-    if _MESSY.search(text) is None:
-        return text.strip()
-    return _SPACES.sub(" ", text).strip()
-
-
-def _collapse_all(values: Sequence[str]) -> list[str]:
-    """``_collapse`` each value, once per distinct value (departments repeat a lot)."""
-    clean = {v: _collapse(v) for v in set(values)}
-    return [clean[v] for v in values]
-
-
-def _name_key(text: str) -> str:
-    return _collapse(text).casefold()
-
-
-class _Problems:
-    """Collects problems, keeping each kind to ``LIST_LIMIT`` rows plus a count of the rest."""
-
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-        self._counts: dict[tuple[str, str | None, str], int] = {}
-
-    def add(
-        self, kind: str, message: str, row: int | None, column: str | None, severity: str = "error"
-    ) -> None:
-        key = (kind, column, severity)
-        n = self._counts.get(key, 0) + 1
-        self._counts[key] = n
-        if n <= LIST_LIMIT:
-            self.items.append(Problem(message, row, column, severity))
-
-    def finish(self) -> list[Problem]:
-        """The problems in file order (file-wide ones first), then the '... and N more'."""
-        self.items.sort(key=lambda p: p.row or 0)
-        for (kind, column, severity), n in self._counts.items():
-            if n > LIST_LIMIT:
-                self.items.append(
-                    Problem(
-                        f"... and {n - LIST_LIMIT} more rows with {kind}", None, column, severity
-                    )
-                )
-        return self.items
+def _none_if_empty(values: list[str]) -> list[str | None]:
+    if not values.count(""):  # a count in C: a full column needs no copy
+        return list[str | None](values)
+    return [v or None for v in values]
 
 
 def parse_roster(
@@ -93,87 +76,54 @@ def parse_roster(
     """Validate every row. ``outside`` holds people a partial file may refer to as managers."""
     today = today or date.today()
     outside = outside or {}
-    out = _Problems()
+    out = ProblemList()
+    for note in table.notes:
+        out.add("a skipped line", note.message, note.row, note.column, note.severity)
     headers = table.headers
     cols = mapping.columns
     n = len(table.rows)
-    rows = table.rows
     numbers = table.row_numbers
 
-    # one transpose in C instead of a copy per field; the reader pads rows to the header
+    # one transpose in C instead of a copy per field, stopping after the last mapped column
     width = max(cols.values(), default=-1) + 1
-    padded = (r[:width] if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows)
-    by_column = list(zip(*padded, strict=True)) if n and width else []
+    rows = table.rows
+    if n and min(map(len, rows)) < width:  # the reader pads rows to the header; be safe
+        rows = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows]
+    by_column = list(itertools.islice(zip(*rows, strict=False), width)) if n and width else []
 
     def column(fld: str) -> list[str]:
         idx = cols.get(fld)
         if idx is None:
             return [""] * n
-        return list(by_column[idx])
+        return list(by_column[idx]) if table.clean else clean_column(by_column[idx])
 
     def header(fld: str) -> str:
         return headers[cols[fld]] if fld in cols else fld
 
+    no_name = "name" not in cols and not ("first_name" in cols or "last_name" in cols)
     if "employee_id" not in cols:
         out.add(
             "no id", "no column holds the employee id (map one with employee_id=COLUMN)", None, None
         )
-    if "name" not in cols and not ("first_name" in cols or "last_name" in cols):
+    if no_name:
         out.add(
             "no name",
             "no column holds the name (map name=COLUMN, or first_name and last_name)",
             None,
             None,
         )
-    if out.items:
+    if no_name or "employee_id" not in cols:
         return ParsedRoster(problems=out.finish())
     if n == 0:
         out.add("no people", "the file has a header but no people", None, None)
         return ParsedRoster(problems=out.finish())
 
-    ids = column("employee_id")
-    if "name" in cols:
-        names = _collapse_all(column("name"))
-        if "first_name" in cols or "last_name" in cols:
-            firsts, lasts = column("first_name"), column("last_name")
-            names = [
-                nm or _collapse(f"{f} {la}") for nm, f, la in zip(names, firsts, lasts, strict=True)
-            ]
-    else:
-        firsts, lasts = column("first_name"), column("last_name")
-        names = [_collapse(f"{f} {la}") for f, la in zip(firsts, lasts, strict=True)]
-    name_col = (
-        header("name")
-        if "name" in cols
-        else header("first_name" if "first_name" in cols else "last_name")
-    )
-
-    # ids: present and unique
-    first_row: dict[str, int] = {}
-    keep = [True] * n
-    for i in range(n):
-        ident = ids[i]
-        if ident.endswith(".0") and ident[:-2].isdigit():
-            ident = ids[i] = ident[:-2]
-        if not ident:
-            out.add("a missing id", "the employee id is missing", numbers[i], header("employee_id"))
-            keep[i] = False
-        elif ident in first_row:
-            out.add(
-                "a duplicate id",
-                f"duplicate employee id '{ident}' (also on row {numbers[first_row[ident]]})",
-                numbers[i],
-                header("employee_id"),
-            )
-            keep[i] = False
-        else:
-            first_row[ident] = i
-        if not names[i]:
-            out.add("a missing name", "the name is missing", numbers[i], name_col)
-            keep[i] = False
+    ids = drop_float_tail(column("employee_id"))
+    names, name_col = _names(column, cols, header)
+    keep = _check_ids_and_names(ids, names, numbers, header("employee_id"), name_col, out)
 
     emails = column("email")
-    if "email" in cols:
+    if "email" in cols and _EMAILS.fullmatch("\x00".join(emails)) is None:
         for i, e in enumerate(emails):
             if e and not _EMAIL.match(e):
                 out.add(
@@ -185,97 +135,200 @@ def parse_roster(
                 )
 
     grades = column("grade")
-    if "grade" in cols:
-        for i, g in enumerate(grades):
-            if g and grade_rank(g) is None:
-                out.add(
-                    "an unusual grade",
-                    f"unusual grade '{g}' (no number in it; seniority falls back to birth "
-                    "year or hire date)",
-                    numbers[i],
-                    header("grade"),
-                    "warning",
-                )
+    for g in {g for g in set(grades) if g and grade_rank(g) is None}:
+        for i in (i for i, v in enumerate(grades) if v == g):
+            out.add(
+                "an unusual grade",
+                f"unusual grade '{g}' (no number in it; seniority falls back to birth "
+                "year or hire date)",
+                numbers[i],
+                header("grade"),
+                "warning",
+            )
 
-    hire: list[date | None] = [None] * n
+    hire: list[str | None] = [None] * n
     if "hire_date" in cols:
-        hire = _dates(column("hire_date"), header("hire_date"), numbers, out)
+        hire = _iso(_dates(column("hire_date"), header("hire_date"), numbers, out))
+    fields = _Columns(column, header, cols, numbers, today, out)
+    births = _birth_years(fields)
+    active = _still_here(fields)
 
-    births: list[int | None] = [None] * n
-    if "birth_year" in cols:
-        for i, text in enumerate(column("birth_year")):
+    managers = resolve_managers(
+        ids, names, column, cols, header, numbers, keep, active, outside, out
+    )
+
+    # reporting cycles, across the file and the people it leaves in place
+    mgr_col = header("manager_id") if "manager_id" in cols else header("manager_name")
+    if outside or not all(keep):
+        links = {e.employee_id: e.manager_id for e in outside.values()}
+        links.update(_kept(ids, managers, keep))
+        loops = find_cycles(links)
+    else:
+        loops = find_cycles_in(ids, managers)
+    if loops:
+        first_row: dict[str, int] = {}
+        for i in range(n - 1, -1, -1):
+            first_row[ids[i]] = i
+        for loop in loops:
+            named = " → ".join([*loop, loop[0]])
+            in_file = [first_row[e] for e in loop if e in first_row]
+            row = numbers[min(in_file)] if in_file else None
+            out.add("a reporting cycle", f"reporting cycle: {named}", row, mgr_col)
+
+    stored = (
+        ids,
+        names,
+        _none_if_empty(emails),
+        *(_none_if_empty(column(f)) for f in ("department", "division", "title")),
+        _none_if_empty(grades),
+        managers,
+        hire,
+        births,
+        _none_if_empty(column("location")),
+        active,
+    )
+    records: list[Record] = list(zip(*stored, strict=True))
+    if all(keep):
+        return ParsedRoster(records, list(numbers), out.finish())
+    kept = [i for i in range(n) if keep[i]]
+    return ParsedRoster([records[i] for i in kept], [numbers[i] for i in kept], out.finish())
+
+
+def _kept(ids: list[str], managers: list[str | None], keep: list[bool]) -> dict[str, str | None]:
+    return {ids[i]: managers[i] for i in range(len(ids)) if keep[i]}
+
+
+def _names(column: ColumnOf, cols: dict[str, int], header: HeaderOf) -> tuple[list[str], str]:
+    """The full names, joined from first and last where there is no name column (or a gap)."""
+    if "name" in cols:
+        names = column("name")
+        if ("first_name" in cols or "last_name" in cols) and "" in set(names):
+            joined = _joined(column("first_name"), column("last_name"))
+            names = [nm or whole for nm, whole in zip(names, joined, strict=True)]
+        return names, header("name")
+    names = _joined(column("first_name"), column("last_name"))
+    return names, header("first_name" if "first_name" in cols else "last_name")
+
+
+def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
+    """'Ana' + 'Silva' -> 'Ana Silva'; the parts are clean already, either may be empty."""
+    return [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
+
+
+def _check_ids_and_names(
+    ids: list[str],
+    names: list[str],
+    numbers: list[int],
+    id_col: str,
+    name_col: str,
+    out: ProblemList,
+) -> list[bool]:
+    """Which rows can be stored: an id, unique in the file, and a name."""
+    n = len(ids)
+    keep = [True] * n
+    distinct = set(ids)
+    if len(distinct) == n and "" not in distinct and "" not in set(names):
+        return keep
+    first_row: dict[str, int] = {}
+    for i in range(n):
+        ident = ids[i]
+        if not ident:
+            out.add("a missing id", "the employee id is missing", numbers[i], id_col)
+            keep[i] = False
+        elif ident in first_row:
+            out.add(
+                "a duplicate id",
+                f"duplicate employee id '{ident}' (also on row {numbers[first_row[ident]]})",
+                numbers[i],
+                id_col,
+            )
+            keep[i] = False
+        else:
+            first_row[ident] = i
+        if not names[i]:
+            out.add("a missing name", "the name is missing", numbers[i], name_col)
+            keep[i] = False
+    return keep
+
+
+def _iso(values: list[date | None]) -> list[str | None]:
+    text = {d: d.isoformat() for d in set(values) if d is not None}
+    return [text[d] if d is not None else None for d in values]
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """What the per-field readers below share: the file's columns and where to report."""
+
+    column: ColumnOf
+    header: HeaderOf
+    cols: dict[str, int]
+    numbers: list[int]
+    today: date
+    out: ProblemList
+
+
+def _birth_years(f: _Columns) -> list[int | None]:
+    if "birth_year" in f.cols:
+        texts = f.column("birth_year")
+        col = f.header("birth_year")
+        years: dict[str, int | None] = {}
+        for text in set(texts):
             if not text:
                 continue
             year = int(float(text)) if _INT.match(text) else None
             if year is None:
-                parsed = _dates([text], header("birth_year"), [numbers[i]], None)[0]
+                parsed = _dates([text], col, [0], None)[0]
                 year = parsed.year if parsed else None
-            if year is None or not 1900 <= year <= today.year - 14:
-                out.add(
+            ok = year is not None and 1900 <= year <= f.today.year - 14
+            years[text] = year if ok else None
+        unusable = {t for t, year in years.items() if year is None}
+        for i, text in enumerate(texts) if unusable else ():
+            if text in unusable:
+                f.out.add(
                     "an unusable birth year",
                     f"unusable birth year '{text}' (left empty)",
-                    numbers[i],
-                    header("birth_year"),
+                    f.numbers[i],
+                    col,
                     "warning",
                 )
-            else:
-                births[i] = year
-    elif "birth_date" in cols:
-        for i, d in enumerate(_dates(column("birth_date"), header("birth_date"), numbers, out)):
-            births[i] = d.year if d else None
-
-    managers = _managers(ids, names, column, cols, header, numbers, keep, outside, out)
-
-    # reporting cycles, across the file and the people it leaves in place
-    links: dict[str, str | None] = {e.employee_id: e.manager_id for e in outside.values()}
-    for i in range(n):
-        if keep[i]:
-            links[ids[i]] = managers[i]
-    mgr_col = header("manager_id") if "manager_id" in cols else header("manager_name")
-    for loop in find_cycles(links):
-        named = " → ".join([*loop, loop[0]])
-        in_file = [first_row[e] for e in loop if e in first_row]
-        row = numbers[min(in_file)] if in_file else None
-        out.add("a reporting cycle", f"reporting cycle: {named}", row, mgr_col)
-
-    depts, divs, titles, locs = (
-        _collapse_all(column(f)) for f in ("department", "division", "title", "location")
-    )
-    employees: list[Employee] = []
-    kept_rows: list[int] = []
-    for i in range(n):
-        if not keep[i]:
-            continue
-        employees.append(
-            Employee(
-                ids[i],
-                names[i],
-                emails[i] or None,
-                depts[i] or None,
-                divs[i] or None,
-                titles[i] or None,
-                grades[i] or None,
-                managers[i],
-                hire[i],
-                births[i],
-                locs[i] or None,
-            )
-        )
-        kept_rows.append(numbers[i])
-    return ParsedRoster(employees, kept_rows, out.finish())
+        return [years[t] if t else None for t in texts]
+    if "birth_date" in f.cols:
+        found = _dates(f.column("birth_date"), f.header("birth_date"), f.numbers, f.out)
+        return [d.year if d else None for d in found]
+    return [None] * len(f.numbers)
 
 
-def _name_variants(key: str) -> list[str]:
-    """Other spellings of a normalised name: 'ana maria silva' -> 'silva, ana maria', ..."""
-    if "," in key:
-        last, _, first = key.partition(",")
-        return [_collapse(f"{first} {last}")] if first.strip() and last.strip() else []
-    parts = key.split(" ")
-    return [f"{' '.join(parts[k:])}, {' '.join(parts[:k])}" for k in range(1, len(parts))]
+def _still_here(f: _Columns) -> list[int]:
+    """1 for each person still employed, 0 for one the file's status or leaving date
+    says has left (they are kept, greyed, and can no longer be paired)."""
+    active = [1] * len(f.numbers)
+    if "status" in f.cols:
+        texts = f.column("status")
+        verdicts = {t: has_left(t) for t in set(texts) if t}
+        for i, text in enumerate(texts):
+            left = verdicts.get(text, False)
+            if left is None:
+                f.out.add(
+                    "an unusual status",
+                    f"unusual status '{text}' (taken as still employed)",
+                    f.numbers[i],
+                    f.header("status"),
+                    "warning",
+                )
+            elif left:
+                active[i] = 0
+    if "termination_date" in f.cols:
+        texts = f.column("termination_date")
+        ended = _dates(texts, f.header("termination_date"), f.numbers, f.out)
+        for i, d in enumerate(ended):
+            if d is not None and d <= f.today:
+                active[i] = 0
+    return active
 
 
 def _dates(
-    texts: list[str], col: str, numbers: list[int], out: _Problems | None
+    texts: list[str], col: str, numbers: list[int], out: ProblemList | None
 ) -> list[date | None]:
     parsed = parse_date_column(texts)
     if out is None:
@@ -300,90 +353,3 @@ def _dates(
             col,
         )
     return parsed.values
-
-
-def _managers(
-    ids: list[str],
-    names: list[str],
-    column: Callable[[str], list[str]],
-    cols: dict[str, int],
-    header: Callable[[str], str],
-    numbers: list[int],
-    keep: list[bool],
-    outside: AbcMapping[str, Employee],
-    out: _Problems,
-) -> list[str | None]:
-    n = len(ids)
-    result: list[str | None] = [None] * n
-    if "manager_id" not in cols and "manager_name" not in cols:
-        return result
-    by_id = "manager_id" in cols
-    values = column("manager_id" if by_id else "manager_name")
-    col = header("manager_id" if by_id else "manager_name")
-    known: set[str] = {ids[i] for i in range(n) if keep[i]} | set(outside)
-    name_index: dict[str, list[str]] | None = None
-
-    def index() -> dict[str, list[str]]:
-        idx: dict[str, list[str]] = {}
-        for i in range(n):
-            if keep[i]:
-                idx.setdefault(_name_key(names[i]), []).append(ids[i])
-        in_file = set(ids)
-        for e in outside.values():
-            if e.employee_id not in in_file:
-                idx.setdefault(_name_key(e.name), []).append(e.employee_id)
-        # "Last, First" as many exports write a manager, and "First Last" for a name column
-        # written "Last, First"; every split, for compound surnames ("García López, José")
-        for key, found in list(idx.items()):
-            for alt in _name_variants(key):
-                idx[alt] = list(dict.fromkeys(idx.get(alt, []) + found))
-        return idx
-
-    for i in range(n):
-        raw = values[i]
-        if not raw:
-            continue
-        if raw.endswith(".0") and raw[:-2].isdigit():
-            raw = raw[:-2]
-        if raw == ids[i]:
-            out.add(
-                "a self-manager",
-                f"'{raw}' is listed as their own manager (treated as none)",
-                numbers[i],
-                col,
-                "warning",
-            )
-            continue
-        if raw in known:
-            result[i] = raw
-            continue
-        if by_id:
-            if keep[i]:
-                out.add("an unknown manager", f"unknown manager '{raw}'", numbers[i], col)
-            continue
-        if name_index is None:
-            name_index = index()
-        found = name_index.get(_name_key(raw), [])
-        if len(found) == 1:
-            if found[0] == ids[i]:
-                out.add(
-                    "a self-manager",
-                    f"'{raw}' is listed as their own manager (treated as none)",
-                    numbers[i],
-                    col,
-                    "warning",
-                )
-            else:
-                result[i] = found[0]
-        elif len(found) > 1:
-            who = ", ".join(found[:5])
-            out.add(
-                "an ambiguous manager name",
-                f"manager '{raw}' matches {len(found)} people ({who}); give a manager id "
-                "column instead",
-                numbers[i],
-                col,
-            )
-        elif keep[i]:
-            out.add("an unknown manager", f"unknown manager '{raw}'", numbers[i], col)
-    return result

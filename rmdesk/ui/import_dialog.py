@@ -48,6 +48,8 @@ FIELD_LABELS = {
     "birth_year": "Birth year",
     "birth_date": "Birth date",
     "location": "Location",
+    "status": "Status (who has left)",
+    "termination_date": "Leaving date",
 }
 
 
@@ -171,7 +173,7 @@ class ImportDialog(QDialog):
             else "Every column is placed."
         )
 
-        people = plan.parsed.employees[:PREVIEW_ROWS]
+        people = plan.parsed.preview(PREVIEW_ROWS)
         self.preview.clear()
         self.preview.setColumnCount(len(ROSTER_FIELDS))
         self.preview.setHorizontalHeaderLabels([f.replace("_", " ") for f in ROSTER_FIELDS])
@@ -209,13 +211,16 @@ class ImportDialog(QDialog):
             )
         else:
             deact = f"{plan.deactivated} marked as left, " if plan.deactivated else ""
+            gone = plan.left_in_file
             text = (
-                f"{len(plan.parsed.employees)} people: {len(plan.added)} to add, "
+                f"{len(plan.parsed)} people"
+                + (f" ({gone} of them listed as having left)" if gone else "")
+                + f": {len(plan.added)} to add, "
                 f"{len(plan.updated)} to update, {deact}{plan.unchanged} unchanged"
                 + (f" · {len(plan.warnings)} warnings" if plan.warnings else "")
             )
         self.summary.setText(text)
-        self.import_button.setEnabled(errors == 0 and bool(plan.parsed.employees))
+        self.import_button.setEnabled(errors == 0 and len(plan.parsed) > 0)
         self.import_button.setDefault(errors == 0)
 
     @classmethod

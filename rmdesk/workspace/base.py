@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from rmdesk.errors import StorageError
 from rmdesk.models.orgchart import OrgChart
-from rmdesk.models.people import Employee
+from rmdesk.models.people import Employee, employee_from_record
 from rmdesk.storage import open_database
 
 Listener = Callable[[str], None]
@@ -35,24 +35,6 @@ EMPLOYEE_COLUMNS = (
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def employee_from_row(row: tuple[Any, ...]) -> Employee:
-    hire = row[8]
-    return Employee(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        date.fromisoformat(hire) if hire else None,
-        row[9],
-        row[10],
-        bool(row[11]),
-    )
 
 
 class WorkspaceBase:
@@ -119,7 +101,7 @@ class WorkspaceBase:
         """Everybody ever imported, active or not, by id (cached until the roster changes)."""
         if self._employees is None:
             cur = self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")
-            self._employees = {row[0]: employee_from_row(row) for row in cur}
+            self._employees = {row[0]: employee_from_record(row) for row in cur}
         return self._employees
 
     def employee(self, employee_id: str) -> Employee:

@@ -272,6 +272,44 @@ def test_sheet_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert json.loads(run(capsys, "roster", "--db", db, "--json")[1])[0]["employee_id"] == "7"
 
 
+def test_leavers_and_report_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A BambooHR-style export: a Status column, and a count line under the people."""
+    text = (
+        "Employee #,First Name,Last Name,Status,Reporting to\n"
+        "1,Ana,Silva,Active,\n"
+        "2,Bo,Chen,Terminated,Ana Silva\n"
+        "3,Cy,Dube,Active,Silva, Ana\n"
+        "Total: 3 employees\n"
+    )
+    path = R.write_bytes(tmp_path / "bamboo.csv", text.encode())
+    db = tmp_path / "w.db"
+    code, out, err = run(capsys, "import", path, "--db", db)
+    assert code == 1  # the unquoted comma in 'Silva, Ana' would shift the row
+    assert err.splitlines() == [
+        "row 4: 6 values under 5 columns ('Ana' past the last one): a value holding the "
+        "delimiter needs quotes",
+        "row 4, column 'Reporting to': unknown manager 'Silva'",
+    ]
+    fixed = text.replace("Silva, Ana", '"Silva, Ana"')
+    code, out, err = run(capsys, "import", R.write_bytes(path, fixed.encode()), "--db", db)
+    assert code == 0, err
+    assert "3 added" in out
+    assert "row 5: skipped 'Total: 3 employees': a report line, not a person" in err
+    people = json.loads(run(capsys, "roster", "--db", db, "--json")[1])
+    assert [(p["employee_id"], p["active"], p["manager_id"]) for p in people] == [
+        ("1", True, None),
+        ("2", False, "1"),
+        ("3", True, "1"),
+    ]
+
+
+def test_sheet_of_a_csv(
+    capsys: pytest.CaptureFixture[str], roster_file: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "import", roster_file, "--db", tmp_path / "w.db", "--sheet", "X")
+    assert code == 1 and "is a text (CSV) file, not a workbook" in err
+
+
 def test_rmdesk_db_env_is_used_without_db(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,

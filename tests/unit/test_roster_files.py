@@ -316,6 +316,15 @@ def test_xlsx_unknown_sheet(tmp_path: Path) -> None:
     assert "'Staff'" in message and "'Cover'" in message and "'People'" in message
 
 
+def test_a_sheet_asked_of_a_csv_is_refused(tmp_path: Path) -> None:
+    path = R.write_csv(tmp_path / "r.csv", R.roster_rows())
+    with pytest.raises(RosterError) as info:
+        read_table(path, sheet="People")
+    assert (
+        str(info.value) == "there is no sheet 'People': r.csv is a text (CSV) file, not a workbook"
+    )
+
+
 def test_xlsx_chosen_sheet_empty(tmp_path: Path) -> None:
     path = R.write_xlsx(tmp_path / "r.xlsx", {"Cover": [], "People": SHEET})
     with pytest.raises(RosterError, match="empty"):
@@ -619,7 +628,7 @@ def test_every_error_is_listed_not_only_the_first() -> None:
 
 
 def test_many_errors_of_one_kind_are_summarised() -> None:
-    from rmdesk.roster_files.validate import LIST_LIMIT
+    from rmdesk.roster_files.problems import LIST_LIMIT
 
     rows = [["Employee ID", "Name"]] + [["", f"P{i}"] for i in range(LIST_LIMIT + 7)]
     parsed = validate(rows)

@@ -76,7 +76,8 @@ def test_reopen_is_idempotent(db_path: Path) -> None:
         db = open_database(db_path)
         try:
             assert db.execute("SELECT value FROM settings").fetchall() == [("v",)]
-            assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+            applied = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+            assert applied == SCHEMA_VERSION
             assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         finally:
             db.conn.close()
@@ -184,3 +185,29 @@ def test_unreadable_file_is_a_storage_error(db_path: Path) -> None:
             _open_close(db_path)
     finally:
         db_path.chmod(0o600)
+
+
+def test_older_file_is_upgraded_keeping_its_people(db_path: Path) -> None:
+    """A file written before m002 still opens; the migration runs once and keeps the data."""
+    from sqlite_utils import Database
+
+    from rmdesk.storage import migrations
+
+    conn = sqlite3.connect(str(db_path))
+    old = Database(conn)
+    migrations.apply(old, stop_before="m002_no_manager_index")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO employees (employee_id, name) VALUES ('E1', 'Ana Silva')")
+    conn.commit()
+    assert "employees_manager" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+
+    db = open_database(db_path)
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        assert "employees_manager" not in names
+        assert db.execute("SELECT name FROM employees").fetchall() == [("Ana Silva",)]
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    finally:
+        db.conn.close()

@@ -1,0 +1,41 @@
+"""Stray whitespace out of cell values, a whole column at a time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_SPACES = re.compile(r"\s+")
+_MESSY = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline, nbsp …
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace to one space; the common clean value is returned as it is."""
+    if _MESSY.search(text) is None:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+def _all_clean(values: Sequence[str]) -> bool:
+    """No value holds a tab, newline, non-breaking or other odd space (all of which, and only
+    they besides control characters, make a text unprintable), two spaces in a row, or a
+    space at either end. String methods in C: a regex is ten times slower on 100k values."""
+    text = "\x00".join(values)
+    if "  " in text or " \x00" in text or "\x00 " in text or text[:1] == " " or text[-1:] == " ":
+        return False
+    return "".join(values).isprintable()
+
+
+def clean_column(values: Sequence[str]) -> list[str]:
+    """``collapse`` every value: one scan when the column is clean, else once per value."""
+    if _all_clean(values):
+        return list(values)
+    clean = {v: collapse(v) for v in set(values)}
+    return [clean[v] for v in values]
+
+
+def drop_float_tail(values: list[str]) -> list[str]:
+    """'1042.0' -> '1042': what Excel makes of a numeric id saved through a CSV."""
+    if ".0\x00" not in "\x00".join(values) + "\x00":  # one scan, not a call per value
+        return values
+    return [v[:-2] if v.endswith(".0") and v[:-2].isdigit() else v for v in values]

@@ -1,0 +1,135 @@
+"""Each row's manager as an employee id, whether the file gives ids or names."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping as AbcMapping
+
+from rmdesk.models.people import Employee
+from rmdesk.roster_files.cleaning import collapse, drop_float_tail
+from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
+
+
+def _name_key(text: str) -> str:
+    return collapse(text).casefold()
+
+
+def _name_variants(key: str) -> list[str]:
+    """Other spellings of a normalised name: 'ana maria silva' -> 'silva, ana maria', ..."""
+    if "," in key:
+        last, _, first = key.partition(",")
+        return [collapse(f"{first} {last}")] if first.strip() and last.strip() else []
+    parts = key.split(" ")
+    return [f"{' '.join(parts[k:])}, {' '.join(parts[:k])}" for k in range(1, len(parts))]
+
+
+class _NameIndex:
+    """Normalised name (and its 'Last, First' forms) -> the ids of everybody called that."""
+
+    def __init__(
+        self, ids: list[str], names: list[str], keep: list[bool], outside: AbcMapping[str, Employee]
+    ) -> None:
+        idx: dict[str, list[str]] = {}
+        for i, ident in enumerate(ids):
+            if keep[i]:
+                idx.setdefault(_name_key(names[i]), []).append(ident)
+        in_file = set(ids)
+        for e in outside.values():
+            if e.employee_id not in in_file:
+                idx.setdefault(_name_key(e.name), []).append(e.employee_id)
+        # "Last, First" as many exports write a manager, and "First Last" for a name column
+        # written "Last, First"; every split, for compound surnames ("García López, José")
+        for key, found in list(idx.items()):
+            for alt in _name_variants(key):
+                idx[alt] = list(dict.fromkeys(idx.get(alt, []) + found))
+        self._index = idx
+
+    def find(self, name: str) -> list[str]:
+        return self._index.get(_name_key(name), [])
+
+
+def resolve_managers(
+    ids: list[str],
+    names: list[str],
+    column: ColumnOf,
+    cols: dict[str, int],
+    header: HeaderOf,
+    numbers: list[int],
+    keep: list[bool],
+    active: list[int],
+    outside: AbcMapping[str, Employee],
+    out: ProblemList,
+) -> list[str | None]:
+    """Manager ids per row; a manager name column may hold ids too.
+
+    An unknown manager blocks the import for a person still employed; for someone the file
+    says has left, whose manager may have left before them, it is a warning.
+    """
+    n = len(ids)
+    if "manager_id" not in cols and "manager_name" not in cols:
+        return [None] * n
+    by_id = "manager_id" in cols
+    values = column("manager_id" if by_id else "manager_name")
+    col = header("manager_id" if by_id else "manager_name")
+    values = drop_float_tail(values)
+    known: set[str] = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
+    known.update(outside)
+    result: list[str | None] = [v if v in known else None for v in values]
+    if any(map(operator.eq, values, ids)):  # rare: somebody named as their own manager
+        result = [None if v == e else v for v, e in zip(result, ids, strict=True)]
+    # a manager given but not found among the ids: the rows that need a closer look
+    unmatched = result.count(None) > values.count("")
+    odd = [i for i, v in enumerate(values) if v and result[i] is None] if unmatched else []
+    names_of: _NameIndex | None = None
+
+    def self_manager(i: int) -> None:
+        out.add(
+            "a self-manager",
+            f"'{values[i]}' is listed as their own manager (treated as none)",
+            numbers[i],
+            col,
+            "warning",
+        )
+
+    def unknown(i: int) -> None:
+        if not keep[i]:
+            return
+        if active[i]:
+            out.add("an unknown manager", f"unknown manager '{values[i]}'", numbers[i], col)
+        else:
+            out.add(
+                "an unknown manager of someone who left",
+                f"unknown manager '{values[i]}' of someone who has left (left empty)",
+                numbers[i],
+                col,
+                "warning",
+            )
+
+    for i in odd:
+        raw = values[i]
+        if raw == ids[i]:
+            self_manager(i)
+            continue
+        if by_id:
+            unknown(i)
+            continue
+        if names_of is None:
+            names_of = _NameIndex(ids, names, keep, outside)
+        found = names_of.find(raw)
+        if len(found) == 1:
+            if found[0] == ids[i]:
+                self_manager(i)
+            else:
+                result[i] = found[0]
+        elif len(found) > 1:
+            who = ", ".join(found[:5])
+            out.add(
+                "an ambiguous manager name",
+                f"manager '{raw}' matches {len(found)} people ({who}); give a manager id "
+                "column instead",
+                numbers[i],
+                col,
+            )
+        else:
+            unknown(i)
+    return result
