@@ -72,6 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         ws.close()
     for w in report.warnings:
         print(str(w), file=sys.stderr)
+    if plan.mapping.unplaced:
+        unplaced = ", ".join(f"'{c}'" for c in plan.mapping.unplaced)
+        print(f"columns not imported: {unplaced}", file=sys.stderr)
     print(report.summary())
     return EXIT_OK
 

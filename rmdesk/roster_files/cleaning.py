@@ -6,14 +6,19 @@ import re
 from collections.abc import Sequence
 
 _SPACES = re.compile(r"\s+")
-_MESSY = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline, nbsp …
+# two spaces in a row, a tab, newline, nbsp …, or a zero-width space, joiner or BOM
+_MESSY = re.compile(r"\s\s|[^\S ]|[\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def collapse(text: str) -> str:
-    """Runs of whitespace to one space; the common clean value is returned as it is."""
+    """Runs of whitespace to one space; the common clean value is returned as it is.
+    Excel's way to keep leading zeros in a CSV, ="00123", is read as 00123."""
+    if text[:2] == '="' and text[-1:] == '"':
+        text = text[2:-1]
     if _MESSY.search(text) is None:
         return text.strip()
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
 def _all_clean(values: Sequence[str]) -> bool:
@@ -21,7 +26,14 @@ def _all_clean(values: Sequence[str]) -> bool:
     they besides control characters, make a text unprintable), two spaces in a row, or a
     space at either end. String methods in C: a regex is ten times slower on 100k values."""
     text = "\x00".join(values)
-    if "  " in text or " \x00" in text or "\x00 " in text or text[:1] == " " or text[-1:] == " ":
+    if (
+        '="' in text
+        or "  " in text
+        or " \x00" in text
+        or "\x00 " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+    ):
         return False
     return "".join(values).isprintable()
 

@@ -33,6 +33,20 @@ FIELD_CHOICES: tuple[str, ...] = (
 # so "Employee #", "employee_number" and "EMPLOYEE NUMBER" all meet here.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "employee_id": (
+        "personalnummer",
+        "persnr",
+        "personalnr",
+        "mitarbeiternummer",
+        "mitarbeiterid",
+        "matricule",
+        "numeromatricule",
+        "numerodempleado",
+        "numeroempleado",
+        "legajo",
+        "idempleado",
+        "personeelsnummer",
+        "matricula",
+        "numerofuncionario",
         "employeeid",
         "employeenumber",
         "employeeno",
@@ -64,6 +78,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "idnumber",
     ),
     "name": (
+        "vollstandigername",
+        "mitarbeitername",
+        "nomcomplet",
+        "nometprenom",
+        "nombrecompleto",
+        "nombreyapellidos",
+        "volledigenaam",
+        "nomecompleto",
         "name",
         "fullname",
         "employeename",
@@ -81,6 +103,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "worker",
     ),
     "first_name": (
+        "vorname",
+        "prenom",
+        "nombre",
+        "voornaam",
+        "primeironome",
         "firstname",
         "givenname",
         "forename",
@@ -94,6 +121,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "employeefirstname",
     ),
     "last_name": (
+        "nachname",
+        "familienname",
+        "nomdefamille",
+        "apellido",
+        "apellidos",
+        "achternaam",
+        "sobrenome",
+        "ultimonome",
         "lastname",
         "surname",
         "familyname",
@@ -106,6 +141,18 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "employeelastname",
     ),
     "email": (
+        "mailadresse",
+        "emailadresse",
+        "courriel",
+        "adressemail",
+        "correo",
+        "correoelectronico",
+        "workcontactworkemail",
+        "workcontactemail",
+        "emailaddresswork",
+        "workemailid",
+        "officialemail",
+        "emailid",
         "email",
         "workemail",
         "emailaddress",
@@ -121,6 +168,21 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "corporateemail",
     ),
     "department": (
+        "abteilung",
+        "organisationseinheit",
+        "service",
+        "departement",
+        "departamento",
+        "afdeling",
+        "setor",
+        "homedepartment",
+        "homedepartmentname",
+        "departmentlongname",
+        "orgunitname",
+        "organisationunit",
+        "organizationunit",
+        "organisation",
+        "organization",
         "department",
         "dept",
         "departmentname",
@@ -134,6 +196,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "deptname",
     ),
     "division": (
+        "bereich",
+        "geschaftsbereich",
+        "sparte",
+        "direction",
+        "divisao",
+        "divisie",
+        "businessunitlongname",
+        "divisiondescription",
         "division",
         "divisionname",
         "businessunit",
@@ -146,6 +216,20 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "businessdivision",
     ),
     "title": (
+        "stelle",
+        "stellenbezeichnung",
+        "berufsbezeichnung",
+        "funktion",
+        "poste",
+        "intituledeposte",
+        "fonction",
+        "puesto",
+        "cargo",
+        "functie",
+        "jobtitlename",
+        "positionname",
+        "positiondescription",
+        "jobdescription",
         "title",
         "jobtitle",
         "position",
@@ -160,6 +244,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "jobposition",
     ),
     "grade": (
+        "gehaltsstufe",
+        "entgeltgruppe",
+        "tarifgruppe",
+        "echelon",
+        "categoria",
+        "nivel",
+        "schaal",
         "grade",
         "jobgrade",
         "paygrade",
@@ -178,6 +269,24 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "grading",
     ),
     "manager_id": (
+        "vorgesetzterpersonalnummer",
+        "personalnummervorgesetzter",
+        "matriculeresponsable",
+        "matriculemanager",
+        "legajojefe",
+        "reportstoassociateid",
+        "reportstoemployeenumber",
+        "reportstopersonnelnumber",
+        "reportstouserid",
+        "supervisoremployeenumber",
+        "managerassociateid",
+        "managerpersonnelnumber",
+        "managerpayrollnumber",
+        "managerstaffnumber",
+        "linemanageremployeeid",
+        "linemanageremployeenumber",
+        "managercode",
+        "linemanagerempno",
         "managerid",
         "manageremployeeid",
         "managernumber",
@@ -200,6 +309,24 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "linemanagernumber",
     ),
     "manager_name": (
+        "vorgesetzter",
+        "fuhrungskraft",
+        "responsable",
+        "responsablehierarchique",
+        "managerdirect",
+        "jefe",
+        "jefedirecto",
+        "leidinggevende",
+        "gestor",
+        "reportstolegalname",
+        "reportstofullname",
+        "reportstoemployeename",
+        "linemanagerfullname",
+        "managerlegalname",
+        "supervisorlegalname",
+        "reportingmanager",
+        "reportingmanagername",
+        "manageremployeename",
         "manager",
         "managername",
         "supervisor",
@@ -216,6 +343,17 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "supervisorfullname",
     ),
     "hire_date": (
+        "eintrittsdatum",
+        "eintritt",
+        "dateentree",
+        "datedentree",
+        "datedembauche",
+        "dateembauche",
+        "fechadeingreso",
+        "fechaingreso",
+        "fechadealta",
+        "datumindienst",
+        "dataadmissao",
         "hiredate",
         "startdate",
         "dateofhire",
@@ -237,9 +375,38 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "hired",
         "entrydate",
     ),
-    "birth_year": ("birthyear", "yearofbirth", "yob"),
-    "birth_date": ("dateofbirth", "birthdate", "dob", "birthday"),
+    "birth_year": (
+        "geburtsjahr",
+        "anneedenaissance",
+        "anodenacimiento",
+        "geboortejaar",
+        "birthyear",
+        "yearofbirth",
+        "yob",
+    ),
+    "birth_date": (
+        "geburtsdatum",
+        "datedenaissance",
+        "fechadenacimiento",
+        "geboortedatum",
+        "datanascimento",
+        "dateofbirth",
+        "birthdate",
+        "dob",
+        "birthday",
+    ),
     "location": (
+        "standort",
+        "arbeitsort",
+        "ort",
+        "lieu",
+        "lieudetravail",
+        "ubicacion",
+        "sede",
+        "localidad",
+        "vestiging",
+        "locatie",
+        "localizacao",
         "location",
         "office",
         "worklocation",
@@ -256,6 +423,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     # not roster fields: they say who has left, so those people come in inactive
     "status": (
+        "statut",
+        "estado",
+        "beschaftigungsstatus",
+        "mitarbeiterstatus",
         "status",
         "employeestatus",
         "employmentstatus",
@@ -275,6 +446,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "statusactiveinactive",
     ),
     "termination_date": (
+        "austrittsdatum",
+        "austritt",
+        "datedesortie",
+        "fechadebaja",
+        "datumuitdienst",
         "terminationdate",
         "termdate",
         "dateofleaving",
@@ -297,21 +473,42 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 _LOOKUP: dict[str, str] = {syn: fld for fld, syns in _SYNONYMS.items() for syn in syns}
 
 
+_ABBREVIATIONS = (
+    (r"\bemp\b", "employee"),
+    (r"\bmgr\b", "manager"),
+    (r"\bdept\b", "department"),
+    (r"\bsupv?\b", "supervisor"),
+)
+
+
 def normalise_header(header: str) -> str:
     text = unicodedata.normalize("NFKD", header)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("#", "number").replace("nº", "number")
-    text = re.sub(r"\bno\.", "number", text)
+    text = re.sub(r"\b(?:no|nr|nbr|num)\b\.?", "number", text)
+    for short, word in _ABBREVIATIONS:
+        text = re.sub(short, word, text)
     text = re.sub(r"\(.*?\)", "", text) if re.sub(r"\(.*?\)", "", text).strip() else text
     return re.sub(r"[^0-9a-z]+", "", text)
 
 
+# Words exports add to a column's name without changing what it holds ("Job Title
+# Description", "Location Name (Text)").
+_SUFFIXES = ("description", "descr", "desc", "text", "label")
+
+
 def field_for_header(header: str) -> str | None:
-    return _LOOKUP.get(normalise_header(header))
+    key = normalise_header(header)
+    found = _LOOKUP.get(key)
+    if found is None:
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and key[: -len(suffix)] in _LOOKUP:
+                return _LOOKUP[key[: -len(suffix)]]
+    return found
 
 
 def is_known_header(header: str) -> bool:
-    return normalise_header(header) in _LOOKUP
+    return field_for_header(header) is not None
 
 
 @dataclass
@@ -321,6 +518,9 @@ class Mapping:
     columns: dict[str, int] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    #: more columns that could hold a field; validation looks at their values to choose
+    #: (the id column the managers refer to) or to combine them (every status column)
+    extra: dict[str, list[int]] = field(default_factory=dict)
 
     def as_names(self, headers: list[str]) -> dict[str, str]:
         return {fld: headers[idx] for fld, idx in self.columns.items()}
@@ -335,6 +535,10 @@ def _find_column(headers: list[str], wanted: str) -> int | None:
         if normalise_header(h) == key:
             return idx
     return None
+
+
+#: Fields a second matching column is kept for, instead of being ignored.
+_COMBINED = ("employee_id", "status")
 
 
 def detect_mapping(headers: list[str], overrides: dict[str, str] | None = None) -> Mapping:
@@ -374,6 +578,10 @@ def detect_mapping(headers: list[str], overrides: dict[str, str] | None = None) 
             mapping.unplaced.append(header)
             continue
         fld = found
+        if fld in _COMBINED and fld in mapping.columns and fld not in (overrides or {}):
+            mapping.extra.setdefault(fld, []).append(idx)
+            taken.add(idx)
+            continue
         if fld in chosen:
             mapping.notes.append(
                 Problem(

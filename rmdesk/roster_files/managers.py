@@ -23,6 +23,16 @@ def _name_variants(key: str) -> list[str]:
     return [f"{' '.join(parts[k:])}, {' '.join(parts[:k])}" for k in range(1, len(parts))]
 
 
+#: What exports write for "no manager" (SuccessFactors writes NO_MANAGER for the top).
+_NOBODY = frozenset(
+    {"no_manager", "nomanager", "no manager", "none", "n/a", "na", "#n/a", "null", "nil", "-",
+     "--", "\u2014", "0", "self", "vacant", "tbd", "not applicable"}
+)  # fmt: skip
+_PLACEHOLDERS = (
+    _NOBODY | {v.upper() for v in _NOBODY} | {v.title() for v in _NOBODY} | {"No Manager"}
+)
+
+
 class _NameIndex:
     """Normalised name (and its 'Last, First' forms) -> the ids of everybody called that."""
 
@@ -72,6 +82,10 @@ def resolve_managers(
     values = column("manager_id" if by_id else "manager_name")
     col = header("manager_id" if by_id else "manager_name")
     values = drop_float_tail(values)
+    # "NO_MANAGER" (SuccessFactors), "N/A", "-": nobody, unless somebody has that id
+    nobody = (_PLACEHOLDERS & set(values)) - set(ids)
+    if nobody:
+        values = ["" if v in nobody else v for v in values]
     known: set[str] = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
     known.update(outside)
     result: list[str | None] = [v if v in known else None for v in values]
@@ -105,11 +119,22 @@ def resolve_managers(
                 "warning",
             )
 
+    unpadded: dict[str, list[str]] | None = None
     for i in odd:
         raw = values[i]
         if raw == ids[i]:
             self_manager(i)
             continue
+        if raw.isdigit():  # '20' for '00020', or the other way round, as Excel loses zeros
+            if unpadded is None:
+                unpadded = {}
+                for ident in known:
+                    if ident.isdigit():
+                        unpadded.setdefault(ident.lstrip("0"), []).append(ident)
+            same = unpadded.get(raw.lstrip("0"), [])
+            if len(same) == 1 and same[0] != ids[i]:
+                result[i] = same[0]
+                continue
         if by_id:
             unknown(i)
             continue

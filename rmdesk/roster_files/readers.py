@@ -8,15 +8,16 @@ import io
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from rmdesk.errors import Problem, RosterError
 
 #: How many leading rows may hold a report title before the real header.
-HEADER_SEARCH_ROWS = 15
+HEADER_SEARCH_ROWS = 40
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -77,10 +78,42 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _looks_double_byte(data):
+        for enc in _DOUBLE_BYTE:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                continue
     try:
         return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    except UnicodeDecodeError as exc:
+        # neither UTF-8 nor Windows-1252 (Mac Roman, a Chinese or Japanese code page...):
+        # reading on would put wrong letters in people's names without a word
+        line = (data.count(b"\n", 0, exc.start) or data.count(b"\r", 0, exc.start)) + 1
+        raise RosterError(
+            [
+                Problem(
+                    f"the file is not UTF-8, UTF-16 or Windows-1252 text (byte "
+                    f"0x{data[exc.start]:02X} cannot be read); save it again as "
+                    "'CSV UTF-8' and import that",
+                    line,
+                )
+            ]
+        ) from exc
+
+
+#: Code pages of Chinese, Taiwanese, Japanese and Korean exports, most common first.
+_DOUBLE_BYTE = ("gb18030", "big5", "shift_jis", "euc_kr")
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_double_byte(data: bytes) -> bool:
+    """True when the non-ASCII bytes come in pairs and runs, as in a CJK code page; in
+    Windows-1252 text an accented letter is one byte between ASCII letters."""
+    runs = _HIGH_RUNS.findall(data[:65536])
+    total = sum(map(len, runs))
+    paired = sum(len(r) for r in runs if len(r) >= 2 and len(r) % 2 == 0)
+    return total >= 8 and paired >= total * 0.8
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -127,14 +160,16 @@ def _clean_cell(value: object) -> str:
 
 
 # Whitespace other than the space, as UTF-8 and as cp1252 bytes (U+0085, U+00A0, U+1680,
-# U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and the lead bytes that start them.
+# U+2000..U+200D, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000), and the lead bytes that
+# start them.
 _ODD_SPACES = {
     "utf-8": (
         b"\xc2\x85",
         b"\xc2\xa0",
         b"\xe1\x9a\x80",
-        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x8B), 0xA8, 0xA9, 0xAF)),
+        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x8E), 0xA8, 0xA9, 0xAF)),
         b"\xe2\x81\x9f",
+        b"\xe2\x81\xa0",
         b"\xe3\x80\x80",
     ),
     "cp1252": (b"\xa0",),
@@ -178,7 +213,8 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
 
 def _read_csv(data: bytes) -> tuple[list[list[str]], str, bool]:
     text, encoding = decode_text(data)
-    text = text.replace("\x00", "")
+    # NULs (a stray byte), and byte order marks inside the text (two exports pasted together)
+    text = text.replace("\x00", "").replace("\ufeff", "")
     first, _, rest = text.partition("\n")
     rows: list[list[str]] = []
     if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
@@ -223,25 +259,46 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
         chosen = sheet
         raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     else:
-        chosen, raw = "", []
-        for name in names:  # the first sheet with something in it, read once
-            values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if any(any(_clean_cell(v) for v in row) for row in values):
-                chosen, raw = name, values
-                break
-        if not chosen:
-            raise RosterError([Problem("the workbook has no sheet with any data")])
+        chosen, raw = _likeliest_sheet(book, names)
     rows = [[_clean_cell(v) for v in row] for row in raw]
     return rows, chosen, names
+
+
+def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]:
+    """The sheet whose header names the most roster fields: not a hidden lookup list, a
+    summary or a cover page that comes first. Ties go to the first; a workbook with only
+    hidden data still imports."""
+    from python_calamine import SheetVisibleEnum
+
+    from rmdesk.roster_files.headers import is_known_header
+
+    hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    best: tuple[int, int, str, list[list[Any]]] | None = None
+    for order, name in enumerate(names):
+        values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        top = [[_clean_cell(v) for v in row] for row in values[:HEADER_SEARCH_ROWS]]
+        if not any(any(row) for row in top) and not any(
+            any(_clean_cell(v) for v in row) for row in values
+        ):
+            continue
+        score = max((_header_score(row, is_known_header) for row in top), default=0)
+        rank = (score if name not in hidden else -1, -order)
+        if best is None or rank > best[:2]:
+            best = (*rank, name, values)
+    if best is None:
+        raise RosterError([Problem("the workbook has no sheet with any data")])
+    return best[2], best[3]
 
 
 def _header_score(row: list[str], score: Callable[[str], bool]) -> int:
     return sum(1 for c in row if c and score(c))
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    """Read ``path`` (CSV in any common encoding and delimiter, XLSX, XLS, ODS)."""
-    from rmdesk.roster_files.headers import is_known_header
+def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = ()) -> Table:
+    """Read ``path`` (CSV in any common encoding and delimiter, XLSX, XLS, ODS).
+
+    ``wanted`` are column names the officer mapped by hand: the row holding them is the
+    header, whatever the synonyms make of the rows above it."""
 
     path = Path(path)
     try:
@@ -252,6 +309,16 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         raise RosterError([Problem(f"no such file: {path}")]) from exc
     except OSError as exc:
         raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
+    if _is_html(data):
+        raise RosterError(
+            [
+                Problem(
+                    f"{path.name} is a web page (an HTML table), which some HR systems save "
+                    "under a spreadsheet name; open it in Excel, save it as .xlsx or CSV, and "
+                    "import that"
+                )
+            ]
+        )
 
     encoding: str | None = None
     clean = False
@@ -265,23 +332,67 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     else:
         rows, encoding, clean = _read_csv(data)
 
-    # the header is the early row that names the most known fields (a title may sit above it)
+    header_idx = _header_index(rows, wanted)
+    if header_idx < 0:
+        raise RosterError([Problem("the file is empty: no header row and no people")])
+    labels = [c.strip() for c in rows[header_idx]]
+    while labels and not labels[-1]:
+        labels.pop()
+    headers = _two_row_header(rows, header_idx)[: len(labels)]
+    body, numbers, notes = _body_rows(rows, header_idx, labels)
+    notes.extend(_overflowing(body, numbers, len(rows[header_idx])))
+    return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
+
+
+def _is_html(data: bytes) -> bool:
+    start = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<table")) and (
+        b"<table" in data[:65536].lower() or b"<html" in start
+    )
+
+
+def _header_index(rows: list[list[str]], wanted: Collection[str]) -> int:
+    """The early row that names the most known fields (a report title may sit above it); a
+    row holding the columns the officer mapped by hand wins outright."""
+    from rmdesk.roster_files.headers import is_known_header, normalise_header
+
+    asked = {normalise_header(w) for w in wanted if w}
     header_idx, best = -1, -1
     for idx, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
         score = _header_score(cells, is_known_header)
+        if asked:
+            score += 100 * sum(1 for c in cells if c and normalise_header(c) in asked)
         if header_idx < 0 or score > best:
             header_idx, best = idx, score
-    if header_idx < 0:
-        raise RosterError([Problem("the file is empty: no header row and no people")])
-    headers = [c.strip() for c in rows[header_idx]]
-    while headers and not headers[-1]:
-        headers = headers[:-1]
-    body, numbers, notes = _body_rows(rows, header_idx, headers)
-    notes.extend(_overflowing(body, numbers, len(rows[header_idx])))
-    return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
+    return header_idx
+
+
+def _two_row_header(rows: list[list[str]], header_idx: int) -> list[str]:
+    """The header, completed by the row above it when the export splits its labels over two
+    rows ("Line manager" over "ID" and "Name"): the upper label, carried over the columns
+    of its merged cell, is put before the lower one wherever that names a field better."""
+    from rmdesk.roster_files.headers import field_for_header
+
+    lower = [c.strip() for c in rows[header_idx]]
+    if header_idx == 0:
+        return lower
+    upper = [c.strip() for c in rows[header_idx - 1]]
+    if sum(1 for c in upper if c) < 2:
+        return lower
+    carried: list[str] = []
+    for k in range(len(lower)):
+        label = upper[k] if k < len(upper) else ""
+        carried.append(label or (carried[-1] if carried else ""))
+    combined = []
+    for top, bottom in zip(carried, lower, strict=True):
+        joined = f"{top} {bottom}".strip()
+        combined.append(joined if bottom and field_for_header(joined) else bottom)
+    fields_lower = {field_for_header(c) for c in lower if c} - {None}
+    fields_combined = {field_for_header(c) for c in combined if c} - {None}
+    return combined if len(fields_combined) > len(fields_lower) else lower
 
 
 def _body_rows(
@@ -299,7 +410,17 @@ def _body_rows(
     match = _REPORT_LINE.match
     # the common row (an id in its first cell) costs one strip and one failed match, in C
     firsts = [r[0].strip() if r else "" for r in below]
-    odd = [i for i, f in enumerate(firsts) if not f or f == first_header or match(f) is not None]
+    total = _TOTAL_CELL.match
+    odd = [
+        i
+        for i, f in enumerate(firsts)
+        if not f
+        or f == first_header
+        or match(f) is not None
+        or (f[-1] in _TOTAL_ENDS and total(f) is not None)
+    ]
+    if below and 0 not in odd:
+        odd.insert(0, 0)  # the first row may be a second header (labels under field codes)
     dropped: set[int] = set()
     notes: list[Problem] = []
     repeats: list[int] = []
@@ -311,6 +432,10 @@ def _body_rows(
         elif first_header and cells[:width] == headers and not any(cells[width:]):
             dropped.add(i)
             repeats.append(start + i + 1)
+        elif i == 0 and _same_fields(cells, headers):
+            dropped.add(i)
+            message = "skipped a second header row (labels under the column names)"
+            notes.append(Problem(message, start + 1, None, "warning"))
         elif _is_report_line(filled, width):
             dropped.add(i)
             shown = " ".join(filled)
@@ -345,6 +470,23 @@ def _body_rows(
     return body, numbers, notes
 
 
+def _same_fields(cells: list[str], headers: list[str]) -> bool:
+    """True when a row labels the columns as the header does, in other words, as the row
+    under SuccessFactors' field codes does ('USERID' over 'User ID', 'HIREDATE' over 'Hire
+    Date'): most cells name their column's field, and none names another field."""
+    from rmdesk.roster_files.headers import field_for_header, normalise_header
+
+    pairs = [(c, h) for c, h in zip(cells, headers, strict=False) if c and h]
+    alike = 0
+    for cell, head in pairs:
+        said, meant = field_for_header(cell), field_for_header(head)
+        if said is not None and meant is not None and said != meant:
+            return False
+        if normalise_header(cell) == normalise_header(head) or (said is not None and said == meant):
+            alike += 1
+    return alike >= 2 and alike * 5 >= len(pairs) * 3
+
+
 def _overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
     """Rows with values past the header's last column: most often a value holding the
     delimiter without quotes ('Silva, Ana'), which shifts every value after it."""
@@ -372,8 +514,13 @@ _REPORT_LINE = re.compile(
     r"|(?:strictly\s+)?confidential\b|internal\s+use\b|prepared\s+by\b|source\s*:"
     r"|filters?\s*:|as\s+of\b|copyright\b|\u00a9|\*{2,}|-{3,}|={3,})"
 )
-# A first cell that is exactly one of these words is a totals row however many cells follow.
-_TOTAL_CELL = re.compile(r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?|count|sum|headcount)\s*:?$")
+# A first cell like these is a totals row however many cells follow: "Total", "Grand Total",
+# and what Excel's Data > Subtotal writes ("Finance Count", "Grand Count", "Sales Total").
+_TOTAL_CELL = re.compile(
+    r"(?i)^(?:(?:.+\s)?(?:grand\s+)?(?:sub\s*-?\s*)?(?:totals?|count|sum|average)|headcount)\s*:?$"
+)
+#: Last letters of those cells: a cheap test before the regex, since ids end in digits.
+_TOTAL_ENDS = frozenset("lLtTmMeE:")
 
 
 def _is_report_line(filled: list[str], width: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,47 +81,65 @@ def parse_roster(
     for note in table.notes:
         out.add("a skipped line", note.message, note.row, note.column, note.severity)
     headers = table.headers
-    cols = mapping.columns
+    cols = dict(mapping.columns)
     n = len(table.rows)
     numbers = table.row_numbers
 
     # one transpose in C instead of a copy per field, stopping after the last mapped column
-    width = max(cols.values(), default=-1) + 1
+    used = [*cols.values(), *(i for more in mapping.extra.values() for i in more)]
+    width = max(used, default=-1) + 1
     rows = table.rows
     if n and min(map(len, rows)) < width:  # the reader pads rows to the header; be safe
         rows = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows]
     by_column = list(itertools.islice(zip(*rows, strict=False), width)) if n and width else []
+    cleaned: dict[int, list[str]] = {}
+
+    def at(idx: int) -> list[str]:
+        if idx not in cleaned:
+            raw = by_column[idx]
+            cleaned[idx] = list(raw) if table.clean else clean_column(raw)
+        return list(cleaned[idx])
 
     def column(fld: str) -> list[str]:
         idx = cols.get(fld)
-        if idx is None:
-            return [""] * n
-        return list(by_column[idx]) if table.clean else clean_column(by_column[idx])
+        return [""] * n if idx is None else at(idx)
 
     def header(fld: str) -> str:
         return headers[cols[fld]] if fld in cols else fld
 
     no_name = "name" not in cols and not ("first_name" in cols or "last_name" in cols)
-    if "employee_id" not in cols:
-        out.add(
-            "no id", "no column holds the employee id (map one with employee_id=COLUMN)", None, None
-        )
-    if no_name:
-        out.add(
-            "no name",
-            "no column holds the name (map name=COLUMN, or first_name and last_name)",
-            None,
-            None,
-        )
-    if no_name or "employee_id" not in cols:
+    if "employee_id" not in cols or no_name:
+        listed = ", ".join(f"'{h}'" for h in headers if h) or "none"
+        where = f"the columns are: {listed}"
+        if table.sheet and len(table.sheets) > 1:
+            others = ", ".join(f"'{s}'" for s in table.sheets if s != table.sheet)
+            where += f"; this is sheet '{table.sheet}', the workbook also has {others}"
+        if "employee_id" not in cols:
+            out.add(
+                "no id",
+                f"no column holds the employee id ({where}); map one with employee_id=COLUMN",
+                None,
+                None,
+            )
+        if no_name:
+            out.add(
+                "no name",
+                f"no column holds the name ({where}); map name=COLUMN, or first_name and last_name",
+                None,
+                None,
+            )
         return ParsedRoster(problems=out.finish())
     if n == 0:
         out.add("no people", "the file has a header but no people", None, None)
         return ParsedRoster(problems=out.finish())
+    if mapping.extra.get("employee_id") and "manager_id" in cols:
+        _choose_id_column(cols, mapping.extra["employee_id"], at, headers, out)
 
     ids = drop_float_tail(column("employee_id"))
     names, name_col = _names(column, cols, header)
-    keep = _check_ids_and_names(ids, names, numbers, header("employee_id"), name_col, out)
+    fields = _Columns(column, header, cols, numbers, today, out, at, mapping.extra, headers)
+    active = _still_here(fields)
+    keep = _check_ids_and_names(ids, names, active, numbers, header("employee_id"), name_col, out)
 
     emails = column("email")
     if "email" in cols and _EMAILS.fullmatch("\x00".join(emails)) is None:
@@ -149,13 +168,12 @@ def parse_roster(
     hire: list[str | None] = [None] * n
     if "hire_date" in cols:
         hire = _iso(_dates(column("hire_date"), header("hire_date"), numbers, out))
-    fields = _Columns(column, header, cols, numbers, today, out)
     births = _birth_years(fields)
-    active = _still_here(fields)
 
     managers = resolve_managers(
         ids, names, column, cols, header, numbers, keep, active, outside, out
     )
+    _check_reporting_lines(ids, managers, active, numbers, cols, out)
 
     # reporting cycles, across the file and the people it leaves in place
     mgr_col = header("manager_id") if "manager_id" in cols else header("manager_name")
@@ -194,6 +212,65 @@ def parse_roster(
     return ParsedRoster([records[i] for i in kept], [numbers[i] for i in kept], out.finish())
 
 
+def _check_reporting_lines(
+    ids: list[str],
+    managers: list[str | None],
+    active: list[int],
+    numbers: list[int],
+    cols: dict[str, int],
+    out: ProblemList,
+) -> None:
+    """File-wide warnings about the reporting lines the pairing rules rely on."""
+    if "manager_id" not in cols and "manager_name" not in cols:
+        out.add(
+            "no managers",
+            "no column gives each person's manager, so rmdesk cannot warn about pairing "
+            "someone with their manager; map manager_id=COLUMN or manager_name=COLUMN",
+            None,
+            None,
+            "warning",
+        )
+        return
+    if all(active):
+        return
+    gone = {e for e, a in zip(ids, active, strict=True) if not a}
+    rows = [numbers[i] for i, m in enumerate(managers) if active[i] and m in gone]
+    if rows:
+        listed = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
+        out.add(
+            "a manager who has left",
+            f"{len(rows)} people still report to someone the file lists as having left "
+            f"(row{'s' if len(rows) > 1 else ''} {listed})",
+            None,
+            None,
+            "warning",
+        )
+
+
+def _choose_id_column(
+    cols: dict[str, int],
+    candidates: list[int],
+    at: Callable[[int], list[str]],
+    headers: list[str],
+    out: ProblemList,
+) -> None:
+    """Of several id columns (SuccessFactors has 'User ID' and 'Person ID External'), the
+    one the manager column refers to."""
+    managers = set(drop_float_tail(at(cols["manager_id"]))) - {""}
+    first = cols["employee_id"]
+    best = max([first, *candidates], key=lambda idx: len(managers & set(drop_float_tail(at(idx)))))
+    if best != first:
+        cols["employee_id"] = best
+        out.add(
+            "another id column",
+            f"ids taken from '{headers[best]}', the column the managers refer to "
+            f"('{headers[first]}' is not imported)",
+            None,
+            headers[best],
+            "warning",
+        )
+
+
 def _kept(ids: list[str], managers: list[str | None], keep: list[bool]) -> dict[str, str | None]:
     return {ids[i]: managers[i] for i in range(len(ids)) if keep[i]}
 
@@ -202,12 +279,24 @@ def _names(column: ColumnOf, cols: dict[str, int], header: HeaderOf) -> tuple[li
     """The full names, joined from first and last where there is no name column (or a gap)."""
     if "name" in cols:
         names = column("name")
+        if "first_name" in cols and "last_name" not in cols:
+            firsts = column("first_name")
+            if _is_surname(names, firsts):  # "Name" beside "Vorname", as German exports have
+                return _joined(firsts, names), header("first_name")
         if ("first_name" in cols or "last_name" in cols) and "" in set(names):
             joined = _joined(column("first_name"), column("last_name"))
             names = [nm or whole for nm, whole in zip(names, joined, strict=True)]
         return names, header("name")
     names = _joined(column("first_name"), column("last_name"))
     return names, header("first_name" if "first_name" in cols else "last_name")
+
+
+def _is_surname(names: list[str], firsts: list[str]) -> bool:
+    """True when a name column beside a first-name column holds surnames: most of its values
+    do not contain the first name."""
+    both = [(n, f) for n, f in zip(names, firsts, strict=True) if n and f][:200]
+    holding = sum(1 for n, f in both if f.casefold() in n.casefold().split())
+    return bool(both) and holding * 2 < len(both)
 
 
 def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
@@ -218,12 +307,14 @@ def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
 def _check_ids_and_names(
     ids: list[str],
     names: list[str],
+    active: list[int],
     numbers: list[int],
     id_col: str,
     name_col: str,
     out: ProblemList,
 ) -> list[bool]:
-    """Which rows can be stored: an id, unique in the file, and a name."""
+    """Which rows can be stored: an id, unique in the file, and a name. A person listed
+    once as having left and once as employed was rehired: the employed row is kept."""
     n = len(ids)
     keep = [True] * n
     distinct = set(ids)
@@ -235,6 +326,19 @@ def _check_ids_and_names(
         if not ident:
             out.add("a missing id", "the employee id is missing", numbers[i], id_col)
             keep[i] = False
+        elif ident in first_row and active[first_row[ident]] != active[i]:
+            j = first_row[ident]
+            gone, here = (j, i) if active[i] else (i, j)
+            keep[gone] = False
+            first_row[ident] = here
+            out.add(
+                "a rehire",
+                f"employee id '{ident}' is listed as having left (row {numbers[gone]}) and as "
+                f"employed (row {numbers[here]}); the employed row is kept",
+                numbers[gone],
+                id_col,
+                "warning",
+            )
         elif ident in first_row:
             out.add(
                 "a duplicate id",
@@ -266,6 +370,9 @@ class _Columns:
     numbers: list[int]
     today: date
     out: ProblemList
+    at: Callable[[int], list[str]]  # the clean values of the column at an index
+    extra: dict[str, list[int]]
+    headers: list[str]
 
 
 def _birth_years(f: _Columns) -> list[int | None]:
@@ -304,20 +411,26 @@ def _still_here(f: _Columns) -> list[int]:
     says has left (they are kept, greyed, and can no longer be paired)."""
     active = [1] * len(f.numbers)
     if "status" in f.cols:
-        texts = f.column("status")
-        verdicts = {t: has_left(t) for t in set(texts) if t}
-        for i, text in enumerate(texts):
-            left = verdicts.get(text, False)
-            if left is None:
+        # every status column has a say (BambooHR has "Employment Status: Full-Time" beside
+        # "Status: Inactive"); a value only needs a word when no column says anything
+        places = [f.cols["status"], *f.extra.get("status", [])]
+        columns = [f.at(idx) for idx in places]
+        verdicts = [{t: has_left(t) for t in set(texts) if t} for texts in columns]
+        for i in range(len(active)):
+            said = [v[texts[i]] for v, texts in zip(verdicts, columns, strict=True) if texts[i]]
+            if any(said):
+                active[i] = 0
+            elif said and all(v is None for v in said):
+                text = next(texts[i] for texts in columns if texts[i])
                 f.out.add(
                     "an unusual status",
                     f"unusual status '{text}' (taken as still employed)",
                     f.numbers[i],
-                    f.header("status"),
+                    f.headers[
+                        next(p for p, texts in zip(places, columns, strict=True) if texts[i])
+                    ],
                     "warning",
                 )
-            elif left:
-                active[i] = 0
     if "termination_date" in f.cols:
         texts = f.column("termination_date")
         ended = _dates(texts, f.header("termination_date"), f.numbers, f.out)

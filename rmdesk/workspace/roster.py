@@ -76,6 +76,7 @@ class ImportPlan:
             self.warnings,
             written,
             import_id,
+            self.left_in_file,
         )
 
 
@@ -89,6 +90,7 @@ class ImportReport:
     warnings: list[Problem]
     written: bool
     import_id: int | None = None
+    left_in_file: int = 0  # people the file lists as having left (a status, a leaving date)
 
     def summary(self) -> str:
         verb = "Imported" if self.written else "Would import"
@@ -96,6 +98,7 @@ class ImportReport:
             f"{verb} {self.file_name}: {self.added} added, {self.updated} updated, "
             f"{self.deactivated} deactivated, {self.unchanged} unchanged"
             + (f", {len(self.warnings)} warnings" if self.warnings else "")
+            + (f" ({self.left_in_file} listed as having left)" if self.left_in_file else "")
         )
 
 
@@ -138,7 +141,7 @@ class RosterOps(WorkspaceBase):
         path = Path(source)
         with _no_cyclic_gc():
             if table is None:
-                table = read_table(path, sheet)
+                table = read_table(path, sheet, wanted=(mapping or {}).values())
             placed = detect_mapping(table.headers, mapping)
             outside = self.employees() if partial else {}
             parsed = parse_roster(table, placed, outside)

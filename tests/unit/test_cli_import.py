@@ -293,7 +293,7 @@ def test_leavers_and_report_lines(capsys: pytest.CaptureFixture[str], tmp_path: 
     fixed = text.replace("Silva, Ana", '"Silva, Ana"')
     code, out, err = run(capsys, "import", R.write_bytes(path, fixed.encode()), "--db", db)
     assert code == 0, err
-    assert "3 added" in out
+    assert "3 added" in out and "(1 listed as having left)" in out
     assert "row 5: skipped 'Total: 3 employees': a report line, not a person" in err
     people = json.loads(run(capsys, "roster", "--db", db, "--json")[1])
     assert [(p["employee_id"], p["active"], p["manager_id"]) for p in people] == [
@@ -301,6 +301,14 @@ def test_leavers_and_report_lines(capsys: pytest.CaptureFixture[str], tmp_path: 
         ("2", False, "1"),
         ("3", True, "1"),
     ]
+
+
+def test_columns_not_imported_are_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = "Employee ID,Name,Cost Center,Manager ID,Shoe Size\nE1,Ana,CC1,,38\nE2,Bo,CC2,E1,44\n"
+    path = R.write_bytes(tmp_path / "r.csv", text.encode())
+    code, _, err = run(capsys, "import", path, "--db", tmp_path / "w.db")
+    assert code == 0
+    assert err.splitlines() == ["columns not imported: 'Cost Center', 'Shoe Size'"]
 
 
 def test_sheet_of_a_csv(

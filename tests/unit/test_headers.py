@@ -186,7 +186,7 @@ def test_synonyms(header: str, field: str | None) -> None:
 
 def test_normalise_header() -> None:
     assert normalise_header("Employee #") == "employeenumber"
-    assert normalise_header("Emp. No.") == "empnumber"
+    assert normalise_header("Emp. No.") == "employeenumber"
     assert normalise_header("Département") == "departement"
 
 

@@ -92,7 +92,7 @@ def test_a_leaver_whose_manager_left_before_them_is_a_warning_not_an_error() -> 
 
 
 def test_unreadable_leaving_date_is_an_error() -> None:
-    _, problems = _parse([["ID", "Name", "Termination Date"], ["1", "Ana", "soon"]])
+    _, problems = _parse([["ID", "Name", "Manager", "Termination Date"], ["1", "Ana", "", "soon"]])
     assert problems == ["row 2, column 'Termination Date': unreadable date 'soon'"]
 
 
