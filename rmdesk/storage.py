@@ -14,6 +14,8 @@ from rmdesk.errors import StorageError
 #: Marks a SQLite file as an rmdesk workspace (PRAGMA application_id), ASCII "RMDK".
 APPLICATION_ID = 0x524D444B
 MIGRATION_SET = "rmdesk"
+#: SQLite's page cache per connection, in KiB (its default is 2 MB).
+CACHE_KB = 32 * 1024
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -140,6 +142,59 @@ def m002_no_manager_index(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS employees_manager")
 
 
+_EMPLOYEE_TABLE = """
+    CREATE TABLE employees_new (
+        employee_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        email TEXT,
+        department TEXT,
+        division TEXT,
+        title TEXT,
+        grade TEXT,
+        manager_id TEXT,
+        hire_date TEXT,
+        birth_year INTEGER,
+        location TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        last_import_id INTEGER REFERENCES imports(id)
+    )
+"""
+_EMPLOYEE_COLUMNS = (
+    "employee_id, name, email, department, division, title, grade, manager_id, hire_date, "
+    "birth_year, location, active, last_import_id"
+)
+
+
+@migrations(transactional=False)
+def m003_employee_id_unique_index(db: Database) -> None:
+    """The employee id is unique through a named index instead of the PRIMARY KEY clause: the
+    same guarantee (and the same parent key for every reference), but an import into an
+    empty roster can build the index once after the rows instead of growing it row by row.
+
+    SQLite cannot alter a primary key, so the table is rebuilt the documented way: foreign
+    keys off (outside any transaction), copy, drop, rename, check, all in one transaction."""
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            conn.execute("DROP TABLE IF EXISTS employees_new")
+            conn.execute(_EMPLOYEE_TABLE)
+            conn.execute(
+                f"INSERT INTO employees_new ({_EMPLOYEE_COLUMNS}) "
+                f"SELECT {_EMPLOYEE_COLUMNS} FROM employees"
+            )
+            conn.execute("DROP TABLE employees")
+            conn.execute("ALTER TABLE employees_new RENAME TO employees")
+            conn.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StorageError(f"the database has broken references: {broken[:3]}")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 
@@ -221,6 +276,12 @@ def open_database(path: Path) -> Database:
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
         db = Database(conn)
         conn.execute("PRAGMA foreign_keys = ON")
+        if path.stat().st_size == 0:
+            # a new file: bigger pages make a 100k-person roster's tables and index shallower
+            # (set before the first table, and before WAL, or it is ignored)
+            conn.execute("PRAGMA page_size = 8192")
+        # room for a 100k-person roster and its id index while an import writes them
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -197,24 +197,34 @@ class RosterOps(WorkspaceBase):
                 ).lastrowid
                 or 0
             )
+            # Into an empty roster the unique id index is built once, after the rows (the
+            # file's ids are known unique): a fifth of the write time at 100k people.
+            first = not self.db.execute("SELECT 1 FROM employees LIMIT 1").fetchone()
+            if first:
+                self.db.execute("DROP INDEX employees_id")
             sql = (
                 "INSERT INTO employees (employee_id, name, email, department, division, title, "
                 "grade, manager_id, hire_date, birth_year, location, active, last_import_id) "
                 # the import id is an integer SQLite gave us: written into the statement, it
                 # spares a copy of every row to append it
                 f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(import_id)}) "
-                "ON CONFLICT(employee_id) DO "
-                "UPDATE SET name=excluded.name, email=excluded.email, "
-                "department=excluded.department, division=excluded.division, "
-                "title=excluded.title, grade=excluded.grade, manager_id=excluded.manager_id, "
-                "hire_date=excluded.hire_date, birth_year=excluded.birth_year, "
-                "location=excluded.location, active=excluded.active, "
-                "last_import_id=excluded.last_import_id"
             )
+            if not first:
+                sql += (
+                    "ON CONFLICT(employee_id) DO "
+                    "UPDATE SET name=excluded.name, email=excluded.email, "
+                    "department=excluded.department, division=excluded.division, "
+                    "title=excluded.title, grade=excluded.grade, manager_id=excluded.manager_id, "
+                    "hire_date=excluded.hire_date, birth_year=excluded.birth_year, "
+                    "location=excluded.location, active=excluded.active, "
+                    "last_import_id=excluded.last_import_id"
+                )
             for start in range(0, len(changes), CHUNK):
                 chunk = changes[start : start + CHUNK]
                 self.db.conn.executemany(sql, chunk)
                 tick(start + len(chunk))
+            if first:
+                self.db.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
             if not plan.partial and plan.missing:
                 self.db.conn.executemany(
                     "UPDATE employees SET active = 0 WHERE employee_id = ?",

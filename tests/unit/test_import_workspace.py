@@ -506,6 +506,19 @@ KILLER = textwrap.dedent(
 )
 
 
+def _kill_mid_import(db_path: Path, roster: Path) -> subprocess.CompletedProcess[str]:
+    """Import ``roster`` in another process and SIGKILL it between two chunks of writes."""
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLER, str(db_path), str(roster)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stdout + proc.stderr
+    return proc
+
+
 def test_killed_mid_write_leaves_the_previous_roster(tmp_path: Path, base_file: Path) -> None:
     db_path = tmp_path / "crash.db"
     ws = Workspace.open(db_path)
@@ -515,14 +528,7 @@ def test_killed_mid_write_leaves_the_previous_roster(tmp_path: Path, base_file: 
     finally:
         ws.close()
     big = R.big_roster(tmp_path / "big.csv", 50_000)
-    proc = subprocess.run(
-        [sys.executable, "-c", KILLER, str(db_path), str(big)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == -signal.SIGKILL, proc.stdout + proc.stderr
+    proc = _kill_mid_import(db_path, big)
     assert Path(f"{db_path}-wal").stat().st_size > 100_000  # uncommitted pages were written
     words = proc.stdout.split()
     assert words[:2] == ["killing", "at"], proc.stdout
@@ -539,3 +545,47 @@ def test_killed_mid_write_leaves_the_previous_roster(tmp_path: Path, base_file: 
         assert ws.import_roster(base_file).unchanged == 6
     finally:
         ws.close()
+
+
+def _id_index_holds(conn: Any) -> None:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "employees_id" in names
+    conn.execute("INSERT INTO employees (employee_id, name) VALUES ('DUP', 'One')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO employees (employee_id, name) VALUES ('DUP', 'Two')")
+    conn.rollback()
+
+
+@pytest.mark.parametrize("cancel_at", [1, 2, -1])
+def test_a_cancelled_first_import_keeps_the_id_index(
+    workspace: Any, tmp_path: Path, cancel_at: int
+) -> None:
+    """Into an empty roster the id index is dropped and rebuilt after the rows; a cancel
+    anywhere in between must give it back with the empty table."""
+    big = R.big_roster(tmp_path / "big.csv", 12_000)
+    calls: list[int] = []
+
+    def progress(done: int, total: int, what: str) -> bool:
+        calls.append(done)
+        return not (len(calls) - 1 == cancel_at or (cancel_at == -1 and done == total))
+
+    with pytest.raises(ImportCancelled):
+        workspace.import_roster(big, progress=progress)
+    assert workspace.employees() == {}
+    _id_index_holds(workspace.db.conn)
+    assert workspace.import_roster(big).added == 12_000
+    _id_index_holds(workspace.db.conn)
+
+
+def test_killed_mid_first_import_leaves_an_empty_sound_roster(tmp_path: Path) -> None:
+    db_path = tmp_path / "crash.db"
+    Workspace.open(db_path).close()
+    big = R.big_roster(tmp_path / "big.csv", 50_000)
+    proc = _kill_mid_import(db_path, big)
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT count(*) FROM employees").fetchone()[0] == 0
+        _id_index_holds(conn)
+    finally:
+        conn.close()

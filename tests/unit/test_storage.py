@@ -43,6 +43,7 @@ def test_new_file_is_private_and_ready(db_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("PRAGMA page_size").fetchone()[0] == 8192
         tables = set(db.table_names())
         for name in ("employees", "imports", "cohorts", "participants", "pairs", "agreements"):
             assert name in tables
@@ -188,26 +189,47 @@ def test_unreadable_file_is_a_storage_error(db_path: Path) -> None:
 
 
 def test_older_file_is_upgraded_keeping_its_people(db_path: Path) -> None:
-    """A file written before m002 still opens; the migration runs once and keeps the data."""
+    """A file written by the first schema opens: every later migration runs once, keeps the
+    people and what refers to them, and the rules (unique ids, references) still hold."""
     from sqlite_utils import Database
 
     from rmdesk.storage import migrations
 
     conn = sqlite3.connect(str(db_path))
     old = Database(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
     migrations.apply(old, stop_before="m002_no_manager_index")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO employees (employee_id, name) VALUES ('E1', 'Ana Silva')")
+    conn.execute("INSERT INTO employees (employee_id, name, manager_id) VALUES ('E2', 'Bo', 'E1')")
+    conn.execute("INSERT INTO cohorts (id, name, created_at) VALUES (1, 'Spring', 'now')")
+    conn.execute(
+        "INSERT INTO participants (cohort_id, employee_id, role) VALUES (1, 'E2', 'mentor')"
+    )
     conn.commit()
-    assert "employees_manager" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "employees_manager" in names and "sqlite_autoindex_employees_1" in names
     conn.close()
 
     db = open_database(db_path)
     try:
         names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-        assert "employees_manager" not in names
-        assert db.execute("SELECT name FROM employees").fetchall() == [("Ana Silva",)]
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert "employees_manager" not in names and "employees_new" not in names
+        assert "employees_id" in names
+        assert db.execute("SELECT employee_id, name FROM employees ORDER BY 1").fetchall() == [
+            ("E1", "Ana Silva"),
+            ("E2", "Bo"),
+        ]
+        assert db.execute("SELECT employee_id FROM participants").fetchall() == [("E2",)]
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO employees (employee_id, name) VALUES ('E1', 'Twin')")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(
+                "INSERT INTO participants (cohort_id, employee_id, role) VALUES (1, 'X', 'mentee')"
+            )
     finally:
         db.conn.close()
