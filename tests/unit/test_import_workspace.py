@@ -581,7 +581,7 @@ def test_killed_mid_first_import_leaves_an_empty_sound_roster(tmp_path: Path) ->
     db_path = tmp_path / "crash.db"
     Workspace.open(db_path).close()
     big = R.big_roster(tmp_path / "big.csv", 50_000)
-    proc = _kill_mid_import(db_path, big)
+    _kill_mid_import(db_path, big)
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
