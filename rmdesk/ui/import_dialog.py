@@ -69,6 +69,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(f"Import {plan.source.name}")
         self.workspace = workspace
         self.plan = plan
+        self._detected = plan.mapping_names()
         self.resize(980, 700)
 
         self.info = QLabel()
@@ -132,7 +133,10 @@ class ImportDialog(QDialog):
         self._show_plan()
 
     def mapping(self) -> dict[str, str]:
-        return {fld: str(c.currentData() or "") for fld, c in self.combos.items()}
+        """The officer's choices: only the fields moved away from what was detected, so the
+        rest keep the detection's extras (every status column, the id the managers use)."""
+        chosen = {fld: str(c.currentData() or "") for fld, c in self.combos.items()}
+        return {fld: col for fld, col in chosen.items() if col != self._detected.get(fld, "")}
 
     def _remap(self) -> None:
         try:
@@ -175,8 +179,10 @@ class ImportDialog(QDialog):
 
         people = plan.parsed.preview(PREVIEW_ROWS)
         self.preview.clear()
-        self.preview.setColumnCount(len(ROSTER_FIELDS))
-        self.preview.setHorizontalHeaderLabels([f.replace("_", " ") for f in ROSTER_FIELDS])
+        self.preview.setColumnCount(len(ROSTER_FIELDS) + 1)
+        self.preview.setHorizontalHeaderLabels(
+            [*(f.replace("_", " ") for f in ROSTER_FIELDS), "status"]
+        )
         self.preview.setRowCount(len(people))
         self.preview.setVerticalHeaderLabels(
             [str(n) for n in plan.parsed.row_numbers[: len(people)]]
@@ -188,6 +194,10 @@ class ImportDialog(QDialog):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         for c, fld in enumerate(ROSTER_FIELDS):  # only the fields this file fills
             self.preview.setColumnHidden(c, bool(rows) and all(v[fld] is None for v in rows))
+        status = len(ROSTER_FIELDS)  # who the file says has left, when it says so
+        for r, person in enumerate(people):
+            self.preview.setItem(r, status, QTableWidgetItem("" if person.active else "left"))
+        self.preview.setColumnHidden(status, all(person.active for person in people))
 
         self.problems.clear()
         for p in plan.errors:

@@ -153,6 +153,30 @@ def test_mapping_dialog_maps_an_unknown_header(qtbot, workspace, tmp_path) -> No
     assert workspace.employee("B2").manager_id == "A1"
 
 
+def test_dialog_keeps_every_status_column_when_the_officer_remaps(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """BambooHR writes 'Employment Status: Full-Time' beside 'Status: Inactive'; a change to
+    another field in the dialog must not drop the second status column."""
+    path = tmp_path / "bamboo.csv"
+    path.write_text(
+        "Employee #,Name,Reporting to,Employment Status,Status,Office\n"
+        "1,Ann Lee,,Full-Time,Active,Oslo\n"
+        "2,Bo Chan,Ann Lee,Full-Time,Inactive,Lima\n"
+        "Total: 2\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    qtbot.addWidget(dialog)
+    assert "(1 of them listed as having left)" in dialog.summary.text()
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert "row 4: skipped 'Total: 2': a report line, not a person" in texts
+    dialog.combos["location"].setCurrentIndex(dialog.combos["location"].findData(""))
+    assert dialog.mapping() == {"location": ""}
+    assert "(1 of them listed as having left)" in dialog.summary.text()
+    workspace.apply_import(dialog.plan)
+    assert [e.active for e in workspace.roster()] == [True, False]
+    assert workspace.employee("1").location is None
+
+
 def test_dialog_lists_problems_with_row_and_column(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.csv"
     path.write_text(HEADER + "1,Ann,HR,,7\n2,Bo,IT,X99,3\n", encoding="utf-8")
