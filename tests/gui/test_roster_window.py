@@ -153,7 +153,7 @@ def test_mapping_dialog_maps_an_unknown_header(qtbot, workspace, tmp_path) -> No
     assert workspace.employee("B2").manager_id == "A1"
 
 
-def test_dialog_keeps_every_status_column_when_the_officer_remaps(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_remap_keeps_every_status_column(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """BambooHR writes 'Employment Status: Full-Time' beside 'Status: Inactive'; a change to
     another field in the dialog must not drop the second status column."""
     path = tmp_path / "bamboo.csv"
