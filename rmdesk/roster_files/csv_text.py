@@ -1,0 +1,208 @@
+"""CSV bytes to rows of text: the encoding, the delimiter, and whether any cell needs cleaning."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+
+from rmdesk.errors import Problem, RosterError
+
+_UTF16 = ("utf-16-le", "utf-16-be")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Bytes to text: a BOM first, then UTF-16 without BOM, then strict UTF-8, then cp1252."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    sample = data[:4096]
+    zeros = sample.count(0)
+    # UTF-16 without a BOM: UTF-8 and cp1252 text has no zero bytes, while the ASCII in a
+    # UTF-16 roster (ids, commas, dates) brings plenty, even when the names are all CJK. The
+    # byte order is the one whose reading breaks the sample into lines.
+    if sample and zeros > len(sample) // 32:
+        even = sample[: len(sample) // 2 * 2]
+        lines = {enc: even.decode(enc, errors="replace").count("\n") for enc in _UTF16}
+        enc = max(_UTF16, key=lambda e: lines[e])
+        if lines["utf-16-le"] == lines["utf-16-be"]:
+            enc = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+        if lines[enc] or zeros > len(sample) // 4:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_double_byte(data):
+        for enc in _DOUBLE_BYTE:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                continue
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        # neither UTF-8 nor Windows-1252 (Mac Roman, a Chinese or Japanese code page...):
+        # reading on would put wrong letters in people's names without a word
+        line = (data.count(b"\n", 0, exc.start) or data.count(b"\r", 0, exc.start)) + 1
+        raise RosterError(
+            [
+                Problem(
+                    f"the file is not UTF-8, UTF-16 or Windows-1252 text (byte "
+                    f"0x{data[exc.start]:02X} cannot be read); save it again as "
+                    "'CSV UTF-8' and import that",
+                    line,
+                )
+            ]
+        ) from exc
+
+
+#: Code pages of Chinese, Taiwanese, Japanese and Korean exports, most common first.
+_DOUBLE_BYTE = ("gb18030", "big5", "shift_jis", "euc_kr")
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_double_byte(data: bytes) -> bool:
+    """True when the non-ASCII bytes come in pairs and runs, as in a CJK code page; in
+    Windows-1252 text an accented letter is one byte between ASCII letters."""
+    runs = _HIGH_RUNS.findall(data[:65536])
+    total = sum(map(len, runs))
+    paired = sum(len(r) for r in runs if len(r) >= 2 and len(r) % 2 == 0)
+    return total >= 8 and paired >= total * 0.8
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [ln for ln in text[:65536].splitlines() if ln.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for delim in (",", ";", "\t", "|"):
+        counts = [len(next(csv.reader([ln], delimiter=delim))) for ln in lines]
+        # the most common width, not the first line's: a report title may sit above the header
+        width, agreeing = Counter(counts).most_common(1)[0]
+        if width < 2:
+            continue
+        # a delimiter that splits the lines into the same number of fields wins
+        score = agreeing / len(lines) * 10 + min(width, 50) / 50
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+# Whitespace other than the space, as UTF-8 and as cp1252 bytes (U+0085, U+00A0, U+1680,
+# U+2000..U+200D, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000), and the lead bytes that
+# start them.
+_ODD_SPACES = {
+    "utf-8": (
+        b"\xc2\x85",
+        b"\xc2\xa0",
+        b"\xe1\x9a\x80",
+        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x8E), 0xA8, 0xA9, 0xAF)),
+        b"\xe2\x81\x9f",
+        b"\xe2\x81\xa0",
+        b"\xe3\x80\x80",
+    ),
+    "cp1252": (b"\xa0",),
+}
+_ODD_SPACES["utf-8-sig"] = _ODD_SPACES["utf-8"]
+_LEADS = {"utf-8": b"\xc2\xe1\xe2\xe3", "utf-8-sig": b"\xc2\xe1\xe2\xe3", "cp1252": b"\xa0"}
+
+
+def _byte_classes(delimiter: int) -> bytes:
+    """A translate table: space to S, a cell's end (delimiter, line feed) to E, any other
+    control character to C, everything else to x."""
+    table = bytearray(b"x" * 256)
+    for c in (*range(32), 127):
+        table[c] = ord("C")
+    table[ord(" ")] = ord("S")
+    table[ord("\n")] = table[delimiter] = ord("E")
+    return bytes(table)
+
+
+def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
+    """True when the file's bytes show that no cell starts or ends with a space, holds two in
+    a row, or holds any other whitespace, so no column needs cleaning. One translate and a
+    few searches over the bytes cost a tenth of the same checks column by column.
+    Quoted files are never called clean: a quote can hide a space at a cell's edge."""
+    sep = delimiter.encode("latin-1", "replace")
+    if encoding not in _ODD_SPACES or len(sep) != 1 or b'"' in data:
+        return False
+    for lead in _LEADS[encoding]:  # a lead byte is rare; only then look for the spaces
+        if lead in data and any(s in data for s in _ODD_SPACES[encoding] if s[0] == lead):
+            return False
+    kinds = data.translate(_byte_classes(sep[0]), b"\r")
+    return not (
+        b"C" in kinds
+        or b"SS" in kinds
+        or b"SE" in kinds
+        or b"ES" in kinds
+        or kinds[:1] == b"S"
+        or kinds.rstrip(b"E")[-1:] == b"S"
+    )
+
+
+def read_csv(data: bytes) -> tuple[list[list[str]], str, bool]:
+    text, encoding = decode_text(data)
+    # NULs (a stray byte), and byte order marks inside the text (two exports pasted together)
+    for junk in ("\x00", "\ufeff"):
+        if junk in text:
+            text = text.replace(junk, "")
+    first, _, rest = text.partition("\n")
+    rows: list[list[str]] = []
+    if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
+        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" first line
+        rows.append([])  # keeps the row numbers those of the file
+    else:
+        delimiter = _sniff_delimiter(text)
+    clean = _cells_are_clean(data, encoding, delimiter)
+    unquoted = _split_unquoted(text, delimiter)
+    if unquoted is not None:
+        rows.extend(unquoted)
+        return rows, encoding, clean
+    done = len(rows)
+    try:
+        # strict first: it alone notices a quote that is never closed, which a lenient read
+        # would turn into one cell holding the rest of the file (and so lose those people)
+        # cells keep their stray spaces here: parse_roster cleans a whole column at once
+        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            problem = Problem(
+                "a quoted field is never closed, so the rest of the file would be one cell",
+                len(rows) + 1,
+            )
+            raise RosterError([problem]) from exc
+        # other stray quotes ('"Bob" Smith') are read the way spreadsheet programs read them
+        del rows[done:]
+        try:
+            rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error as exc2:
+            raise RosterError([Problem(f"the file is not a readable CSV: {exc2}")]) from exc2
+    return rows, encoding, clean
+
+
+def _split_unquoted(text: str, delimiter: str) -> list[list[str]] | None:
+    """The rows of a file with no quote anywhere, by plain splitting: what csv.reader would
+    give, three times faster. None when the file needs the real reader (quotes, or lines
+    ended by a lone carriage return)."""
+    if '"' in text:
+        return None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no row
+    return [line.split(delimiter) if line else [] for line in lines]

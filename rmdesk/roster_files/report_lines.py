@@ -1,0 +1,160 @@
+"""The rows under the header that describe people, told apart from a report's own lines
+(blank lines, totals, page marks, repeated headers) and from rows a stray delimiter shifted."""
+
+from __future__ import annotations
+
+import re
+
+from rmdesk.errors import Problem
+
+
+def body_rows(
+    rows: list[list[str]], header_idx: int, headers: list[str], clean: bool = False
+) -> tuple[list[list[str]], list[int], list[Problem]]:
+    """The rows below the header that describe people, padded to the header's width.
+
+    Blank lines are dropped silently; the header repeated at each page of a printed report,
+    and total, page and "generated on" lines, are dropped with a warning naming the row.
+    """
+    width = len(headers)
+    first_header = headers[0] if headers else ""
+    start = header_idx + 1
+    below = rows[start:]
+    firsts = [r[0] if r else "" for r in below]
+    if not clean:
+        firsts = [f.strip() for f in firsts]
+    odd = odd_rows(firsts, first_header)
+    if below and 0 not in odd:
+        odd.insert(0, 0)  # the first row may be a second header (labels under field codes)
+    dropped: set[int] = set()
+    notes: list[Problem] = []
+    repeats: list[int] = []
+    for i in odd:
+        cells = [c.strip() for c in below[i]]
+        filled = [c for c in cells if c]
+        if not filled:
+            dropped.add(i)  # a blank line, or spaces only
+        elif first_header and cells[:width] == headers and not any(cells[width:]):
+            dropped.add(i)
+            repeats.append(start + i + 1)
+        elif i == 0 and _same_fields(cells, headers):
+            dropped.add(i)
+            message = "skipped a second header row (labels under the column names)"
+            notes.append(Problem(message, start + 1, None, "warning"))
+        elif _is_report_line(filled, width):
+            dropped.add(i)
+            shown = " ".join(filled)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            notes.append(
+                Problem(
+                    f"skipped '{shown}': a report line, not a person",
+                    start + i + 1,
+                    None,
+                    "warning",
+                )
+            )
+    if dropped:
+        kept = [i for i in range(len(below)) if i not in dropped]
+        body = [below[i] for i in kept]
+        numbers = [start + i + 1 for i in kept]
+    else:
+        body, numbers = below, list(range(start + 1, start + len(below) + 1))
+    if body and min(map(len, body)) < width:
+        for i in [i for i, r in enumerate(body) if len(r) < width]:
+            body[i] = body[i] + [""] * (width - len(body[i]))
+    if repeats:
+        listed = ", ".join(str(r) for r in repeats[:10]) + (", ..." if len(repeats) > 10 else "")
+        notes.append(
+            Problem(
+                f"skipped {len(repeats)} repeated header row{'s' if len(repeats) > 1 else ''} "
+                f"(row{'s' if len(repeats) > 1 else ''} {listed})",
+                None,
+                None,
+                "warning",
+            )
+        )
+    return body, numbers, notes
+
+
+def _same_fields(cells: list[str], headers: list[str]) -> bool:
+    """True when a row labels the columns as the header does, in other words, as the row
+    under SuccessFactors' field codes does ('USERID' over 'User ID', 'HIREDATE' over 'Hire
+    Date'): most cells name their column's field, and none names another field."""
+    from rmdesk.roster_files.headers import field_for_header, normalise_header
+
+    pairs = [(c, h) for c, h in zip(cells, headers, strict=False) if c and h]
+    alike = 0
+    for cell, head in pairs:
+        said, meant = field_for_header(cell), field_for_header(head)
+        if said is not None and meant is not None and said != meant:
+            return False
+        if normalise_header(cell) == normalise_header(head) or (said is not None and said == meant):
+            alike += 1
+    return alike >= 2 and alike * 5 >= len(pairs) * 3
+
+
+def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
+    """Rows with values past the header's last column: most often a value holding the
+    delimiter without quotes ('Silva, Ana'), which shifts every value after it."""
+    problems = []
+    for i in [i for i, r in enumerate(body) if len(r) > width]:
+        extra = [c.strip() for c in body[i][width:] if c.strip()]
+        if extra:
+            shown = ", ".join(f"'{c}'" for c in extra[:3])
+            problems.append(
+                Problem(
+                    f"{width + len(body[i][width:])} values under {width} columns ({shown} "
+                    "past the last one): a value holding the delimiter needs quotes",
+                    numbers[i],
+                )
+            )
+    return problems
+
+
+# Lines a report writer adds around the people: totals, page marks, who ran it and when.
+_REPORT_LINE = re.compile(
+    r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?\b|count\b|sum\b|headcount\b|number of\b"
+    r"|records?\b|rows?\s*:|page\s+\d|\d+\s+(?:rows?|records?|employees?|people|persons?|workers?)\b"
+    r"|(?:report\s+)?(?:generated|printed|run|created|exported|extracted|produced)\s+(?:on|by|at)\b"
+    r"|(?:report|run|print|export|extract)\s+(?:date|time)\b|end\s+of\s+(?:report|file|data|list)\b"
+    r"|(?:strictly\s+)?confidential\b|internal\s+use\b|prepared\s+by\b|source\s*:"
+    r"|filters?\s*:|as\s+of\b|copyright\b|\u00a9|\*{2,}|-{3,}|={3,})"
+)
+# A first cell like these is a totals row however many cells follow: "Total", "Grand Total",
+# and what Excel's Data > Subtotal writes ("Finance Count", "Grand Count", "Sales Total").
+_TOTAL_CELL = re.compile(
+    r"(?i)^(?:(?:.+\s)?(?:grand\s+)?(?:sub\s*-?\s*)?(?:totals?|count|sum|average)|headcount)\s*:?$"
+)
+#: Last letters of those cells: a cheap test before the regex, since ids end in digits.
+_TOTAL_ENDS = frozenset("lLtTmMeE:")
+
+
+# First cells of one word (no space, no punctuation) that can open a report's own line.
+_ONE_WORD = {
+    variant
+    for word in ("total", "totals", "subtotal", "subtotals", "count", "sum", "average",
+                 "headcount", "records", "confidential", "copyright")
+    for variant in (word, word.upper(), word.title())
+}  # fmt: skip
+
+
+def odd_rows(firsts: list[str], first_header: str) -> list[int]:
+    """The rows whose first cell is empty, repeats the header's, or starts or ends like a
+    report's own line: the only ones worth a closer look. An id (one word of letters and
+    digits) is settled by a set lookup; only cells with spaces or signs meet the regexes."""
+    match, total, words = _REPORT_LINE.match, _TOTAL_CELL.match, _ONE_WORD
+    return [
+        i
+        for i, f in enumerate(firsts)
+        if not f
+        or f == first_header
+        or (f in words if f.isalnum() else (match(f) or (f[-1] in _TOTAL_ENDS and total(f))))
+    ]
+
+
+def _is_report_line(filled: list[str], width: int) -> bool:
+    """A line of a report's own (not a person), judged by its first filled cell."""
+    first = filled[0]
+    if _TOTAL_CELL.match(first):
+        return True
+    return len(filled) <= 2 < width and _REPORT_LINE.match(first) is not None
