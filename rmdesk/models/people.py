@@ -56,12 +56,12 @@ class Employee:
         return out
 
 
-#: One person as stored: the ROSTER_FIELDS in order (hire date as ISO text), then active (0/1).
+#: One person as a row: the ROSTER_FIELDS in order (hire date as ISO text), then active (0/1).
 Record = tuple[Any, ...]
 
 
 def employee_from_record(row: Record) -> Employee:
-    """An Employee from a stored row (``ROSTER_FIELDS`` order, then ``active``)."""
+    """An Employee from a row (``ROSTER_FIELDS`` order, then ``active``)."""
     hire = row[8]
     return Employee(
         row[0],

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from rmdesk.errors import Problem, RosterError
 
@@ -152,50 +154,68 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
     )
 
 
-def read_csv(data: bytes) -> tuple[list[list[str]], str, bool]:
+@dataclass
+class CsvText:
+    """A decoded CSV file, before it is cut into cells."""
+
+    text: str
+    encoding: str
+    delimiter: str
+    lead: int  # lines before ``text`` (Excel's "sep=;" line), so row numbers stay the file's
+    clean: bool  # no cell needs its whitespace cleaned
+    lines: list[str] | None  # the lines, when no quote makes the real CSV reader necessary
+
+    def rows(self) -> list[list[str]]:
+        """Every line as its cells; the lines before ``text`` as empty rows."""
+        rows: list[list[str]] = [[] for _ in range(self.lead)]
+        if self.lines is not None:
+            d = self.delimiter
+            rows.extend(line.split(d) if line else [] for line in self.lines)
+            return rows
+        done = len(rows)
+        reader = functools.partial(csv.reader, delimiter=self.delimiter)
+        try:
+            # strict first: it alone notices a quote that is never closed, which a lenient
+            # read would turn into one cell holding the rest of the file (and lose those people)
+            rows.extend(reader(io.StringIO(self.text, newline=""), strict=True))
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                problem = Problem(
+                    "a quoted field is never closed, so the rest of the file would be one cell",
+                    len(rows) + 1,
+                )
+                raise RosterError([problem]) from exc
+            # other stray quotes ('"Bob" Smith') are read the way spreadsheet programs do
+            del rows[done:]
+            try:
+                rows.extend(reader(io.StringIO(self.text, newline="")))
+            except csv.Error as exc2:
+                raise RosterError([Problem(f"the file is not a readable CSV: {exc2}")]) from exc2
+        return rows
+
+
+def read_csv(data: bytes) -> CsvText:
+    """Decode ``data`` and find its delimiter; cells keep their stray spaces here, since
+    parse_roster cleans a whole column at once."""
     text, encoding = decode_text(data)
     # NULs (a stray byte), and byte order marks inside the text (two exports pasted together)
     for junk in ("\x00", "\ufeff"):
         if junk in text:
             text = text.replace(junk, "")
     first, _, rest = text.partition("\n")
-    rows: list[list[str]] = []
+    lead = 0
     if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
-        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" first line
-        rows.append([])  # keeps the row numbers those of the file
+        delimiter, text, lead = first.strip()[4], rest, 1  # Excel's "sep=;" first line
     else:
         delimiter = _sniff_delimiter(text)
     clean = _cells_are_clean(data, encoding, delimiter)
-    unquoted = _split_unquoted(text, delimiter)
-    if unquoted is not None:
-        rows.extend(unquoted)
-        return rows, encoding, clean
-    done = len(rows)
-    try:
-        # strict first: it alone notices a quote that is never closed, which a lenient read
-        # would turn into one cell holding the rest of the file (and so lose those people)
-        # cells keep their stray spaces here: parse_roster cleans a whole column at once
-        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        if "end of data" in str(exc):
-            problem = Problem(
-                "a quoted field is never closed, so the rest of the file would be one cell",
-                len(rows) + 1,
-            )
-            raise RosterError([problem]) from exc
-        # other stray quotes ('"Bob" Smith') are read the way spreadsheet programs read them
-        del rows[done:]
-        try:
-            rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as exc2:
-            raise RosterError([Problem(f"the file is not a readable CSV: {exc2}")]) from exc2
-    return rows, encoding, clean
+    return CsvText(text, encoding, delimiter, lead, clean, _unquoted_lines(text))
 
 
-def _split_unquoted(text: str, delimiter: str) -> list[list[str]] | None:
-    """The rows of a file with no quote anywhere, by plain splitting: what csv.reader would
-    give, three times faster. None when the file needs the real reader (quotes, or lines
-    ended by a lone carriage return)."""
+def _unquoted_lines(text: str) -> list[str] | None:
+    """The lines of a file with no quote anywhere: cut at the delimiter, they give what
+    csv.reader would, three times faster. None when the file needs the real reader
+    (quotes, or lines ended by a lone carriage return)."""
     if '"' in text:
         return None
     if "\r" in text:
@@ -205,4 +225,4 @@ def _split_unquoted(text: str, delimiter: str) -> list[list[str]] | None:
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()  # the newline that ends the last line starts no row
-    return [line.split(delimiter) if line else [] for line in lines]
+    return lines

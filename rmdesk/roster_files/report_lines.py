@@ -37,7 +37,7 @@ def body_rows(
         elif first_header and cells[:width] == headers and not any(cells[width:]):
             dropped.add(i)
             repeats.append(start + i + 1)
-        elif i == 0 and _same_fields(cells, headers):
+        elif i == 0 and same_fields(cells, headers):
             dropped.add(i)
             message = "skipped a second header row (labels under the column names)"
             notes.append(Problem(message, start + 1, None, "warning"))
@@ -76,7 +76,7 @@ def body_rows(
     return body, numbers, notes
 
 
-def _same_fields(cells: list[str], headers: list[str]) -> bool:
+def same_fields(cells: list[str], headers: list[str]) -> bool:
     """True when a row labels the columns as the header does, in other words, as the row
     under SuccessFactors' field codes does ('USERID' over 'User ID', 'HIREDATE' over 'Hire
     Date'): most cells name their column's field, and none names another field."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,16 +80,19 @@ def parse_roster(
         out.add("a skipped line", note.message, note.row, note.column, note.severity)
     headers = table.headers
     cols = dict(mapping.columns)
-    n = len(table.rows)
+    n = len(table)
     numbers = table.row_numbers
 
     # one transpose in C instead of a copy per field, stopping after the last mapped column
     used = [*cols.values(), *(i for more in mapping.extra.values() for i in more)]
     width = max(used, default=-1) + 1
     rows = table.rows
-    if n and min(map(len, rows)) < width:  # the reader pads rows to the header; be safe
-        rows = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows]
-    by_column = list(itertools.islice(zip(*rows, strict=False), width)) if n and width else []
+    if table.columns is not None:
+        by_column: list[Sequence[str]] = list(table.columns)
+    else:
+        if n and min(map(len, rows)) < width:  # the reader pads rows to the header; be safe
+            rows = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows]
+        by_column = list(itertools.islice(zip(*rows, strict=False), width)) if n and width else []
     cleaned: dict[int, list[str]] = {}
 
     def at(idx: int) -> list[str]:

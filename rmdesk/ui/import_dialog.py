@@ -163,7 +163,7 @@ class ImportDialog(QDialog):
     def _show_plan(self) -> None:
         plan = self.plan
         table = plan.table
-        where = [f"{len(table.rows)} rows"]
+        where = [f"{len(table)} rows"]
         if table.sheet:
             where.append(f"sheet '{table.sheet}'")
         if table.encoding:

@@ -589,3 +589,18 @@ def test_killed_mid_first_import_leaves_an_empty_sound_roster(tmp_path: Path) ->
         _id_index_holds(conn)
     finally:
         conn.close()
+
+
+def test_missing_optional_fields_are_stored_as_null_and_reimport_is_unchanged(
+    workspace: Any, tmp_path: Path
+) -> None:
+    path = R.write_csv(
+        tmp_path / "r.csv",
+        [["Employee ID", "Name", "Email", "Grade", "Location"], ["E1", "Ana", "", "7", ""]],
+    )
+    workspace.import_roster(path)
+    row = workspace.db.execute("SELECT email, grade, location FROM employees").fetchone()
+    assert row == (None, "7", None)
+    assert workspace.employee("E1").email is None
+    again = workspace.import_roster(path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
