@@ -15,6 +15,23 @@ from rmdesk.roster_files.status import has_left
 _INT = re.compile(r"^\d{4}(?:\.0+)?$")
 
 
+def iso_date_texts(
+    texts: list[str], col: str, numbers: list[int], out: ProblemList
+) -> list[str | None]:
+    """A date column as ISO text. A column written YYYY-MM-DD already (most HR exports) is
+    checked once per distinct date and kept as it is; any other goes through read_dates."""
+    distinct = set(texts)
+    distinct.discard("")
+    try:
+        for text in distinct:
+            if len(text) != 10 or text[4] != "-" or text[7] != "-":
+                raise ValueError(text)
+            date.fromisoformat(text)
+    except ValueError:
+        return iso_dates(read_dates(texts, col, numbers, out))
+    return [t or None for t in texts]
+
+
 def iso_dates(values: list[date | None]) -> list[str | None]:
     text = {d: d.isoformat() for d in set(values) if d is not None}
     return [text[d] if d is not None else None for d in values]

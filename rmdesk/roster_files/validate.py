@@ -19,7 +19,7 @@ from rmdesk.errors import Problem
 from rmdesk.models.orgchart import find_cycles, find_cycles_in
 from rmdesk.models.people import Employee, Record, employee_from_record, grade_rank
 from rmdesk.roster_files.cleaning import clean_column, drop_float_tail
-from rmdesk.roster_files.field_values import Columns, birth_years, iso_dates, read_dates, still_here
+from rmdesk.roster_files.field_values import Columns, birth_years, iso_date_texts, still_here
 from rmdesk.roster_files.headers import Mapping
 from rmdesk.roster_files.managers import resolve_managers
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
@@ -168,7 +168,7 @@ def parse_roster(
 
     hire: list[str | None] = [None] * n
     if "hire_date" in cols:
-        hire = iso_dates(read_dates(column("hire_date"), header("hire_date"), numbers, out))
+        hire = iso_date_texts(column("hire_date"), header("hire_date"), numbers, out)
     births = birth_years(fields)
 
     managers = resolve_managers(

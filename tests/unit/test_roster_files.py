@@ -549,6 +549,17 @@ def test_unreadable_date() -> None:
     assert errors(validate(rows)) == ["row 3, column 'Hire Date': unreadable date 'soon'"]
 
 
+def test_an_impossible_day_in_an_iso_column_is_an_error() -> None:
+    """ISO columns take a shortcut (kept as text once each date is checked); it must still
+    catch a day that does not exist."""
+    parsed = validate(
+        [["ID", "Name", "Hire Date"], ["1", "Ana", "2020-02-29"], ["2", "Bo", "2021-02-29"]]
+    )
+    assert errors(parsed) == ["row 3, column 'Hire Date': unreadable date '2021-02-29'"]
+    fine = validate([["ID", "Name", "Hire Date"], ["1", "Ana", "2020-02-29"], ["2", "Bo", ""]])
+    assert [e.hire_date for e in fine.employees] == [date(2020, 2, 29), None]
+
+
 def test_every_row_with_the_same_unreadable_date_is_listed() -> None:
     rows = [["Employee ID", "Name", "Hire Date"], ["A", "Ana", "TBD"], ["B", "Bo", "TBD"]]
     assert [p.row for p in validate(rows).errors] == [2, 3]
