@@ -88,7 +88,8 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
         raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     else:
         chosen, raw = _likeliest_sheet(book, names)
-    rows = [[_clean_cell(v) for v in row] for row in raw]
+    # most cells are text: stripped inline, the rest (numbers, dates, empty) by _clean_cell
+    rows = [[v.strip() if type(v) is str else _clean_cell(v) for v in row] for row in raw]
     return rows, chosen, names
 
 
