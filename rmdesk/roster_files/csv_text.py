@@ -218,11 +218,13 @@ def _unquoted_lines(text: str) -> list[str] | None:
     (quotes, or lines ended by a lone carriage return)."""
     if '"' in text:
         return None
+    ending = "\n"
     if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return None
-        text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
+        crlf = text.count("\r\n")
+        if text.count("\r") != crlf or text.count("\n") != crlf:
+            return None  # lone carriage returns, or mixed line ends
+        ending = "\r\n"  # Windows line ends (Excel, csv.writer): cut there, no copy
+    lines = text.split(ending)
     if lines[-1] == "":
         lines.pop()  # the newline that ends the last line starts no row
     return lines

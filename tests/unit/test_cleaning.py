@@ -104,3 +104,20 @@ def test_cycles_in_a_big_org_are_found_and_named() -> None:
     assert sorted(map(sorted, find_cycles_in(ids, [managers[i] for i in ids]))) == sorted(
         map(sorted, loops)
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employee ID,Name\r\nE1,Ana\r\nE2,Bo\r\n",
+        "Employee ID,Name\nE1,Ana\nE2,Bo\n",
+        "Employee ID,Name\rE1,Ana\rE2,Bo\r",
+        "Employee ID,Name\r\nE1,Ana\nE2,Bo\r\n",  # mixed line ends
+        "Employee ID,Name\r\nE1,Ana\r\nE2,Bo",  # no line end at the end
+    ],
+)
+def test_line_ends_of_every_kind_give_the_same_people(tmp_path: Path, text: str) -> None:
+    table = read_table(R.write_bytes(tmp_path / "r.csv", text.encode()))
+    parsed = parse_roster(table, detect_mapping(table.headers))
+    assert [(e.employee_id, e.name) for e in parsed.employees] == [("E1", "Ana"), ("E2", "Bo")]
+    assert parsed.row_numbers == [2, 3]
