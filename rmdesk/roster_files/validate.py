@@ -25,11 +25,11 @@ from rmdesk.roster_files.managers import resolve_managers
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 from rmdesk.roster_files.readers import Table
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# one address: a local part, "@", then dot-separated labels (possessive: no backtracking)
+_ONE_EMAIL = r"[^@\s\x00]++@[^@\s\x00.]++(?:\.[^@\s\x00.]++)++"
+_EMAIL = re.compile(_ONE_EMAIL)
 # every value of a column joined by NULs is a valid email, or empty, from end to end
-_EMAILS = re.compile(
-    r"(?:[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+)?(?:\x00(?:[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+)?)*"
-)
+_EMAILS = re.compile(rf"(?:{_ONE_EMAIL})?(?:\x00(?:{_ONE_EMAIL})?)*+")
 
 
 @dataclass
@@ -145,7 +145,7 @@ def parse_roster(
     emails = column("email")
     if "email" in cols and _EMAILS.fullmatch("\x00".join(emails)) is None:
         for i, e in enumerate(emails):
-            if e and not _EMAIL.match(e):
+            if e and not _EMAIL.fullmatch(e):
                 out.add(
                     "a malformed email",
                     f"malformed email '{e}' (kept as it is)",

@@ -630,6 +630,28 @@ def test_no_name_column() -> None:
     assert "no column holds the name" in errors(parsed)[0]
 
 
+@pytest.mark.parametrize(
+    ("email", "fine"),
+    [
+        ("ana.silva@x.example", True),
+        ("A.B+tag@sub.example.co.uk", True),
+        ("josé@exämple.de", True),
+        ("bo at x dot com", False),
+        ("a@b", False),
+        ("@b.c", False),
+        ("a@.c", False),
+        ("a@b..c", False),
+        ("a@b.c.", False),
+        ("a@b@c.d", False),
+    ],
+)
+def test_email_shapes(email: str, fine: bool) -> None:
+    parsed = validate([["ID", "Name", "Email"], ["1", "Ana", email], ["2", "Bo", "bo@x.example"]])
+    assert warnings(parsed) == (
+        [] if fine else [f"row 2, column 'Email': malformed email '{email}' (kept as it is)"]
+    )
+
+
 def test_warnings_are_imported() -> None:
     rows = [
         ["Employee ID", "Name", "Email", "Grade", "Birth Year"],
