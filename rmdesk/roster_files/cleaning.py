@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _SPACES = re.compile(r"\s+")
 # two spaces in a row, a tab, newline, nbsp …, or a zero-width space, joiner or BOM
@@ -23,7 +23,7 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
-def _all_clean(values: Sequence[str]) -> bool:
+def all_clean(values: Iterable[str]) -> bool:
     """No value holds a tab, newline, non-breaking or other odd space (all of which, and only
     they besides control characters, make a text unprintable), two spaces in a row, or a
     space at either end. One join and string methods in C: a regex is ten times slower.
@@ -43,7 +43,7 @@ def _all_clean(values: Sequence[str]) -> bool:
 
 def clean_column(values: Sequence[str]) -> list[str]:
     """``collapse`` every value: one scan when the column is clean, else once per value."""
-    if _all_clean(values):
+    if all_clean(values):
         return list(values)
     clean = {v: collapse(v) for v in set(values)}
     return [clean[v] for v in values]

@@ -76,7 +76,8 @@ def birth_years(f: Columns) -> list[int | None]:
                     col,
                     "warning",
                 )
-        return [years[t] if t else None for t in texts]
+        years[""] = None
+        return list(map(years.__getitem__, texts))
     if "birth_date" in f.cols:
         found = read_dates(f.column("birth_date"), f.header("birth_date"), f.numbers, f.out)
         return [d.year if d else None for d in found]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rmdesk.errors import Problem, RosterError
+from rmdesk.roster_files.cleaning import all_clean
 from rmdesk.roster_files.csv_text import CsvText, read_csv
 from rmdesk.roster_files.report_lines import body_rows, odd_rows, overflowing, same_fields
 
@@ -176,6 +177,8 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
     headers = _two_row_header(rows, header_idx)[: len(labels)]
     body, numbers, notes = body_rows(rows, header_idx, labels, clean)
     notes.extend(overflowing(body, numbers, len(rows[header_idx])))
+    if chosen is not None:  # a workbook's cells are stripped already: one look at them all
+        clean = all_clean(itertools.chain.from_iterable(body))
     return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
 
 

@@ -284,7 +284,7 @@ def _names(column: ColumnOf, cols: dict[str, int], header: HeaderOf) -> tuple[li
             firsts = column("first_name")
             if _is_surname(names, firsts):  # "Name" beside "Vorname", as German exports have
                 return _joined(firsts, names), header("first_name")
-        if ("first_name" in cols or "last_name" in cols) and "" in set(names):
+        if ("first_name" in cols or "last_name" in cols) and "" in names:
             joined = _joined(column("first_name"), column("last_name"))
             names = [nm or whole for nm, whole in zip(names, joined, strict=True)]
         return names, header("name")
@@ -319,7 +319,7 @@ def _check_ids_and_names(
     n = len(ids)
     keep = [True] * n
     distinct = set(ids)
-    if len(distinct) == n and "" not in distinct and "" not in set(names):
+    if len(distinct) == n and "" not in distinct and "" not in names:
         return keep
     first_row: dict[str, int] = {}
     for i in range(n):

@@ -121,3 +121,17 @@ def test_line_ends_of_every_kind_give_the_same_people(tmp_path: Path, text: str)
     parsed = parse_roster(table, detect_mapping(table.headers))
     assert [(e.employee_id, e.name) for e in parsed.employees] == [("E1", "Ana"), ("E2", "Bo")]
     assert parsed.row_numbers == [2, 3]
+
+
+def test_a_workbook_cell_with_inner_whitespace_is_cleaned(tmp_path: Path) -> None:
+    rows = [["Employee ID", "Name", "Department"], ["E1", "Ana  Silva", "Fin\u00a0ance"]]
+    rows.append(["E2", "Bo Chen", "Sales"])
+    table = read_table(R.write_xlsx(tmp_path / "r.xlsx", {"People": rows}))
+    assert not table.clean
+    found = parse_roster(table, detect_mapping(table.headers)).employees
+    assert [(e.name, e.department) for e in found] == [
+        ("Ana Silva", "Fin ance"),
+        ("Bo Chen", "Sales"),
+    ]
+    tidy = read_table(R.write_xlsx(tmp_path / "s.xlsx", {"People": [rows[0], rows[2]]}))
+    assert tidy.clean
