@@ -8,6 +8,8 @@ import warnings
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# fresh settings: the pictures must not depend on the view or geometry of an earlier run
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragMoveEvent
@@ -30,6 +32,7 @@ def main() -> None:
     window.show()
     ws = window.workspace  # type: ignore[attr-defined]
     ws.import_roster(resource("sample_roster.csv"))
+    window.show_view("roster")  # type: ignore[attr-defined]
     app.processEvents()
     page = window.roster_page  # type: ignore[attr-defined]
     page.select_person("E1100")
