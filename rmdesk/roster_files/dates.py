@@ -62,8 +62,10 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_date_column(texts: list[str]) -> DateColumn:
-    """Parse every non-empty text; numeric d/m vs m/d is settled by the whole column.
+def parse_date_column(texts: list[str], hint: str | None = None) -> DateColumn:
+    """Parse every non-empty text; numeric d/m vs m/d is settled by the whole column, or by
+    ``hint`` ('dmy' or 'mdy', from a header such as 'Hire Date (DD/MM/YYYY)') when every
+    value reads both ways.
 
     Each distinct text is read once (a 100k-row column holds a few thousand dates), and the
     verdicts are spread back over the rows.
@@ -112,6 +114,8 @@ def parse_date_column(texts: list[str]) -> DateColumn:
             conflicting = set(mdy_only if order == "dmy" else dmy_only)
         elif all(a == b for a, b, _ in pending.values()):
             order = "dmy"  # every value reads both ways, and both readings agree
+        elif hint in ("dmy", "mdy"):
+            order = hint
         else:
             ambiguous = True
         if order is not None:
@@ -124,6 +128,20 @@ def parse_date_column(texts: list[str]) -> DateColumn:
     bad_rows = [i for i, t in enumerate(texts) if t in bad] if bad else []
     conflicting_rows = [i for i, t in enumerate(texts) if t in conflicting] if conflicting else []
     return DateColumn(values, bad_rows, ambiguous, order, conflicting_rows)
+
+
+# DD/MM/YYYY, and the German TT.MM.JJJJ, French JJ/MM/AAAA, Spanish DD/MM/AAAA
+_DMY_HEADER = re.compile(r"(?i)\b[dtj]{1,2}\W?m{1,3}\W?[yja]{1,4}\b")
+_MDY_HEADER = re.compile(r"(?i)\bm{1,3}\W?[dtj]{1,2}\W?[yja]{1,4}\b")
+
+
+def order_hint(header: str) -> str | None:
+    """'dmy' or 'mdy' when a column's header spells its date format out."""
+    if _DMY_HEADER.search(header):
+        return "dmy"
+    if _MDY_HEADER.search(header):
+        return "mdy"
+    return None
 
 
 def _parse_other(text: str) -> date | None:

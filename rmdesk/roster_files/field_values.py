@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from rmdesk.roster_files.dates import parse_date_column
+from rmdesk.roster_files.dates import order_hint, parse_date_column
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 from rmdesk.roster_files.status import has_left
 
@@ -121,7 +121,7 @@ def still_here(f: Columns) -> list[int]:
 def read_dates(
     texts: list[str], col: str, numbers: list[int], out: ProblemList | None
 ) -> list[date | None]:
-    parsed = parse_date_column(texts)
+    parsed = parse_date_column(texts, order_hint(col))
     if out is None:
         return parsed.values
     for i in parsed.bad_rows:

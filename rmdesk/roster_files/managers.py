@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Mapping as AbcMapping
+from collections.abc import Set as AbcSet
 
 from rmdesk.models.people import Employee
 from rmdesk.roster_files.cleaning import collapse, drop_float_tail
@@ -58,6 +60,36 @@ class _NameIndex:
         return self._index.get(_name_key(name), [])
 
 
+_ID_IN_BRACKETS = re.compile(r"[(\[]\s*([^()\[\]\s]+)\s*[)\]]\s*$")
+_ID_BEFORE_NAME = re.compile(r"^(\S+)\s+[-\u2013\u2014|:]\s+\S")
+
+
+def _embedded_id(raw: str, known: AbcSet[str]) -> str | None:
+    """The id in a manager written with it: 'Ana Silva (E1001)', 'Ana Silva [1001]',
+    'E1001 - Ana Silva' (Workday and SAP write managers so)."""
+    for pattern in (_ID_IN_BRACKETS, _ID_BEFORE_NAME):
+        m = pattern.search(raw)
+        if m and m.group(1) in known:
+            return m.group(1)
+    return None
+
+
+def _email_index(ids: list[str], emails: list[str], keep: list[bool]) -> dict[str, str]:
+    """Work email (any case) -> id, for the emails only one person has."""
+    index: dict[str, str] = {}
+    seen_twice: set[str] = set()
+    for ident, email, kept in zip(ids, emails, keep, strict=True):
+        key = email.casefold()
+        if not key or not kept:
+            continue
+        if key in index:
+            seen_twice.add(key)
+        index[key] = ident
+    for key in seen_twice:
+        del index[key]
+    return index
+
+
 def resolve_managers(
     ids: list[str],
     names: list[str],
@@ -95,6 +127,7 @@ def resolve_managers(
     unmatched = result.count(None) > values.count("")
     odd = [i for i, v in enumerate(values) if v and result[i] is None] if unmatched else []
     names_of: _NameIndex | None = None
+    emails: dict[str, str] | None = None
 
     def self_manager(i: int) -> None:
         out.add(
@@ -135,6 +168,17 @@ def resolve_managers(
             if len(same) == 1 and same[0] != ids[i]:
                 result[i] = same[0]
                 continue
+        named = _embedded_id(raw, known)  # "Ana Silva (E1001)", "E1001 - Ana Silva"
+        if named is None and "@" in raw:  # some exports give the manager's work email
+            if emails is None:
+                emails = _email_index(ids, column("email"), keep)
+            named = emails.get(raw.casefold())
+        if named is not None:
+            if named == ids[i]:
+                self_manager(i)
+            else:
+                result[i] = named
+            continue
         if by_id:
             unknown(i)
             continue

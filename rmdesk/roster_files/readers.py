@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -89,9 +89,29 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
         raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     else:
         chosen, raw = _likeliest_sheet(book, names)
+    _fill_merged(book.get_sheet_by_name(chosen), raw)
     # most cells are text: stripped inline, the rest (numbers, dates, empty) by _clean_cell
     rows = [[v.strip() if type(v) is str else _clean_cell(v) for v in row] for row in raw]
     return rows, chosen, names
+
+
+def _fill_merged(sheet: Any, raw: list[list[Any]]) -> None:
+    """A merged cell's value in every cell it covers: a department merged down over its
+    people, a label merged across the columns under it. Spreadsheets keep the value in the
+    first cell only, which would leave the others looking empty."""
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # a format calamine cannot tell merges for
+        return
+    for (top, left), (bottom, right) in ranges:
+        if top >= len(raw) or left >= len(raw[top]):
+            continue
+        value = raw[top][left]
+        for r in range(top, min(bottom, len(raw) - 1) + 1):
+            row = raw[r]
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if row[c] in ("", None):
+                    row[c] = value
 
 
 def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]:
@@ -99,8 +119,6 @@ def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]
     summary or a cover page that comes first. Ties go to the first; a workbook with only
     hidden data still imports."""
     from python_calamine import SheetVisibleEnum
-
-    from rmdesk.roster_files.headers import is_known_header
 
     hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
     best: tuple[int, int, str, list[list[Any]]] | None = None
@@ -111,7 +129,7 @@ def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]
             any(_clean_cell(v) for v in row) for row in values
         ):
             continue
-        score = max((_header_score(row, is_known_header) for row in top), default=0)
+        score = max((_header_score(row) for row in top), default=0)
         rank = (score if name not in hidden else -1, -order)
         if best is None or rank > best[:2]:
             best = (*rank, name, values)
@@ -120,8 +138,12 @@ def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]
     return best[2], best[3]
 
 
-def _header_score(row: list[str], score: Callable[[str], bool]) -> int:
-    return sum(1 for c in row if c and score(c))
+def _header_score(row: list[str]) -> int:
+    """How many roster fields a row names: distinct ones, so a label merged across a group
+    of columns ('Employee' over ID, Name and Email) counts once."""
+    from rmdesk.roster_files.headers import field_for_header
+
+    return len({field_for_header(c) for c in row if c} - {None})
 
 
 def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = ()) -> Table:
@@ -220,7 +242,7 @@ def _is_html(data: bytes) -> bool:
 def _header_index(rows: list[list[str]], wanted: Collection[str]) -> int:
     """The early row that names the most known fields (a report title may sit above it); a
     row holding the columns the officer mapped by hand wins outright."""
-    from rmdesk.roster_files.headers import is_known_header, normalise_header
+    from rmdesk.roster_files.headers import normalise_header
 
     asked = {normalise_header(w) for w in wanted if w}
     header_idx, best = -1, -1
@@ -228,7 +250,7 @@ def _header_index(rows: list[list[str]], wanted: Collection[str]) -> int:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        score = _header_score(cells, is_known_header)
+        score = _header_score(cells)
         if asked:
             score += 100 * sum(1 for c in cells if c and normalise_header(c) in asked)
         if header_idx < 0 or score > best:

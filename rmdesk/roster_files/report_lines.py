@@ -95,7 +95,8 @@ def same_fields(cells: list[str], headers: list[str]) -> bool:
 
 def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
     """Rows with values past the header's last column: most often a value holding the
-    delimiter without quotes ('Silva, Ana'), which shifts every value after it."""
+    delimiter without quotes ('Silva, Ana'), which shifts every value after it. When every
+    row has them, they are columns without a header: set aside with one warning."""
     problems = []
     for i in [i for i, r in enumerate(body) if len(r) > width]:
         extra = [c.strip() for c in body[i][width:] if c.strip()]
@@ -108,6 +109,14 @@ def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[P
                     numbers[i],
                 )
             )
+    if len(problems) == len(body) > 1:
+        return [
+            Problem(
+                f"every row has values past the last of the {width} named columns; those "
+                "columns have no header and are not imported",
+                severity="warning",
+            )
+        ]
     return problems
 
 

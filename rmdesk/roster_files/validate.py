@@ -305,6 +305,9 @@ def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
     return [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
 
 
+_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?[eE]\+\d+$")
+
+
 def _check_ids_and_names(
     ids: list[str],
     names: list[str],
@@ -318,8 +321,20 @@ def _check_ids_and_names(
     once as having left and once as employed was rehired: the employed row is kept."""
     n = len(ids)
     keep = [True] * n
+    joined = "\x00".join(ids)
+    if "E+" in joined or "e+" in joined:  # 1.23457E+12: Excel shortened a long numeric id
+        for i, ident in enumerate(ids):
+            if _SCIENTIFIC.match(ident):
+                out.add(
+                    "an id Excel shortened",
+                    f"employee id '{ident}' was shortened by Excel (scientific notation) and "
+                    "its digits are lost; format the id column as text and export again",
+                    numbers[i],
+                    id_col,
+                )
+                keep[i] = False
     distinct = set(ids)
-    if len(distinct) == n and "" not in distinct and "" not in names:
+    if len(distinct) == n and "" not in distinct and "" not in names and all(keep):
         return keep
     first_row: dict[str, int] = {}
     for i in range(n):

@@ -107,3 +107,28 @@ def test_unreadable_numeric_date_does_not_settle_the_order() -> None:
     col = parse_date_column(["01/02/2020", "31/31/2020", "03/04/2020"])
     assert col.ambiguous
     assert col.bad_rows == [1]
+
+
+@pytest.mark.parametrize(
+    ("header", "order", "first"),
+    [
+        ("Hire Date (DD/MM/YYYY)", "dmy", date(2020, 4, 3)),
+        ("Eintrittsdatum (TT.MM.JJJJ)", "dmy", date(2020, 4, 3)),
+        ("Start date (mm/dd/yy)", "mdy", date(2020, 3, 4)),
+        ("Hire Date", None, None),
+    ],
+)
+def test_a_header_that_spells_the_format_settles_an_ambiguous_column(
+    header: str, order: str | None, first: date | None
+) -> None:
+    from rmdesk.roster_files.dates import order_hint
+
+    assert order_hint(header) == order
+    column = parse_date_column(["03/04/2020", "05/06/2021"], order_hint(header))
+    assert column.ambiguous is (order is None)
+    assert column.values[0] == first
+
+
+def test_the_values_outrank_the_header() -> None:
+    column = parse_date_column(["03/04/2020", "25/12/2021"], "mdy")  # 25 can only be a day
+    assert column.order == "dmy" and column.values[1] == date(2021, 12, 25)

@@ -319,6 +319,31 @@ def test_xlsx_sheet_chosen(tmp_path: Path) -> None:
     assert read_table(same).sheet == "Contractors"  # a tie goes to the first
 
 
+def test_xlsx_merged_cells_fill_every_cell_they_cover(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = [
+        ["Headcount by department"],
+        ["Department", "Employee ID", "Name"],
+        ["Finance", "1", "Ana"],
+        [None, "2", "Bo"],
+        [None, "3", "Cy"],
+        ["Sales", "4", "Di"],
+    ]
+    path = R.write_xlsx(tmp_path / "r.xlsx", {"People": rows})
+    book = load_workbook(path)
+    book["People"].merge_cells("A3:A5")
+    book["People"].merge_cells("A1:C1")
+    book.save(path)
+    found = people(path)
+    assert [(e.employee_id, e.department) for e in found] == [
+        ("1", "Finance"),
+        ("2", "Finance"),
+        ("3", "Finance"),
+        ("4", "Sales"),
+    ]
+
+
 def test_xlsx_hidden_and_summary_sheets_are_passed_over(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -421,6 +446,29 @@ def test_full_name_column_wins_over_parts_when_filled() -> None:
     assert [e.name for e in validate(rows).employees] == ["Ama Okafor", "Wei Chen"]
 
 
+def test_ids_excel_shortened_are_refused_by_row() -> None:
+    parsed = validate(
+        [["Employee ID", "Name"], ["1.23457E+12", "Ana"], ["1234567890124", "Bo"], ["E+1", "Cy"]]
+    )
+    assert errors(parsed) == [
+        "row 2, column 'Employee ID': employee id '1.23457E+12' was shortened by Excel "
+        "(scientific notation) and its digits are lost; format the id column as text and "
+        "export again"
+    ]
+
+
+def test_columns_without_a_header_on_every_row_are_set_aside(tmp_path: Path) -> None:
+    text = "Employee ID,Name\nE1,Ana,note one\nE2,Bo,note two\n"
+    table = read_table(R.write_bytes(tmp_path / "r.csv", text.encode()))
+    parsed = parse_roster(table, detect_mapping(table.headers))
+    assert errors(parsed) == []
+    assert warnings(parsed) == [
+        "every row has values past the last of the 2 named columns; those columns have no "
+        "header and are not imported"
+    ]
+    assert [e.name for e in parsed.employees] == ["Ana", "Bo"]
+
+
 def test_missing_id() -> None:
     parsed = validate([["Employee ID", "Name"], ["E1", "Ana"], ["", "Bo"]])
     assert errors(parsed) == ["row 3, column 'Employee ID': the employee id is missing"]
@@ -483,6 +531,30 @@ def test_manager_by_name_with_compound_surname() -> None:
     parsed = validate(rows)
     assert relevant(parsed.problems) == []
     assert [e.manager_id for e in parsed.employees] == [None, "1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("header", "manager"),
+    [
+        ("Manager", "Ana Silva (E1)"),
+        ("Manager", "Silva, Ana [E1]"),
+        ("Manager ID", "E1 - Ana Silva"),
+        ("Manager", "ANA.SILVA@x.example"),
+        ("Manager Email", "ana.silva@x.example"),
+    ],
+)
+def test_managers_written_with_their_id_or_by_email(header: str, manager: str) -> None:
+    overrides = {"manager_name": header} if header == "Manager Email" else {}
+    parsed = validate(
+        [
+            ["Employee ID", "Name", "Email", header],
+            ["E1", "Ana Silva", "ana.silva@x.example", ""],
+            ["E2", "Bo Chen", "bo@x.example", manager],
+        ],
+        **overrides,
+    )
+    assert errors(parsed) == []
+    assert [e.manager_id for e in parsed.employees] == [None, "E1"]
 
 
 def test_ambiguous_manager_name_is_an_error() -> None:
