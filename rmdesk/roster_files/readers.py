@@ -85,11 +85,11 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
         if sheet not in names:
             listed = ", ".join(f"'{n}'" for n in names)
             raise RosterError([Problem(f"there is no sheet '{sheet}' (sheets: {listed})")])
-        chosen = sheet
-        raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        chosen, found = sheet, book.get_sheet_by_name(sheet)  # each get reads the sheet
+        raw = found.to_python(skip_empty_area=False)
     else:
-        chosen, raw = _likeliest_sheet(book, names)
-    _fill_merged(book.get_sheet_by_name(chosen), raw)
+        chosen, found, raw = _likeliest_sheet(book, names)
+    _fill_merged(found, raw)
     # most cells are text: stripped inline, the rest (numbers, dates, empty) by _clean_cell
     rows = [[v.strip() if type(v) is str else _clean_cell(v) for v in row] for row in raw]
     return rows, chosen, names
@@ -114,16 +114,17 @@ def _fill_merged(sheet: Any, raw: list[list[Any]]) -> None:
                     row[c] = value
 
 
-def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]:
+def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, Any, list[list[Any]]]:
     """The sheet whose header names the most roster fields: not a hidden lookup list, a
     summary or a cover page that comes first. Ties go to the first; a workbook with only
     hidden data still imports."""
     from python_calamine import SheetVisibleEnum
 
     hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-    best: tuple[int, int, str, list[list[Any]]] | None = None
+    best: tuple[int, int, str, Any, list[list[Any]]] | None = None
     for order, name in enumerate(names):
-        values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheet = book.get_sheet_by_name(name)
+        values = sheet.to_python(skip_empty_area=False)
         top = [[_clean_cell(v) for v in row] for row in values[:HEADER_SEARCH_ROWS]]
         if not any(any(row) for row in top) and not any(
             any(_clean_cell(v) for v in row) for row in values
@@ -132,10 +133,10 @@ def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, list[list[Any]]]
         score = max((_header_score(row) for row in top), default=0)
         rank = (score if name not in hidden else -1, -order)
         if best is None or rank > best[:2]:
-            best = (*rank, name, values)
+            best = (*rank, name, sheet, values)
     if best is None:
         raise RosterError([Problem("the workbook has no sheet with any data")])
-    return best[2], best[3]
+    return best[2], best[3], best[4]
 
 
 def _header_score(row: list[str]) -> int:

@@ -154,7 +154,7 @@ def parse_roster(
                     "warning",
                 )
 
-    grades = column("grade")
+    grades = drop_float_tail(column("grade"))  # "7.0", as Excel saves a number to CSV
     for g in {g for g in set(grades) if g and grade_rank(g) is None}:
         for i in (i for i, v in enumerate(grades) if v == g):
             out.add(

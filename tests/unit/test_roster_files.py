@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -317,6 +318,38 @@ def test_xlsx_sheet_chosen(tmp_path: Path) -> None:
     assert [e.name for e in people(path, sheet="Contractors")] == ["Someone Else"]
     same = R.write_xlsx(tmp_path / "s.xlsx", {"Contractors": other, "Staff": other})
     assert read_table(same).sheet == "Contractors"  # a tie goes to the first
+
+
+def test_xlsx_each_sheet_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine parses a sheet on every get_sheet_by_name: a second get doubles the time."""
+    import python_calamine
+
+    real = python_calamine.CalamineWorkbook
+    gets: list[str] = []
+
+    class Counting:
+        def __init__(self, book: Any) -> None:
+            self._book = book
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._book, name)
+
+        def get_sheet_by_name(self, name: str) -> Any:
+            gets.append(name)
+            return self._book.get_sheet_by_name(name)
+
+    class Books:
+        @staticmethod
+        def from_path(path: str) -> Counting:
+            return Counting(real.from_path(path))
+
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Books)
+    path = R.write_xlsx(tmp_path / "r.xlsx", {"Cover": [["Read me"]], "People": SHEET})
+    check_sheet(people(path))
+    assert sorted(gets) == ["Cover", "People"]
+    gets.clear()
+    check_sheet(people(path, sheet="People"))
+    assert gets == ["People"]
 
 
 def test_xlsx_merged_cells_fill_every_cell_they_cover(tmp_path: Path) -> None:
