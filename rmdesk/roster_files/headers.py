@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ _ABBREVIATIONS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_header(header: str) -> str:
     text = unicodedata.normalize("NFKD", header)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()

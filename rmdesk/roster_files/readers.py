@@ -17,6 +17,8 @@ from rmdesk.roster_files.report_lines import body_rows, odd_rows, overflowing, s
 
 #: How many leading rows may hold a report title before the real header.
 HEADER_SEARCH_ROWS = 40
+#: Rows read past a good header before the search stops (a second header row may follow).
+_ROWS_PAST_HEADER = 5
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -130,7 +132,7 @@ def _likeliest_sheet(book: Any, names: list[str]) -> tuple[str, Any, list[list[A
             any(_clean_cell(v) for v in row) for row in values
         ):
             continue
-        score = max((_header_score(row) for row in top), default=0)
+        score = max((_header_score(row) for row in top), default=0) if len(names) > 1 else 0
         rank = (score if name not in hidden else -1, -order)
         if best is None or rank > best[:2]:
             best = (*rank, name, sheet, values)
@@ -256,6 +258,8 @@ def _header_index(rows: list[list[str]], wanted: Collection[str]) -> int:
             score += 100 * sum(1 for c in cells if c and normalise_header(c) in asked)
         if header_idx < 0 or score > best:
             header_idx, best = idx, score
+        elif best >= 2 and idx - header_idx >= _ROWS_PAST_HEADER:
+            break  # a header well behind us: these are people now
     return header_idx
 
 

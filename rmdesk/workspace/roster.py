@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,6 +121,27 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+class _Digest:
+    """The SHA-256 of a file, computed in a thread while the caller goes on."""
+
+    def __init__(self, path: Path) -> None:
+        self._result: str | OSError = ""
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._result = _sha256(path)
+        except OSError as exc:  # reported by the reader, which meets the same file
+            self._result = exc
+
+    def hexdigest(self) -> str:
+        self._thread.join()
+        if isinstance(self._result, OSError):
+            raise RosterError([Problem(f"{self._result.filename} cannot be read: {self._result}")])
+        return self._result
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -139,6 +161,7 @@ class RosterOps(WorkspaceBase):
     ) -> ImportPlan:
         """Read and validate ``source``; raises RosterError only when the file cannot be read."""
         path = Path(source)
+        digest = _Digest(path)  # hashed in another thread meanwhile (hashlib lets go of the GIL)
         with _no_cyclic_gc():
             if table is None:
                 table = read_table(path, sheet, wanted=(mapping or {}).values())
@@ -146,7 +169,7 @@ class RosterOps(WorkspaceBase):
             outside = self.employees() if partial else {}
             parsed = parse_roster(table, placed, outside)
             stored = {r[0]: r for r in self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")}
-        plan = ImportPlan(path, _sha256(path), table, placed, parsed, partial)
+        plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
         if not stored:
             plan.added = list(parsed.records)
             return plan
