@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 _SPACES = re.compile(r"\s+")
-# two spaces in a row, a tab, newline, nbsp …, or a zero-width space, joiner or BOM
-_MESSY = re.compile(r"\s\s|[^\S ]|[\u200b-\u200d\u2060\ufeff]")
+# two spaces in a row, a tab, newline, nbsp …, or an invisible character (below)
+_MESSY = re.compile(r"\s\s|[^\S ]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _SEP = "\u00a6"  # broken bar
 _SEP_SPACE, _SPACE_SEP = _SEP + " ", " " + _SEP
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# zero-width spaces and joiners, direction marks, the soft hyphen, word joiners, the BOM
+_INVISIBLE = dict.fromkeys([0xAD, *range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF])
 
 
 def collapse(text: str) -> str:

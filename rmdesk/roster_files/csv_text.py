@@ -76,12 +76,19 @@ _HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
 
 
 def _looks_double_byte(data: bytes) -> bool:
-    """True when the non-ASCII bytes come in pairs and runs, as in a CJK code page; in
-    Windows-1252 text an accented letter is one byte between ASCII letters."""
-    runs = _HIGH_RUNS.findall(data[:65536])
-    total = sum(map(len, runs))
-    paired = sum(len(r) for r in runs if len(r) >= 2 and len(r) % 2 == 0)
-    return total >= 8 and paired >= total * 0.8
+    """True when the non-ASCII bytes come as whole words: even runs of two or more that no
+    ASCII letter touches, as names written in a CJK code page sit between delimiters. In
+    Windows-1252 text an accented letter sits inside a word ('Conceição', 'Müller')."""
+    sample = data[:65536]
+    total = standalone = 0
+    for m in _HIGH_RUNS.finditer(sample):
+        size = m.end() - m.start()
+        total += size
+        before = sample[m.start() - 1 : m.start()]
+        after = sample[m.end() : m.end() + 1]
+        if size >= 2 and size % 2 == 0 and not before.isalpha() and not after.isalpha():
+            standalone += size
+    return total >= 8 and standalone >= total * 0.6
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -103,32 +110,32 @@ def _sniff_delimiter(text: str) -> str:
 
 
 # Whitespace other than the space, as UTF-8 and as cp1252 bytes (U+0085, U+00A0, U+1680,
-# U+2000..U+200D, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000), and the lead bytes that
+# U+00AD, U+2000..U+200F, U+2028, U+2029, U+202F, U+205F..U+2064, U+3000), and the lead bytes that
 # start them.
 _ODD_SPACES = {
     "utf-8": (
         b"\xc2\x85",
         b"\xc2\xa0",
         b"\xe1\x9a\x80",
-        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x8E), 0xA8, 0xA9, 0xAF)),
-        b"\xe2\x81\x9f",
-        b"\xe2\x81\xa0",
+        b"\xc2\xad",  # soft hyphen
+        *(bytes([0xE2, 0x80, c]) for c in (*range(0x80, 0x90), 0xA8, 0xA9, 0xAF)),
+        *(bytes([0xE2, 0x81, c]) for c in (0x9F, 0xA0, 0xA1, 0xA2, 0xA3, 0xA4)),
         b"\xe3\x80\x80",
     ),
-    "cp1252": (b"\xa0",),
+    "cp1252": (b"\xa0", b"\xad"),
 }
 _ODD_SPACES["utf-8-sig"] = _ODD_SPACES["utf-8"]
-_LEADS = {"utf-8": b"\xc2\xe1\xe2\xe3", "utf-8-sig": b"\xc2\xe1\xe2\xe3", "cp1252": b"\xa0"}
+_LEADS = {"utf-8": b"\xc2\xe1\xe2\xe3", "utf-8-sig": b"\xc2\xe1\xe2\xe3", "cp1252": b"\xa0\xad"}
 
 
 def _byte_classes(delimiter: int) -> bytes:
-    """A translate table: space to S, a cell's end (delimiter, line feed) to E, any other
-    control character to C, everything else to x."""
+    """A translate table: space to S, a cell's end (delimiter, line feed, carriage return)
+    to E, any other control character to C, everything else to x."""
     table = bytearray(b"x" * 256)
     for c in (*range(32), 127):
         table[c] = ord("C")
     table[ord(" ")] = ord("S")
-    table[ord("\n")] = table[delimiter] = ord("E")
+    table[ord("\n")] = table[ord("\r")] = table[delimiter] = ord("E")
     return bytes(table)
 
 
@@ -143,7 +150,9 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
     for lead in _LEADS[encoding]:  # a lead byte is rare; only then look for the spaces
         if lead in data and any(s in data for s in _ODD_SPACES[encoding] if s[0] == lead):
             return False
-    kinds = data.translate(_byte_classes(sep[0]), b"\r")
+    if data.find(b"\xef\xbb\xbf", 3) >= 0:  # a BOM inside the text (two exports pasted)
+        return False
+    kinds = data.translate(_byte_classes(sep[0]))
     return not (
         b"C" in kinds
         or b"SS" in kinds
@@ -161,7 +170,7 @@ class CsvText:
     text: str
     encoding: str
     delimiter: str
-    lead: int  # lines before ``text`` (Excel's "sep=;" line), so row numbers stay the file's
+    lead: int  # lines before ``text`` that count as rows (none: Excel hides its "sep=;" line)
     clean: bool  # no cell needs its whitespace cleaned
     lines: list[str] | None  # the lines, when no quote makes the real CSV reader necessary
 
@@ -205,7 +214,8 @@ def read_csv(data: bytes) -> CsvText:
     first, _, rest = text.partition("\n")
     lead = 0
     if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
-        delimiter, text, lead = first.strip()[4], rest, 1  # Excel's "sep=;" first line
+        # Excel's "sep=;" first line: Excel hides it, so the header the officer sees is row 1
+        delimiter, text = first.strip()[4], rest
     else:
         delimiter = _sniff_delimiter(text)
     clean = _cells_are_clean(data, encoding, delimiter)

@@ -27,12 +27,14 @@ def _name_variants(key: str) -> list[str]:
 
 #: What exports write for "no manager" (SuccessFactors writes NO_MANAGER for the top).
 _NOBODY = frozenset(
-    {"no_manager", "nomanager", "no manager", "none", "n/a", "na", "#n/a", "null", "nil", "-",
-     "--", "\u2014", "0", "self", "vacant", "tbd", "not applicable"}
+    {"no_manager", "nomanager", "no manager", "none", "n/a", "na", "n.a.", "#n/a", "null",
+     "nil", "-", "--", "\u2014", "self", "vacant", "tbd", "not applicable", "(blank)", "blank",
+     "(none)", "keiner", "aucun", "ninguno", "nenhum"}
 )  # fmt: skip
-_PLACEHOLDERS = (
-    _NOBODY | {v.upper() for v in _NOBODY} | {v.title() for v in _NOBODY} | {"No Manager"}
-)
+
+
+def _says_nobody(value: str) -> bool:
+    return value.casefold() in _NOBODY or (value.isdigit() and not value.strip("0"))
 
 
 class _NameIndex:
@@ -114,8 +116,10 @@ def resolve_managers(
     values = column("manager_id" if by_id else "manager_name")
     col = header("manager_id" if by_id else "manager_name")
     values = drop_float_tail(values)
-    # "NO_MANAGER" (SuccessFactors), "N/A", "-": nobody, unless somebody has that id
-    nobody = (_PLACEHOLDERS & set(values)) - set(ids)
+    # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
+    # has that id. Only values that are nobody's id are looked at, once each.
+    distinct = set(values)
+    nobody = {v for v in distinct - set(ids) if _says_nobody(v)}
     if nobody:
         values = ["" if v in nobody else v for v in values]
     known: set[str] = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
@@ -165,7 +169,10 @@ def resolve_managers(
                     if ident.isdigit():
                         unpadded.setdefault(ident.lstrip("0"), []).append(ident)
             same = unpadded.get(raw.lstrip("0"), [])
-            if len(same) == 1 and same[0] != ids[i]:
+            if same == [ids[i]]:
+                self_manager(i)
+                continue
+            if len(same) == 1:
                 result[i] = same[0]
                 continue
         named = _embedded_id(raw, known)  # "Ana Silva (E1001)", "E1001 - Ana Silva"

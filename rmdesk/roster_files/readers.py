@@ -201,7 +201,7 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
         labels.pop()
     headers = _two_row_header(rows, header_idx)[: len(labels)]
     body, numbers, notes = body_rows(rows, header_idx, labels, clean)
-    notes.extend(overflowing(body, numbers, len(rows[header_idx])))
+    notes.extend(overflowing(body, numbers, len(labels)))
     if chosen is not None:  # a workbook's cells are stripped already: one look at them all
         clean = all_clean(itertools.chain.from_iterable(body))
     return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
@@ -253,7 +253,8 @@ def _header_index(rows: list[list[str]], wanted: Collection[str]) -> int:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        score = _header_score(cells)
+        # a row under group labels ('Line manager' over 'ID', 'Name') is scored with them
+        score = max(_header_score(cells), _header_score(_two_row_header(rows, idx)))
         if asked:
             score += 100 * sum(1 for c in cells if c and normalise_header(c) in asked)
         if header_idx < 0 or score > best:

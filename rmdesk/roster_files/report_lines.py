@@ -94,9 +94,10 @@ def same_fields(cells: list[str], headers: list[str]) -> bool:
 
 
 def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
-    """Rows with values past the header's last column: most often a value holding the
-    delimiter without quotes ('Silva, Ana'), which shifts every value after it. When every
-    row has them, they are columns without a header: set aside with one warning."""
+    """Rows with values past the header's last named column: most often a value holding
+    the delimiter without quotes ('Silva, Ana'), which shifts every value after it. Even
+    when every row has them ('Last, First' names throughout), guessing would store
+    departments as names, so each row is refused until the file is fixed."""
     problems = []
     for i in [i for i, r in enumerate(body) if len(r) > width]:
         extra = [c.strip() for c in body[i][width:] if c.strip()]
@@ -109,55 +110,56 @@ def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[P
                     numbers[i],
                 )
             )
-    if len(problems) == len(body) > 1:
-        return [
-            Problem(
-                f"every row has values past the last of the {width} named columns; those "
-                "columns have no header and are not imported",
-                severity="warning",
-            )
-        ]
     return problems
 
 
 # Lines a report writer adds around the people: totals, page marks, who ran it and when.
 _REPORT_LINE = re.compile(
-    r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?\b|count\b|sum\b|headcount\b|number of\b"
-    r"|records?\b|rows?\s*:|page\s+\d|\d+\s+(?:rows?|records?|employees?|people|persons?|workers?)\b"
-    r"|(?:report\s+)?(?:generated|printed|run|created|exported|extracted|produced)\s+(?:on|by|at)\b"
+    r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?totals?\b|headcount\b|number of\b"
+    r"|records?\s*:|rows?\s*:|page\s+\d+\s*(?:of|/)\s*\d|page\s*:?\s*\d+$"
+    r"|\d+\s+(?:rows?|records?|employees?|people|persons?|workers?)\b"
+    r"|(?:report\s+)?(?:generated|printed|run|created|exported|extracted|produced)\s*(?::|on\b|by\b|at\b)"
     r"|(?:report|run|print|export|extract)\s+(?:date|time)\b|end\s+of\s+(?:report|file|data|list)\b"
     r"|(?:strictly\s+)?confidential\b|internal\s+use\b|prepared\s+by\b|source\s*:"
-    r"|filters?\s*:|as\s+of\b|copyright\b|\u00a9|\*{2,}|-{3,}|={3,})"
+    r"|filter(?:s|ed)?\s*(?::|by\b)|as\s+of\b|copyright\b|\u00a9|\*{2,}|-{3,}|={3,}"
+    r"|summe\b|gesamt|insgesamt|total\s+g[eé]n[eé]ral)"
 )
-# A first cell like these is a totals row however many cells follow: "Total", "Grand Total",
-# and what Excel's Data > Subtotal writes ("Finance Count", "Grand Count", "Sales Total").
+# A first cell that is only a totals word: a totals row however many cells follow.
 _TOTAL_CELL = re.compile(
-    r"(?i)^(?:(?:.+\s)?(?:grand\s+)?(?:sub\s*-?\s*)?(?:totals?|count|sum|average)|headcount)\s*:?$"
+    r"(?i)^(?:(?:grand\s+|sub\s*-?\s*)?(?:totals?|count|sum|average)|headcount|summe|gesamt"
+    r"|gesamtsumme|insgesamt|total\s+g[eé]n[eé]ral)\s*:?$"
 )
+# What Excel's Data > Subtotal writes under each group ("Finance Count", "Sales Total"): a
+# label ending in a totals word, on a row that is mostly empty. A person's name can end so
+# too ("Kevin Sum"), but their row is full.
+_GROUP_TOTAL = re.compile(r"(?i)\s(?:totals?|count|sum|average)\s*:?$")
 #: Last letters of those cells: a cheap test before the regex, since ids end in digits.
 _TOTAL_ENDS = frozenset("lLtTmMeE:")
 
 
-# First cells of one word (no space, no punctuation) that can open a report's own line.
-_ONE_WORD = {
-    variant
-    for word in ("total", "totals", "subtotal", "subtotals", "count", "sum", "average",
-                 "headcount", "records", "confidential", "copyright")
-    for variant in (word, word.upper(), word.title())
-}  # fmt: skip
+# First cells of one word (no space, no punctuation) that can open a report's own line;
+# compared case-blind ("SubTotal").
+_ONE_WORD = frozenset(
+    {"total", "totals", "subtotal", "subtotals", "count", "sum", "average", "headcount",
+     "confidential", "copyright", "summe", "gesamt", "gesamtsumme", "insgesamt"}
+)  # fmt: skip
 
 
 def odd_rows(firsts: list[str], first_header: str) -> list[int]:
     """The rows whose first cell is empty, repeats the header's, or starts or ends like a
     report's own line: the only ones worth a closer look. An id (one word of letters and
     digits) is settled by a set lookup; only cells with spaces or signs meet the regexes."""
-    match, total, words = _REPORT_LINE.match, _TOTAL_CELL.match, _ONE_WORD
+    match, group, words = _REPORT_LINE.match, _GROUP_TOTAL.search, _ONE_WORD
     return [
         i
         for i, f in enumerate(firsts)
         if not f
         or f == first_header
-        or (f in words if f.isalnum() else (match(f) or (f[-1] in _TOTAL_ENDS and total(f))))
+        or (
+            (not f[-1].isdigit() and f.casefold() in words)
+            if f.isalnum()
+            else (match(f) or (f[-1] in _TOTAL_ENDS and group(f)))
+        )
     ]
 
 
@@ -165,5 +167,7 @@ def _is_report_line(filled: list[str], width: int) -> bool:
     """A line of a report's own (not a person), judged by its first filled cell."""
     first = filled[0]
     if _TOTAL_CELL.match(first):
+        return True
+    if _GROUP_TOTAL.search(first) and len(filled) * 2 <= width:
         return True
     return len(filled) <= 2 < width and _REPORT_LINE.match(first) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # One-letter and yes/no codes (PeopleSoft EMPL_STATUS and friends, "Active: Y/N").
 _LEFT_CODES = frozenset({"no", "n", "false", "0", "t", "d", "r", "u", "x", "q", "i", "term"})
@@ -28,7 +29,23 @@ _LEFT_WORDS = frozenset(
         "redundant",
         "alumni",
         "alumnus",
-        "ex",
+        # French, German, Spanish, Portuguese, Dutch
+        "inactif",
+        "parti",
+        "sorti",
+        "retraite",
+        "ausgetreten",
+        "ausgeschieden",
+        "inaktiv",
+        "gekundigt",
+        "baja",
+        "inactivo",
+        "inactiva",
+        "jubilado",
+        "terminado",
+        "desligado",
+        "inativo",
+        "uitdienst",
     }
 )
 _HERE_WORDS = frozenset(
@@ -59,9 +76,20 @@ _HERE_WORDS = frozenset(
         "paternity",
         "parental",
         "sick",
+        "actif",
+        "aktiv",
+        "activo",
+        "activa",
+        "ativo",
+        "alta",
+        "actief",
+        "exempt",
+        "nonexempt",
     }
 )
 _WORD = re.compile(r"[a-z]+")
+# "Not active", "Non-active", "No longer employed"; not "Not on leave" or "Non-exempt"
+_NOT_HERE = re.compile(r"\b(?:not|non|no longer)[\s-]*(?:active|employed|current|working)\b")
 
 
 def has_left(status: str) -> bool | None:
@@ -72,8 +100,12 @@ def has_left(status: str) -> bool | None:
         return True
     if text in _HERE_CODES:
         return False
-    words = _WORD.findall(text)
-    if any(w in _LEFT_WORDS for w in words) or any(w in ("not", "non", "no") for w in words):
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    if _NOT_HERE.search(plain):
+        return True
+    words = _WORD.findall(plain)
+    if any(w in _LEFT_WORDS for w in words):
         return True
     if any(w in _HERE_WORDS for w in words):
         return False

@@ -17,7 +17,8 @@ from tests.unit import rosters as R
     "text",
     ["Terminated", "TERMINATED - Voluntary", "Inactive", "Left", "Leaver", "Former employee",
      "Retired", "Deceased", "Resigned", "Separated", "N", "No", "false", "0", "T", "Non-Active",
-     "Not active", "Withdrawn"],
+     "Not active", "Withdrawn", "No longer employed", "Inactif", "Ausgetreten", "Baja",
+     "Retraité"],
 )  # fmt: skip
 def test_statuses_that_mean_gone(text: str) -> None:
     assert has_left(text) is True
@@ -26,7 +27,9 @@ def test_statuses_that_mean_gone(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Active", "active ", "A", "Y", "Yes", "TRUE", "1", "On Leave", "Leave of Absence", "LOA",
-     "Active - Paid Leave", "Suspended", "Probation", "Full-Time", "Current", "Employed"],
+     "Active - Paid Leave", "Suspended", "Probation", "Full-Time", "Current", "Employed",
+     "Not on leave", "Active - Not on Leave", "Full-Time Non-Exempt", "Leave - No Pay",
+     "Active, no end date", "Active (Ex-Pat)", "Actif", "Aktiv", "Activo"],
 )  # fmt: skip
 def test_statuses_that_mean_still_here(text: str) -> None:
     assert has_left(text) is False
