@@ -92,8 +92,19 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], str,
     else:
         chosen, found, raw = _likeliest_sheet(book, names)
     _fill_merged(found, raw)
-    # most cells are text: stripped inline, the rest (numbers, dates, empty) by _clean_cell
-    rows = [[v.strip() if type(v) is str else _clean_cell(v) for v in row] for row in raw]
+    # most cells are text: stripped inline; numbers repeat (grades, years), so each distinct
+    # one is converted once; the rest (dates, empty) by _clean_cell
+    numbers: dict[float, str] = {}
+
+    def number(v: Any) -> str:
+        if type(v) is not float:
+            return _clean_cell(v)
+        text = numbers.get(v)
+        if text is None:
+            text = numbers[v] = _clean_cell(v)
+        return text
+
+    rows = [[v.strip() if type(v) is str else number(v) for v in row] for row in raw]
     return rows, chosen, names
 
 

@@ -302,6 +302,8 @@ def _is_surname(names: list[str], firsts: list[str]) -> bool:
 
 def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
     """'Ana' + 'Silva' -> 'Ana Silva'; the parts are clean already, either may be empty."""
+    if "" not in firsts and "" not in lasts:  # the common case, joined in C
+        return list(map(" ".join, zip(firsts, lasts, strict=True)))
     return [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
 
 
