@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import cast
 
 import numpy as np
 
@@ -77,13 +78,19 @@ class OrgChart:
         return sorted(self._reports.get(emp, []))
 
 
-def _caught_in_loops(ids: Sequence[str], managers: Sequence[str | None]) -> list[int]:
+def _caught_in_loops(
+    ids: Sequence[str],
+    managers: Sequence[str | None],
+    index: Mapping[str, int] | None = None,
+) -> list[int]:
     """Where the people are whose chain of managers never reaches the top: those in a loop
     and those below one. Pointer doubling in numpy: after k rounds each person points 2**k
     managers up, so log2(n) rounds settle a whole company in milliseconds."""
     n = len(ids)
-    index: dict[str | None, int] = dict(zip(ids, range(n), strict=True))
-    up = np.fromiter(map(index.get, managers, itertools.repeat(n)), np.int64, n)
+    if index is None:
+        index = dict(zip(ids, range(n), strict=True))
+    position = cast("Callable[[str | None, int], int]", index.get)  # None: no manager
+    up = np.fromiter(map(position, managers, itertools.repeat(n)), np.int64, n)
     up[up == np.arange(n)] = n  # one's own manager means none
     up = np.append(up, n)  # n: above the top, where every healthy chain ends
     for _ in range(n.bit_length() + 1):
@@ -93,9 +100,14 @@ def _caught_in_loops(ids: Sequence[str], managers: Sequence[str | None]) -> list
     return [int(i) for i in np.flatnonzero(up[:n] != n)]
 
 
-def find_cycles_in(ids: Sequence[str], managers: Sequence[str | None]) -> list[list[str]]:
-    """``find_cycles`` over two parallel lists (ids unique), sparing the dict for a clean org."""
-    suspects = _caught_in_loops(ids, managers)
+def find_cycles_in(
+    ids: Sequence[str],
+    managers: Sequence[str | None],
+    index: Mapping[str, int] | None = None,
+) -> list[list[str]]:
+    """``find_cycles`` over two parallel lists (ids unique; ``index`` maps each to its
+    position, if the caller has it), sparing the dict for a clean org."""
+    suspects = _caught_in_loops(ids, managers, index)
     if not suspects:
         return []
     return find_cycles({ids[i]: managers[i] for i in suspects})

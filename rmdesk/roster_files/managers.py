@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Container
 from collections.abc import Mapping as AbcMapping
 from collections.abc import Set as AbcSet
 
@@ -66,7 +67,7 @@ _ID_IN_BRACKETS = re.compile(r"[(\[]\s*([^()\[\]\s]+)\s*[)\]]\s*$")
 _ID_BEFORE_NAME = re.compile(r"^(\S+)\s+[-\u2013\u2014|:]\s+\S")
 
 
-def _embedded_id(raw: str, known: AbcSet[str]) -> str | None:
+def _embedded_id(raw: str, known: Container[str]) -> str | None:
     """The id in a manager written with it: 'Ana Silva (E1001)', 'Ana Silva [1001]',
     'E1001 - Ana Silva' (Workday and SAP write managers so)."""
     for pattern in (_ID_IN_BRACKETS, _ID_BEFORE_NAME):
@@ -103,8 +104,10 @@ def resolve_managers(
     active: list[int],
     outside: AbcMapping[str, Employee],
     out: ProblemList,
+    index: AbcMapping[str, int] | None = None,
 ) -> list[str | None]:
-    """Manager ids per row; a manager name column may hold ids too.
+    """Manager ids per row; a manager name column may hold ids too. ``index`` (id -> row,
+    every row kept) spares building the set of ids again.
 
     An unknown manager blocks the import for a person still employed; for someone the file
     says has left, whose manager may have left before them, it is a warning.
@@ -118,12 +121,15 @@ def resolve_managers(
     values = drop_float_tail(values)
     # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
     # has that id. Only values that are nobody's id are looked at, once each.
-    distinct = set(values)
-    nobody = {v for v in distinct - set(ids) if _says_nobody(v)}
+    known: AbcSet[str] | AbcMapping[str, int]
+    if index is not None and not outside:
+        known = index
+    else:
+        known = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
+        known |= set(outside)
+    nobody = {v for v in set(values) if v not in known and _says_nobody(v)}
     if nobody:
         values = ["" if v in nobody else v for v in values]
-    known: set[str] = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
-    known.update(outside)
     result: list[str | None] = [v if v in known else None for v in values]
     if any(map(operator.eq, values, ids)):  # rare: somebody named as their own manager
         result = [None if v == e else v for v, e in zip(result, ids, strict=True)]

@@ -171,8 +171,10 @@ def parse_roster(
         hire = iso_date_texts(column("hire_date"), header("hire_date"), numbers, out)
     births = birth_years(fields)
 
+    # id -> row, shared by the manager lookup and the cycle search (the file alone, all kept)
+    index = dict(zip(ids, range(n), strict=True)) if all(keep) and not outside else None
     managers = resolve_managers(
-        ids, names, column, cols, header, numbers, keep, active, outside, out
+        ids, names, column, cols, header, numbers, keep, active, outside, out, index
     )
     _check_reporting_lines(ids, managers, active, numbers, cols, out)
 
@@ -183,7 +185,7 @@ def parse_roster(
         links.update(_kept(ids, managers, keep))
         loops = find_cycles(links)
     else:
-        loops = find_cycles_in(ids, managers)
+        loops = find_cycles_in(ids, managers, index)
     if loops:
         first_row: dict[str, int] = {}
         for i in range(n - 1, -1, -1):
