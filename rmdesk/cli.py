@@ -72,10 +72,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         ws.close()
     for w in report.warnings:
         print(str(w), file=sys.stderr)
-    if plan.mapping.unplaced:
-        unplaced = ", ".join(f"'{c}'" for c in plan.mapping.unplaced)
-        print(f"columns not imported: {unplaced}", file=sys.stderr)
-    print(report.summary())
+    summary = report.summary()
+    if plan.mapping.unplaced:  # not a problem, so not on stderr: part of what was done
+        summary += "; columns not imported: " + ", ".join(f"'{c}'" for c in plan.mapping.unplaced)
+    print(summary)
     return EXIT_OK
 
 
