@@ -6,6 +6,10 @@ from __future__ import annotations
 # so "Employee #", "employee_number" and "EMPLOYEE NUMBER" all meet here.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "employee_id": (
+        "personnumber",
+        "empcode",
+        "associatenumber",
+        "workeremployeeid",
         "personalnummer",
         "persnr",
         "personalnr",
@@ -242,6 +246,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "grading",
     ),
     "manager_id": (
+        "managerpersonnumber",
+        "linemanagerpersonnumber",
+        "supervisorpersonnumber",
+        "reportingmanageremployeecode",
+        "reportingmanagerid",
+        "reportingmanageremployeeid",
+        "manageremployeecode",
+        "linemanageremployeecode",
+        "directmanagerid",
+        "directsupervisorid",
+        "reportingmanagercode",
+        "supervisorcode",
         "vorgesetzterpersonalnummer",
         "personalnummervorgesetzter",
         "matriculeresponsable",
@@ -282,6 +298,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "linemanagernumber",
     ),
     "manager_name": (
+        "managerdisplayname",
+        "directsupervisor",
+        "directsupervisorname",
+        "directmanagername",
+        "reportstomanager",
         "vorgesetzter",
         "fuhrungskraft",
         "responsable",

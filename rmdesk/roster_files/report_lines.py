@@ -41,7 +41,7 @@ def body_rows(
             dropped.add(i)
             message = "skipped a second header row (labels under the column names)"
             notes.append(Problem(message, start + 1, None, "warning"))
-        elif _is_report_line(filled, width):
+        elif _is_report_line(filled, width) or _is_lone_count(cells, filled):
             dropped.add(i)
             shown = " ".join(filled)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
@@ -161,6 +161,12 @@ def odd_rows(firsts: list[str], first_header: str) -> list[int]:
             else (match(f) or (f[-1] in _TOTAL_ENDS and group(f)))
         )
     ]
+
+
+def _is_lone_count(cells: list[str], filled: list[str]) -> bool:
+    """A single number under some column, the first cell empty: a count or sum the report
+    put under the people (',,,,45'). A person has at least an id in the first column."""
+    return len(filled) == 1 and not cells[0] and filled[0].replace(".", "", 1).isdigit()
 
 
 def _is_report_line(filled: list[str], width: int) -> bool:

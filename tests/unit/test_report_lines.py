@@ -41,6 +41,8 @@ def _read(tmp_path: Path, text: str) -> tuple[list[str], list[int], list[str]]:
         "End of Report\n",
         "-----------------,\n",
         "© Northwind Traders\n",
+        ",,,2\n",
+        ",2,,\n",
     ],
 )
 def test_footer_lines_are_skipped_with_a_warning(tmp_path: Path, footer: str) -> None:
