@@ -29,7 +29,8 @@ def test_statuses_that_mean_gone(text: str) -> None:
     ["Active", "active ", "A", "Y", "Yes", "TRUE", "1", "On Leave", "Leave of Absence", "LOA",
      "Active - Paid Leave", "Suspended", "Probation", "Full-Time", "Current", "Employed",
      "Not on leave", "Active - Not on Leave", "Full-Time Non-Exempt", "Leave - No Pay",
-     "Active, no end date", "Active (Ex-Pat)", "Actif", "Aktiv", "Activo"],
+     "Active, no end date", "Active (Ex-Pat)", "Actif", "Aktiv", "Activo", "On notice",
+     "Garden leave", "Seconded"],
 )  # fmt: skip
 def test_statuses_that_mean_still_here(text: str) -> None:
     assert has_left(text) is False
