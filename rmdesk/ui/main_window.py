@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
         # the sample goes into an empty workspace only, never over a real roster
         self.act_sample.setEnabled(not has_people)
         self.first_run.sample.setEnabled(not has_people)
+        if not has_people:  # the welcome page stands for the roster, whatever was open last
+            self.sidebar.setCurrentRow(0)
         self._show_view(max(self.sidebar.currentRow(), 0))
 
     def focus_search(self) -> None:
@@ -479,7 +481,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry)
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
-        self.show_view(self.settings.view)
+        # the view open last time, unless this workspace is empty: then the welcome page
+        self.show_view(self.settings.view if self.workspace.employees() else "roster")
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 

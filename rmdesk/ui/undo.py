@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -22,6 +23,8 @@ class Command(QUndoCommand):
     """
 
     error: Exception | None = None
+    #: the edit itself, defined by every command (first apply and each redo)
+    do: Callable[[], None]
 
     def redo(self) -> None:
         self.error = None
@@ -30,9 +33,6 @@ class Command(QUndoCommand):
         except Exception as exc:
             self.error = exc
             self.setObsolete(True)
-
-    def do(self) -> None:
-        raise NotImplementedError
 
 
 def push(stack: QUndoStack, command: QUndoCommand) -> None:

@@ -117,6 +117,23 @@ def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) ->
     )
 
 
+def test_a_new_workspace_opens_on_the_roster_whatever_was_open_last(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The welcome page stands for the roster: a view saved from another workspace (the
+    pairing board) must not show as selected over it."""
+    from rmdesk.ui.settings import Settings
+
+    Settings().view = "pairing"
+    w = build_window(tmp_path / "new.db")
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        assert w.pages.currentWidget() is w.first_run
+        assert w.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == "roster"
+    finally:
+        w.close()
+        w.workspace.close()
+
+
 def test_drop_on_the_first_run_page_too(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _accept_dialog(monkeypatch, [])
     with qtbot.waitSignal(window.import_finished, timeout=20000):
