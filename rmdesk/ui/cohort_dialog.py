@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.cohorts import Cohort
-from rmdesk.ui.modal import answer_of
+from rmdesk.ui.modal import answer_of, ok_cancel
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,7 @@ class CohortDialog(QDialog):
         form.addRow("Starts", self.starts)
         form.addRow("Ends", self.ends)
         form.addRow("Capacity", self.capacity)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def choice(self) -> CohortChoice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 T = TypeVar("T")
 
@@ -18,3 +18,13 @@ def answer_of(dialog: QDialog, answer: Callable[[], T | None]) -> T | None:
         return answer()
     finally:
         dialog.deleteLater()
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The OK and Cancel buttons every rmdesk dialog ends with, wired to accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.ui.modal import answer_of
+from rmdesk.ui.modal import answer_of, ok_cancel
 
 
 class InterestsDialog(QDialog):
@@ -32,11 +32,7 @@ class InterestsDialog(QDialog):
         form.addRow(hint)
         form.addRow("Topics", self.interests)
         form.addRow("Availability", self.availability)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.resize(460, 0)
 
@@ -60,14 +56,10 @@ class ReasonPrompt(QDialog):
         label = QLabel(question)
         label.setWordWrap(True)
         self.text = QLineEdit()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.text.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(label)
         form.addRow(self.text)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import time
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
+from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rmdesk.app import build_window
@@ -23,6 +22,7 @@ from rmdesk.ui.pairing_board import PairingBoard
 from rmdesk.ui.pairing_models import PairsModel, PeopleModel
 from rmdesk.ui.suggestions_dialog import SuggestionsDialog
 from tests.conftest import SAMPLE
+from tests.gui.drags import drag_event, enter
 
 # From resources/sample_roster.csv (all four in Treasury / Office of the CFO, Finance):
 VARGA = "E1012"  # Péter Varga, CFO, 3 levels above Mehta
@@ -96,25 +96,8 @@ def _drag_mentor_onto_mentee(board: PairingBoard, mentor: str, mentee: str) -> b
 
 
 def _enter_and_move(view: QWidget, mime: QMimeData, pos: QPoint) -> QDragMoveEvent:
-    # PySide offers only the QPoint constructors of these two, and flags them deprecated
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(
-            pos,
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        move = QDragMoveEvent(
-            pos,
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    QApplication.sendEvent(view, enter)
-    assert enter.isAccepted()
+    enter(view, mime, pos)
+    move = drag_event(QDragMoveEvent, pos, mime)
     QApplication.sendEvent(view, move)
     return move
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
 
 from rmdesk.app import build_window
 from rmdesk.ui.import_dialog import ImportChoice, ImportDialog
 from rmdesk.ui.roster_model import RosterModel
 from tests.conftest import SAMPLE
+from tests.gui.drags import enter
 
 HEADER = "Employee ID,Name,Department,Manager ID,Grade\n"
 
@@ -33,19 +33,7 @@ def _drop_file(target: QWidget, path: Path) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     pos = QPointF(target.rect().center())
-    # a real drag enters before it drops; Qt only delivers the drop to the widget it entered
-    # (the QPoint constructor is the only one PySide offers and it is flagged deprecated)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(
-            pos.toPoint(),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
+    enter(target, mime, pos.toPoint())  # a real drag enters before it drops
     drop = QDropEvent(
         pos,
         Qt.DropAction.CopyAction,
