@@ -6,6 +6,8 @@ import codecs
 import csv
 import functools
 import io
+import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -177,7 +179,66 @@ class CsvText:
     delimiter: str
     lead: int  # lines before ``text`` that count as rows (none: Excel hides its "sep=;" line)
     clean: bool  # no cell needs its whitespace cleaned
-    lines: list[str] | None  # the lines, when no quote makes the real CSV reader necessary
+
+    @functools.cached_property
+    def lines(self) -> list[str] | None:
+        """The lines, when no quote makes the real CSV reader necessary."""
+        return _unquoted_lines(self.text)
+
+    @property
+    def line_end(self) -> str:
+        """How the lines end, if the file is regular: CRLF where there is a carriage return."""
+        return "\r\n" if "\r" in self.text else "\n"
+
+    def first_lines(self, count: int) -> tuple[list[str], list[int]]:
+        """Up to ``count`` lines from the top, and where each one starts in the text."""
+        text, end = self.text, self.line_end
+        lines: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        while len(lines) < count and pos < len(text):
+            stop = text.find(end, pos)
+            starts.append(pos)
+            lines.append(text[pos:] if stop < 0 else text[pos:stop])
+            pos = len(text) if stop < 0 else stop + len(end)
+        return lines, starts
+
+    def columns_below(self, start: int, width: int) -> list[list[str]] | None:
+        """The cells below the header, column by column: ``start`` is where the line after
+        it begins, and the header has ``width`` cells. None unless the file has no quote and
+        every line below the header (one at least) has ``width`` cells too.
+
+        The whole text is cut at the delimiter in one call. A line's end then sits inside
+        the cell that joins one line's last cell to the next line's first, which is every
+        (width-1)th piece; counting the line-end characters proves no other piece holds one.
+        """
+        text, d, end = self.text, self.delimiter, self.line_end
+        if width < 2 or '"' in text:
+            return None
+        above = text[:start]
+        skip = above.count(d)  # pieces wholly above ``start``; the next one joins the header
+        pieces = text.split(d)
+        rows, extra = divmod(len(pieces) - skip - 1, width - 1)
+        if extra or rows < 1:
+            return None
+        joins = pieces[skip :: width - 1]  # rows + 1 of them: the joins, then the last cell
+        last = joins.pop()
+        closed = last.endswith(end)  # a line end after the last line
+        if closed:
+            last = last[: -len(end)]
+        expected = [above.count(c) + rows - 1 + closed for c in end]
+        if [text.count(c) for c in end] != expected:
+            return None  # lone carriage returns, blank lines, lines of other widths
+        if not all(map(operator.contains, joins, itertools.repeat(end))):
+            return None  # a line shorter or longer than the header
+        halves = end.join(joins).split(end)
+        if len(halves) != 2 * rows:
+            return None  # a join holding two line ends: a one-cell line, a longer one
+        columns = [halves[1::2]]
+        columns.extend(pieces[skip + k :: width - 1] for k in range(1, width - 1))
+        columns.append(halves[2::2])
+        columns[-1].append(last)
+        return columns
 
     def rows(self) -> list[list[str]]:
         """Every line as its cells; the lines before ``text`` as empty rows."""
@@ -224,7 +285,7 @@ def read_csv(data: bytes) -> CsvText:
     else:
         delimiter = _sniff_delimiter(text)
     clean = _cells_are_clean(data, encoding, delimiter)
-    return CsvText(text, encoding, delimiter, lead, clean, _unquoted_lines(text))
+    return CsvText(text, encoding, delimiter, lead, clean)
 
 
 def _unquoted_lines(text: str) -> list[str] | None:

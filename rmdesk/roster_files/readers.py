@@ -198,7 +198,7 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
     else:
         csv_text = read_csv(data)
         encoding, clean = csv_text.encoding, csv_text.clean
-        if clean and csv_text.lines is not None:
+        if clean:
             table = _rectangular(csv_text, wanted)
             if table is not None:
                 return table
@@ -220,28 +220,27 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
 
 def _rectangular(csv_text: CsvText, wanted: Collection[str]) -> Table | None:
     """The fast road for the common export: no quotes, nothing to clean, every line below
-    the header as wide as the header, no blank or report lines. The whole body is cut at the
-    delimiter in one call and each column is a slice of that: no list per row, no transpose.
-    None sends anything else down the general road."""
-    lines, d, lead = csv_text.lines, csv_text.delimiter, csv_text.lead
-    assert lines is not None
+    the header as wide as the header, no blank or report lines. The body is cut into columns
+    without a list per row (``CsvText.columns_below``). None sends anything else down the
+    general road."""
+    lead = csv_text.lead
+    lines, starts = csv_text.first_lines(HEADER_SEARCH_ROWS + 1)
     top: list[list[str]] = [[] for _ in range(lead)]
-    top.extend(line.split(d) if line else [] for line in lines[:HEADER_SEARCH_ROWS])
+    top.extend(line.split(csv_text.delimiter) if line else [] for line in lines)
     header_idx = _header_index(top, wanted)
-    if header_idx < 0:
+    below = header_idx + 1 - lead  # the line under the header, counted in ``lines``
+    if header_idx < 0 or below >= len(lines):
         return None
     labels, width = top[header_idx], len(top[header_idx])
-    body = lines[header_idx + 1 - lead :]
-    if not body or width < 2 or not labels[-1]:
+    if not labels[-1]:
         return None
-    if list(map(str.count, body, itertools.repeat(d))).count(width - 1) != len(body):
+    columns = csv_text.columns_below(starts[below], width)
+    if columns is None:
         return None
-    flat = d.join(body).split(d)
-    columns = [flat[k::width] for k in range(width)]
     if odd_rows(columns[0], labels[0]) or same_fields([c[0] for c in columns], labels):
         return None
     start = header_idx + 1
-    numbers = list(range(start + 1, start + 1 + len(body)))
+    numbers = list(range(start + 1, start + 1 + len(columns[0])))
     headers = _two_row_header(top, header_idx)
     return Table(headers, [], numbers, start, csv_text.encoding, columns=columns, clean=True)
 

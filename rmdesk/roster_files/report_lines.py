@@ -145,10 +145,17 @@ _ONE_WORD = frozenset(
 )  # fmt: skip
 
 
+#: First cells joined by NULs, each letters and digits ending in a digit: ids, none odd.
+_PLAIN_IDS = re.compile(r"[0-9A-Za-z]*[0-9](?:\x00[0-9A-Za-z]*[0-9])*")
+
+
 def odd_rows(firsts: list[str], first_header: str) -> list[int]:
     """The rows whose first cell is empty, repeats the header's, or starts or ends like a
     report's own line: the only ones worth a closer look. An id (one word of letters and
     digits) is settled by a set lookup; only cells with spaces or signs meet the regexes."""
+    plain = _PLAIN_IDS.fullmatch
+    if plain("\x00".join(firsts)) and (not plain(first_header) or first_header not in firsts):
+        return []  # every first cell an id of ASCII letters and digits ending in a digit
     match, group, words = _REPORT_LINE.match, _GROUP_TOTAL.search, _ONE_WORD
     return [
         i
