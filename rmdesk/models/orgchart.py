@@ -82,15 +82,19 @@ def _caught_in_loops(
     ids: Sequence[str],
     managers: Sequence[str | None],
     index: Mapping[str, int] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[int]:
     """Where the people are whose chain of managers never reaches the top: those in a loop
     and those below one. Pointer doubling in numpy: after k rounds each person points 2**k
     managers up, so log2(n) rounds settle a whole company in milliseconds."""
     n = len(ids)
-    if index is None:
-        index = dict(zip(ids, range(n), strict=True))
-    position = cast("Callable[[str | None, int], int]", index.get)  # None: no manager
-    up = np.fromiter(map(position, managers, itertools.repeat(n)), np.int64, n)
+    if rows is not None:
+        up = np.array(rows, dtype=np.int64)
+    else:
+        if index is None:
+            index = dict(zip(ids, range(n), strict=True))
+        position = cast("Callable[[str | None, int], int]", index.get)  # None: no manager
+        up = np.fromiter(map(position, managers, itertools.repeat(n)), np.int64, n)
     up[up == np.arange(n)] = n  # one's own manager means none
     up = np.append(up, n)  # n: above the top, where every healthy chain ends
     for _ in range(n.bit_length() + 1):
@@ -104,10 +108,12 @@ def find_cycles_in(
     ids: Sequence[str],
     managers: Sequence[str | None],
     index: Mapping[str, int] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[list[str]]:
-    """``find_cycles`` over two parallel lists (ids unique; ``index`` maps each to its
-    position, if the caller has it), sparing the dict for a clean org."""
-    suspects = _caught_in_loops(ids, managers, index)
+    """``find_cycles`` over two parallel lists (ids unique), sparing the dict for a clean
+    org. A caller may have ``index`` (each id's position) or even ``rows`` (each manager's
+    position, ``len(ids)`` for none)."""
+    suspects = _caught_in_loops(ids, managers, index, rows)
     if not suspects:
         return []
     return find_cycles({ids[i]: managers[i] for i in suspects})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Container
 from collections.abc import Mapping as AbcMapping
 from collections.abc import Set as AbcSet
+from typing import NamedTuple
 
 from rmdesk.models.people import Employee
 from rmdesk.roster_files.cleaning import collapse, drop_float_tail
@@ -32,6 +34,18 @@ _NOBODY = frozenset(
      "nil", "-", "--", "\u2014", "self", "vacant", "tbd", "not applicable", "(blank)", "blank",
      "(none)", "keiner", "aucun", "ninguno", "nenhum"}
 )  # fmt: skip
+
+
+#: dict.get(value, value) with this: None for an empty value, the value itself otherwise
+_NONE_IF_EMPTY: dict[str, None] = {"": None}
+
+
+class Managers(NamedTuple):
+    """Each row's manager: their id, and their row (the count of rows for none) when every
+    manager was found straight away (else None)."""
+
+    ids: list[str | None]
+    rows: list[int] | None
 
 
 def _says_nobody(value: str) -> bool:
@@ -105,7 +119,7 @@ def resolve_managers(
     outside: AbcMapping[str, Employee],
     out: ProblemList,
     index: AbcMapping[str, int] | None = None,
-) -> list[str | None]:
+) -> Managers:
     """Manager ids per row; a manager name column may hold ids too. ``index`` (id -> row,
     every row kept) spares building the set of ids again.
 
@@ -114,11 +128,16 @@ def resolve_managers(
     """
     n = len(ids)
     if "manager_id" not in cols and "manager_name" not in cols:
-        return [None] * n
+        return Managers([None] * n, [n] * n)
     by_id = "manager_id" in cols
     values = column("manager_id" if by_id else "manager_name")
     col = header("manager_id" if by_id else "manager_name")
     values = drop_float_tail(values)
+    if index is not None and not outside:
+        # the common file: every manager given is somebody's id, nobody their own manager
+        rows = list(map(index.get, values, itertools.repeat(n)))
+        if rows.count(n) == values.count("") and not any(map(operator.eq, rows, range(n))):
+            return Managers(list(map(_NONE_IF_EMPTY.get, values, values)), rows)
     # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
     # has that id. Only values that are nobody's id are looked at, once each.
     known: AbcSet[str] | AbcMapping[str, int]
@@ -214,4 +233,4 @@ def resolve_managers(
             )
         else:
             unknown(i)
-    return result
+    return Managers(result, None)

@@ -140,7 +140,12 @@ def parse_roster(
     names, name_col = _names(column, cols, header)
     fields = Columns(column, header, cols, numbers, today, out, at, mapping.extra, headers)
     active = still_here(fields)
-    keep = _check_ids_and_names(ids, names, active, numbers, header("employee_id"), name_col, out)
+    # id -> row, shared by the id check, the manager lookup and the cycle search
+    positions = dict(zip(ids, range(n), strict=True))
+    unique = len(positions) == n and "" not in positions
+    keep = _check_ids_and_names(
+        ids, names, active, numbers, header("employee_id"), name_col, out, unique
+    )
 
     emails = column("email")
     if "email" in cols and _EMAILS.fullmatch("\x00".join(emails)) is None:
@@ -171,9 +176,8 @@ def parse_roster(
         hire = iso_date_texts(column("hire_date"), header("hire_date"), numbers, out)
     births = birth_years(fields)
 
-    # id -> row, shared by the manager lookup and the cycle search (the file alone, all kept)
-    index = dict(zip(ids, range(n), strict=True)) if all(keep) and not outside else None
-    managers = resolve_managers(
+    index = positions if all(keep) and not outside else None  # every id once: every row kept
+    managers, manager_rows = resolve_managers(
         ids, names, column, cols, header, numbers, keep, active, outside, out, index
     )
     _check_reporting_lines(ids, managers, active, numbers, cols, out)
@@ -185,7 +189,7 @@ def parse_roster(
         links.update(_kept(ids, managers, keep))
         loops = find_cycles(links)
     else:
-        loops = find_cycles_in(ids, managers, index)
+        loops = find_cycles_in(ids, managers, index, manager_rows)
     if loops:
         first_row: dict[str, int] = {}
         for i in range(n - 1, -1, -1):
@@ -320,9 +324,11 @@ def _check_ids_and_names(
     id_col: str,
     name_col: str,
     out: ProblemList,
+    unique: bool,
 ) -> list[bool]:
     """Which rows can be stored: an id, unique in the file, and a name. A person listed
-    once as having left and once as employed was rehired: the employed row is kept."""
+    once as having left and once as employed was rehired: the employed row is kept.
+    ``unique``: every id is there and none is given twice."""
     n = len(ids)
     keep = [True] * n
     joined = "\x00".join(ids)
@@ -337,8 +343,7 @@ def _check_ids_and_names(
                     id_col,
                 )
                 keep[i] = False
-    distinct = set(ids)
-    if len(distinct) == n and "" not in distinct and "" not in names and all(keep):
+    if unique and "" not in names and all(keep):
         return keep
     first_row: dict[str, int] = {}
     for i in range(n):

@@ -3,7 +3,9 @@ here needs cleaning") must never skip a dirty cell, in any encoding or delimiter
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -135,3 +137,54 @@ def test_a_workbook_cell_with_inner_whitespace_is_cleaned(tmp_path: Path) -> Non
     ]
     tidy = read_table(R.write_xlsx(tmp_path / "s.xlsx", {"People": [rows[0], rows[2]]}))
     assert tidy.clean
+
+
+def _resolved(ids: list[str], values: list[str], index: dict[str, int] | None) -> Any:
+    from rmdesk.roster_files.managers import resolve_managers
+    from rmdesk.roster_files.problems import ProblemList
+
+    n = len(ids)
+    out = ProblemList()
+    found = resolve_managers(
+        ids,
+        [f"Person {e}" for e in ids],
+        lambda fld: list(values) if fld == "manager_id" else [""] * n,
+        {"employee_id": 0, "manager_id": 1},
+        lambda fld: fld,
+        list(range(2, n + 2)),
+        [True] * n,
+        [1] * n,
+        {},
+        out,
+        index,
+    )
+    return found, out.finish()
+
+
+def test_the_shortcut_for_managers_all_found_agrees_with_the_long_road() -> None:
+    """With every manager found at once, rmdesk keeps each manager's row for the cycle
+    search; anything odd (a self-manager, an unknown id, a padded one) takes the long road.
+    Both give the same managers, problems and loops."""
+    rng = random.Random(7)
+    shortcuts = 0
+    for trial in range(300):
+        n = rng.randint(1, 30)
+        ids = [f"{rng.randint(1, 999):05d}" for _ in range(n)]
+        ids = list(dict.fromkeys(ids))
+        n = len(ids)
+        values = [rng.choice(["", *ids]) for _ in range(n)]
+        if trial % 3 == 0:  # something odd in a third of them
+            values[rng.randrange(n)] = rng.choice([ids[0], "99999", ids[-1].lstrip("0"), "N/A"])
+        index = {e: i for i, e in enumerate(ids)}
+        fast, fast_problems = _resolved(ids, values, index)
+        slow, slow_problems = _resolved(ids, values, None)
+        assert slow.rows is None
+        assert fast.ids == slow.ids and fast_problems == slow_problems
+        if fast.rows is not None:
+            shortcuts += 1
+            assert fast.rows == [index.get(m or "", n) for m in fast.ids]
+        loops = find_cycles_in(ids, fast.ids, index, fast.rows)
+        assert sorted(map(sorted, loops)) == sorted(
+            map(sorted, find_cycles(dict(zip(ids, slow.ids, strict=True))))
+        )
+    assert 50 < shortcuts < 300  # both roads taken often
