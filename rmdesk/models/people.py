@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 #: Canonical roster fields, in display order (the contract in DESIGN.md).
 ROSTER_FIELDS: tuple[str, ...] = (
@@ -58,6 +59,42 @@ class Employee:
 
 #: One person as a row: the ROSTER_FIELDS in order (hire date as ISO text), then active (0/1).
 Record = tuple[Any, ...]
+
+
+class Records(Sequence[Record]):
+    """Records kept column by column (one list per field); a row's tuple is made when it
+    is asked for. Iterating hands out zip's tuples, which it reuses once the consumer lets
+    go of one: executemany writes 100k people without making 100k tuples."""
+
+    __slots__ = ("_columns",)
+
+    def __init__(self, columns: Iterable[Sequence[Any]] = ()) -> None:
+        self._columns = tuple(columns)
+
+    def __len__(self) -> int:
+        return len(self._columns[0]) if self._columns else 0
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Records: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Records:
+        if isinstance(index, slice):
+            return Records(c[index] for c in self._columns)
+        return tuple(c[index] for c in self._columns)
+
+    def __iter__(self) -> Iterator[Record]:
+        return zip(*self._columns, strict=True)
+
+    def column(self, k: int) -> Sequence[Any]:
+        """Field ``k`` of every record."""
+        return self._columns[k] if self._columns else ()
+
+    def only(self, rows: Sequence[int]) -> Records:
+        """The records at these positions."""
+        return Records([c[i] for i in rows] for c in self._columns)
 
 
 def employee_from_record(row: Record) -> Employee:

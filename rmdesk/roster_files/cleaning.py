@@ -50,6 +50,17 @@ def clean_column(values: Sequence[str]) -> list[str]:
     return [clean[v] for v in values]
 
 
+#: dict.get(text, text) with this: None for an empty text, the text itself otherwise
+_NONE_FOR_EMPTY: dict[str, None] = {"": None}
+
+
+def none_if_empty(values: list[str]) -> list[str | None]:
+    """Empty texts to None, as a missing value is stored; in C either way."""
+    if not values.count(""):  # a full column needs no lookups
+        return list[str | None](values)
+    return list(map(_NONE_FOR_EMPTY.get, values, values))
+
+
 def drop_float_tail(values: list[str]) -> list[str]:
     """'1042.0' -> '1042': what Excel makes of a numeric id saved through a CSV."""
     if ".0\x00" not in "\x00".join(values) + "\x00":  # one scan, not a call per value

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rmdesk.roster_files.cleaning import none_if_empty
 from rmdesk.roster_files.dates import order_hint, parse_date_column
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 from rmdesk.roster_files.status import has_left
@@ -29,7 +30,7 @@ def iso_date_texts(
             date.fromisoformat(text)
     except ValueError:
         return iso_dates(read_dates(texts, col, numbers, out))
-    return [t or None for t in texts]
+    return none_if_empty(texts)
 
 
 def iso_dates(values: list[date | None]) -> list[str | None]:

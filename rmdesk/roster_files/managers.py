@@ -11,7 +11,7 @@ from collections.abc import Set as AbcSet
 from typing import NamedTuple
 
 from rmdesk.models.people import Employee
-from rmdesk.roster_files.cleaning import collapse, drop_float_tail
+from rmdesk.roster_files.cleaning import collapse, drop_float_tail, none_if_empty
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 
 
@@ -34,10 +34,6 @@ _NOBODY = frozenset(
      "nil", "-", "--", "\u2014", "self", "vacant", "tbd", "not applicable", "(blank)", "blank",
      "(none)", "keiner", "aucun", "ninguno", "nenhum"}
 )  # fmt: skip
-
-
-#: dict.get(value, value) with this: None for an empty value, the value itself otherwise
-_NONE_IF_EMPTY: dict[str, None] = {"": None}
 
 
 class Managers(NamedTuple):
@@ -137,7 +133,7 @@ def resolve_managers(
         # the common file: every manager given is somebody's id, nobody their own manager
         rows = list(map(index.get, values, itertools.repeat(n)))
         if rows.count(n) == values.count("") and not any(map(operator.eq, rows, range(n))):
-            return Managers(list(map(_NONE_IF_EMPTY.get, values, values)), rows)
+            return Managers(none_if_empty(values), rows)
     # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
     # has that id. Only values that are nobody's id are looked at, once each.
     known: AbcSet[str] | AbcMapping[str, int]

@@ -17,16 +17,17 @@ from functools import cached_property
 
 from rmdesk.errors import Problem
 from rmdesk.models.orgchart import find_cycles, find_cycles_in
-from rmdesk.models.people import Employee, Record, employee_from_record, grade_rank
-from rmdesk.roster_files.cleaning import clean_column, drop_float_tail
+from rmdesk.models.people import Employee, Records, employee_from_record, grade_rank
+from rmdesk.roster_files.cleaning import clean_column, drop_float_tail, none_if_empty
 from rmdesk.roster_files.field_values import Columns, birth_years, iso_date_texts, still_here
 from rmdesk.roster_files.headers import Mapping
 from rmdesk.roster_files.managers import resolve_managers
 from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
 from rmdesk.roster_files.readers import Table
 
-# one address: a local part, "@", then dot-separated labels (possessive: no backtracking)
-_ONE_EMAIL = r"[^@\s\x00]++@[^@\s\x00.]++(?:\.[^@\s\x00.]++)++"
+# one address: a local part, "@", then dot-separated labels (possessive: no backtracking).
+# Cleaned cells hold no whitespace but single spaces, so the space alone is looked for.
+_ONE_EMAIL = r"[^@ \x00]++@[^@ \x00.]++(?:\.[^@ \x00.]++)++"
 _EMAIL = re.compile(_ONE_EMAIL)
 # every value of a column joined by NULs is a valid email, or empty, from end to end
 _EMAILS = re.compile(rf"(?:{_ONE_EMAIL})?(?:\x00(?:{_ONE_EMAIL})?)*+")
@@ -36,7 +37,7 @@ _EMAILS = re.compile(rf"(?:{_ONE_EMAIL})?(?:\x00(?:{_ONE_EMAIL})?)*+")
 class ParsedRoster:
     """The people of a file as rows ready to store (``records``), and what is wrong with it."""
 
-    records: list[Record] = field(default_factory=list)
+    records: Records = field(default_factory=Records)
     row_numbers: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -58,12 +59,6 @@ class ParsedRoster:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def _none_if_empty(values: list[str]) -> list[str | None]:
-    if not values.count(""):  # a count in C: a full column needs no copy
-        return list[str | None](values)
-    return [v or None for v in values]
 
 
 def parse_roster(
@@ -200,23 +195,23 @@ def parse_roster(
             row = numbers[min(in_file)] if in_file else None
             out.add("a reporting cycle", f"reporting cycle: {named}", row, mgr_col)
 
-    stored = (
+    stored: list[Sequence[object]] = [
         ids,
         names,
-        _none_if_empty(emails),
-        *(_none_if_empty(column(f)) for f in ("department", "division", "title")),
-        _none_if_empty(grades),
+        none_if_empty(emails),
+        *(none_if_empty(column(f)) for f in ("department", "division", "title")),
+        none_if_empty(grades),
         managers,
         hire,
         births,
-        _none_if_empty(column("location")),
+        none_if_empty(column("location")),
         active,
-    )
-    records: list[Record] = list(zip(*stored, strict=True))
+    ]
+    records = Records(stored)
     if all(keep):
         return ParsedRoster(records, list(numbers), out.finish())
     kept = [i for i in range(n) if keep[i]]
-    return ParsedRoster([records[i] for i in kept], [numbers[i] for i in kept], out.finish())
+    return ParsedRoster(records.only(kept), [numbers[i] for i in kept], out.finish())
 
 
 def _check_reporting_lines(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +39,8 @@ class ImportPlan:
     mapping: Mapping
     parsed: ParsedRoster
     partial: bool
-    added: list[Record] = field(default_factory=list)
-    updated: list[Record] = field(default_factory=list)
+    added: Sequence[Record] = field(default_factory=list)
+    updated: Sequence[Record] = field(default_factory=list)
     unchanged: int = 0
     missing: list[str] = field(default_factory=list)  # active people the file lacks
 
@@ -58,7 +59,7 @@ class ImportPlan:
     @property
     def left_in_file(self) -> int:
         """People the file itself lists as having left (a status or leaving date)."""
-        return sum(1 for r in self.parsed.records if not r[11])
+        return self.parsed.records.column(11).count(0)
 
     @property
     def deactivated(self) -> int:
@@ -171,17 +172,20 @@ class RosterOps(WorkspaceBase):
             stored = {r[0]: r for r in self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")}
         plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
         if not stored:
-            plan.added = list(parsed.records)
+            plan.added = parsed.records
             return plan
+        added: list[Record] = []
+        updated: list[Record] = []
         for rec in parsed.records:
             old = stored.get(rec[0])
             if old is None:
-                plan.added.append(rec)
+                added.append(rec)
             elif old != rec:
-                plan.updated.append(rec)
+                updated.append(rec)
             else:
                 plan.unchanged += 1
-        seen = {r[0] for r in parsed.records}
+        plan.added, plan.updated = added, updated
+        seen = set(parsed.records.column(0))
         plan.missing = sorted(e for e, row in stored.items() if row[11] and e not in seen)
         return plan
 
@@ -191,8 +195,8 @@ class RosterOps(WorkspaceBase):
             raise RosterError(plan.errors)
         if not plan.parsed.records:
             raise RosterError([Problem("the file has no people")])
-        changes = plan.added + plan.updated
-        total = len(changes) + 1
+        changes = len(plan.added) + len(plan.updated)
+        total = changes + 1
 
         def tick(done: int) -> None:
             if progress is not None and progress(done, total, "Saving") is False:
@@ -242,10 +246,10 @@ class RosterOps(WorkspaceBase):
                     "location=excluded.location, active=excluded.active, "
                     "last_import_id=excluded.last_import_id"
                 )
-            for start in range(0, len(changes), CHUNK):
-                chunk = changes[start : start + CHUNK]
-                self.db.conn.executemany(sql, chunk)
-                tick(start + len(chunk))
+            rows = itertools.chain(plan.added, plan.updated)  # no list of every row
+            for start in range(0, changes, CHUNK):
+                self.db.conn.executemany(sql, itertools.islice(rows, CHUNK))
+                tick(min(start + CHUNK, changes))
             if first:
                 self.db.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
             if not plan.partial and plan.missing:
