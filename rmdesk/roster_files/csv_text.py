@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from rmdesk.errors import Problem, RosterError
 
 _UTF16 = ("utf-16-le", "utf-16-be")
@@ -112,8 +114,7 @@ def _sniff_delimiter(text: str) -> str:
 
 
 # Whitespace other than the space, as UTF-8 and as cp1252 bytes (U+0085, U+00A0, U+1680,
-# U+00AD, U+2000..U+200F, U+2028, U+2029, U+202F, U+205F..U+2064, U+3000), and the lead bytes that
-# start them.
+# U+00AD, U+2000..U+200F, U+2028, U+2029, U+202F, U+205F..U+2064, U+3000).
 _ODD_SPACES = {
     "utf-8": (
         b"\xc2\x85",
@@ -127,13 +128,23 @@ _ODD_SPACES = {
     "cp1252": (b"\xa0", b"\xad"),
 }
 _ODD_SPACES["utf-8-sig"] = _ODD_SPACES["utf-8"]
-_LEADS = {"utf-8": b"\xc2\xe1\xe2\xe3", "utf-8-sig": b"\xc2\xe1\xe2\xe3", "cp1252": b"\xa0\xad"}
+# The bytes that start those, and a BOM's first byte (UTF-8 only: 0xEF is a letter in cp1252).
+_LEADS = {
+    "utf-8": b"\xc2\xe1\xe2\xe3\xef",
+    "utf-8-sig": b"\xc2\xe1\xe2\xe3\xef",
+    "cp1252": b"\xa0\xad",
+}
 
 
-def _byte_classes(delimiter: int) -> bytes:
+_SPACE, _CELL_END = ord("S"), ord("E")
+
+
+def _byte_classes(delimiter: int, rare: bytes) -> bytes:
     """A translate table: space to S, a cell's end (delimiter, line feed, carriage return)
-    to E, any other control character to C, everything else to x."""
+    to E, any other control character to C, the ``rare`` bytes to L, anything else to x."""
     table = bytearray(b"x" * 256)
+    for c in rare:
+        table[c] = ord("L")
     for c in (*range(32), 127):
         table[c] = ord("C")
     table[ord(" ")] = ord("S")
@@ -149,25 +160,26 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
     sep = delimiter.encode("latin-1", "replace")
     if encoding not in _ODD_SPACES or len(sep) != 1 or b'"' in data:
         return False
-    for lead in _LEADS[encoding]:  # a lead byte is rare; only then look for the spaces
-        if lead in data and any(s in data for s in _ODD_SPACES[encoding] if s[0] == lead):
+    bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0  # the decoder drops it
+    kinds = data.translate(_byte_classes(sep[0], _LEADS[encoding]))
+    if b"C" in kinds:
+        return False
+    if kinds.find(b"L", bom) >= 0:  # a byte that may start an odd space or a BOM: look closer
+        for lead in _LEADS[encoding]:
+            if lead in data and any(s in data for s in _ODD_SPACES[encoding] if s[0] == lead):
+                return False
+        # a BOM inside the text (two exports pasted together)
+        if data.find(codecs.BOM_UTF8, bom or 1) >= 0:
             return False
-    # a BOM inside the text (two exports pasted): memchr for its rare first byte, then a look
-    if data.find(b"\xef", 3) >= 0 and data.find(b"\xef\xbb\xbf", 3) >= 0:
-        return False
-    kinds = data.translate(_byte_classes(sep[0]))
-    if b"C" in kinds or kinds[:1] == b"S" or kinds.rstrip(b"E")[-1:] == b"S":
-        return False
-    if kinds.count(b"S") * 64 < len(kinds):
-        # few spaces (ids, codes, one-word names): look at the pieces between them, which
-        # is cheaper than three searches of the whole file when spaces are this rare
-        pieces = kinds.split(b"S")
-        return (
-            b"" not in pieces[1:-1]  # two spaces in a row
-            and b"E" not in [p[-1:] for p in pieces[:-1]]  # a space right after a cell's end
-            and b"E" not in [p[:1] for p in pieces[1:]]  # a space right before a cell's end
-        )
-    return b"SS" not in kinds and b"SE" not in kinds and b"ES" not in kinds
+    # where the spaces are, and what is on either side of each: a space, or a cell's end
+    classes = np.frombuffer(kinds, np.uint8, offset=bom)
+    spaces = np.flatnonzero(classes == _SPACE)
+    if not spaces.size:
+        return True
+    if spaces[0] == 0 or spaces[-1] == classes.size - 1:
+        return False  # the file starts or ends with a space
+    around = np.concatenate((classes[spaces - 1], classes[spaces + 1]))
+    return not ((around == _SPACE) | (around == _CELL_END)).any()
 
 
 @dataclass
