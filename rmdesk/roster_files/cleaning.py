@@ -29,7 +29,7 @@ def all_clean(values: Iterable[str]) -> bool:
     they besides control characters, make a text unprintable), two spaces in a row, or a
     space at either end. One join and string methods in C: a regex is ten times slower.
     The separator is a printable sign values hardly hold; if one does, the column merely
-    takes the slow road."""
+    takes the slow road. A value that is not text raises TypeError."""
     text = _SEP.join(values)
     return not (
         '="' in text

@@ -289,8 +289,8 @@ def check_sheet(found: list[Employee]) -> None:
 def test_xlsx_numeric_ids_and_date_cells(tmp_path: Path) -> None:
     path = R.write_xlsx(tmp_path / "r.xlsx", {"People": SHEET})
     table = read_table(path)
-    assert table.rows[0][0] == "1001"  # not '1001.0'
-    assert table.rows[0][6] == "2.5"
+    assert table.cell(0, 0) == "1001"  # not '1001.0'
+    assert table.cell(0, 6) == "2.5"
     assert table.sheet == "People" and table.encoding is None
     check_sheet(people(path))
 
