@@ -157,8 +157,10 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
     a row, or holds any other whitespace, so no column needs cleaning. One translate and a
     few searches over the bytes cost a tenth of the same checks column by column.
     Quoted files are never called clean: a quote can hide a space at a cell's edge."""
-    sep = delimiter.encode("latin-1", "replace")
-    if encoding not in _ODD_SPACES or len(sep) != 1 or b'"' in data:
+    if encoding not in _ODD_SPACES or b'"' in data:
+        return False
+    sep = delimiter.encode("utf-8" if encoding == "utf-8-sig" else encoding, "replace")
+    if len(sep) != 1:  # a sep= line may name any character: '€' is three bytes in UTF-8
         return False
     bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0  # the decoder drops it
     kinds = data.translate(_byte_classes(sep[0], _LEADS[encoding]))
@@ -228,6 +230,8 @@ class CsvText:
         if width < 2 or '"' in text:
             return None
         above = text[:start]
+        if end == "\r\n" and not above.count("\r") == above.count("\n") == above.count(end):
+            return None  # a lone line end above the header: the real reader ends lines there
         skip = above.count(d)  # pieces wholly above ``start``; the next one joins the header
         pieces = text.split(d)
         rows, extra = divmod(len(pieces) - skip - 1, width - 1)

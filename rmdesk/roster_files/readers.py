@@ -11,7 +11,7 @@ from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.cleaning import all_clean
 from rmdesk.roster_files.csv_text import CsvText, read_csv
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, two_row_header
-from rmdesk.roster_files.report_lines import body_rows, odd_rows, overflowing, same_fields
+from rmdesk.roster_files.report_lines import body_rows, not_a_person, odd_rows, overflowing
 from rmdesk.roster_files.workbooks import Sheet, read_workbook
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -132,7 +132,7 @@ def _rectangular(csv_text: CsvText, wanted: Collection[str]) -> Table | None:
     columns = csv_text.columns_below(starts[below], width)
     if columns is None:
         return None
-    if odd_rows(columns[0], labels[0]) or same_fields([c[0] for c in columns], labels):
+    if odd_rows(columns[0], labels[0]) or not_a_person([c[0] for c in columns], labels, True):
         return None
     start = header_idx + 1
     numbers = list(range(start + 1, start + 1 + len(columns[0])))
@@ -154,7 +154,7 @@ def _columnar_sheet(book: Sheet, wanted: Collection[str]) -> Table | None:
     columns = book.columns_below(header_idx, len(labels)) if len(labels) >= 2 else None
     if columns is None:
         return None
-    if odd_rows(columns[0], labels[0]) or same_fields([c[0] for c in columns], labels):
+    if odd_rows(columns[0], labels[0]) or not_a_person([c[0] for c in columns], labels, True):
         return None
     start = header_idx + 1
     numbers = list(range(start + 1, start + 1 + len(columns[0])))

@@ -31,19 +31,16 @@ def body_rows(
     repeats: list[int] = []
     for i in odd:
         cells = [c.strip() for c in below[i]]
-        filled = [c for c in cells if c]
-        if not filled:
-            dropped.add(i)  # a blank line, or spaces only
-        elif first_header and cells[:width] == headers and not any(cells[width:]):
+        kind = not_a_person(cells, headers, first=i == 0)
+        if kind is not None:
             dropped.add(i)
+        if kind == "repeated header":
             repeats.append(start + i + 1)
-        elif i == 0 and same_fields(cells, headers):
-            dropped.add(i)
+        elif kind == "second header":
             message = "skipped a second header row (labels under the column names)"
             notes.append(Problem(message, start + 1, None, "warning"))
-        elif _is_report_line(filled, width) or _is_lone_count(cells, filled):
-            dropped.add(i)
-            shown = " ".join(filled)
+        elif kind == "report line":
+            shown = " ".join(c for c in cells if c)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             notes.append(
                 Problem(
@@ -168,6 +165,24 @@ def odd_rows(firsts: list[str], first_header: str) -> list[int]:
             else (match(f) or (f[-1] in _TOTAL_ENDS and group(f)))
         )
     ]
+
+
+def not_a_person(cells: list[str], headers: list[str], first: bool = False) -> str | None:
+    """What a row under the header is when it does not describe a person: "blank", the
+    "repeated header" of a printed report's next page, a "second header" (labels under
+    field codes, only ``first`` under the header), or a "report line" (totals, page marks);
+    None for a person. ``cells`` are stripped."""
+    width = len(headers)
+    filled = [c for c in cells if c]
+    if not filled:
+        return "blank"  # a blank line, or spaces only
+    if headers and headers[0] and cells[:width] == headers and not any(cells[width:]):
+        return "repeated header"
+    if first and same_fields(cells, headers):
+        return "second header"
+    if _is_report_line(filled, width) or _is_lone_count(cells, filled):
+        return "report line"
+    return None
 
 
 def _is_lone_count(cells: list[str], filled: list[str]) -> bool:

@@ -108,3 +108,38 @@ def test_a_true_and_a_one_in_the_same_column_keep_their_own_text(tmp_path: Path)
     table = read_table(R.write_xlsx(tmp_path / "r.xlsx", {"People": rows}))
     assert table.columns is not None  # the fast road
     assert [table.cell(0, 2), table.cell(1, 2)] == ["TRUE", "1"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a title ended by a lone LF or CR above a CRLF body: the real reader ends lines there
+        b"Headcount report\nEmployee ID,Name,Email\r\nE1,Ana,a@x.example\r\nE2,Bo,b@x.example\r\n",
+        b"\nEmployee ID,Name\r\nE1,Ana\r\nE2,Bo\r\n",
+        b"Employee ID,Name\n\r\nE1,Ana\r\n",
+        b"Title\rEmployee ID,Name\r\nE1,Ana\r\nE2,Bo\r\n",
+        # a report line first under the header, which only the look at that row catches
+        b"Employee ID,Name,Email\nCount:,,2\nE1,Ana,a@x.example\n",
+        b"Employee ID,Name,Email,Dept\nFinance Totals,,,\nE1,Ana,a@x.example,Fin\n",
+        b"Employee ID,Name,Email,Dept\nPage1,,,\nE1,Ana,a@x.example,Fin\n",
+        # a sep= line naming a delimiter of more than one byte: the byte scan cannot see it
+        "sep=€\nEmployee ID €Name\nE1€Ana\nEmployee ID€Name\nE2€Bo\n".encode(),
+        "sep=§\nEmployee ID §Name\nE1§Ana\nEmployee ID§Name\nE2§Bo\n".encode(),
+    ],
+)
+def test_odd_csvs_found_by_fuzzing_read_the_same_on_both_roads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes
+) -> None:
+    path = R.write_bytes(tmp_path / "r.csv", data)
+    fast, general, _ = _both_roads(path, monkeypatch)
+    assert fast == general
+
+
+def test_a_sum_first_under_a_sheets_header_is_a_report_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [["Employee ID", "Name"], ["Sum:", 3], ["E1", "Ana"]]
+    path = R.write_xlsx(tmp_path / "r.xlsx", {"People": rows})
+    fast, general, _ = _both_roads(path, monkeypatch)
+    assert fast == general
+    assert general[1] == [3]  # the person's row; row 2 is set aside with a warning
