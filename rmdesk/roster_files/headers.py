@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rmdesk.errors import Problem
-from rmdesk.roster_files.header_synonyms import SYNONYMS
+from rmdesk.roster_files.header_synonyms import SYNONYMS, WEAK
 
 #: Everything a column can be mapped to: the canonical fields plus the forms they arrive in.
 FIELD_CHOICES: tuple[str, ...] = (
@@ -31,8 +31,6 @@ FIELD_CHOICES: tuple[str, ...] = (
     "termination_date",
 )
 
-_LOOKUP: dict[str, str] = {syn: fld for fld, syns in SYNONYMS.items() for syn in syns}
-
 
 _ABBREVIATIONS = (
     (r"\bemp\b", "employee"),
@@ -42,16 +40,42 @@ _ABBREVIATIONS = (
 )
 
 
+# Letters NFKD does not take apart into a base letter and an accent
+_FOLD = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+# A bracket that changes what the column holds ("Email (Personal)", "Employee ID (Manager)")
+# is read as a leading word; any other bracket ("(Text)", "(MM/DD/YYYY)", "[Required]") goes.
+_QUALIFIER = re.compile(
+    r"[(\[]\s*(manager|supervisor|line manager|personal|private|home|previous|former|old|"
+    r"original)\s*[)\]]"
+)
+_BRACKETS = re.compile(r"\(.*?\)|\[.*?\]")
+
+
 @functools.lru_cache(maxsize=4096)
 def normalise_header(header: str) -> str:
     text = unicodedata.normalize("NFKD", header)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("#", "number").replace("nº", "number")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_FOLD)
+    text = text.replace("#", "number").replace("nº", "number").replace("n°", "number")
     text = re.sub(r"\b(?:no|nr|nbr|num)\b\.?", "number", text)
     for short, word in _ABBREVIATIONS:
         text = re.sub(short, word, text)
-    text = re.sub(r"\(.*?\)", "", text) if re.sub(r"\(.*?\)", "", text).strip() else text
-    return re.sub(r"[^0-9a-z]+", "", text)
+    qualifier = _QUALIFIER.search(text)
+    if qualifier:
+        text = f"{qualifier.group(1)} {text[: qualifier.start()]}{text[qualifier.end() :]}"
+    bare = _BRACKETS.sub("", text)
+    if bare.strip():
+        text = bare
+    return re.sub(r"[\W_]+", "", text)  # letters and digits of any script stay
+
+
+_LOOKUP: dict[str, str] = {
+    normalise_header(syn): fld for fld, syns in SYNONYMS.items() for syn in syns
+}
+_WEAK_KEYS: dict[str, frozenset[str]] = {
+    fld: frozenset(normalise_header(w) for w in words) for fld, words in WEAK.items()
+}
 
 
 # Words exports add to a column's name without changing what it holds ("Job Title
@@ -59,14 +83,25 @@ def normalise_header(header: str) -> str:
 _SUFFIXES = ("description", "descr", "desc", "text", "label")
 
 
-def field_for_header(header: str) -> str | None:
+def _key_for(header: str) -> str | None:
+    """The synonym a header matches, a suffix such as "Description" dropped if need be."""
     key = normalise_header(header)
-    found = _LOOKUP.get(key)
-    if found is None:
-        for suffix in _SUFFIXES:
-            if key.endswith(suffix) and key[: -len(suffix)] in _LOOKUP:
-                return _LOOKUP[key[: -len(suffix)]]
-    return found
+    if key in _LOOKUP:
+        return key
+    for suffix in _SUFFIXES:
+        base = normalise_header(key[: -len(suffix)]) if key.endswith(suffix) else ""
+        if base in _LOOKUP:  # normalised again: "DEPT_DESCR" is "dept" then "department"
+            return base
+    return None
+
+
+def field_for_header(header: str) -> str | None:
+    key = _key_for(header)
+    return None if key is None else _LOOKUP[key]
+
+
+def _is_weak(header: str, fld: str) -> bool:
+    return _key_for(header) in _WEAK_KEYS.get(fld, ())
 
 
 def is_known_header(header: str) -> bool:
@@ -132,14 +167,19 @@ def detect_mapping(headers: list[str], overrides: dict[str, str] | None = None) 
     chosen = set(mapping.columns)
     if overrides:
         chosen |= set(overrides)  # an explicit empty mapping keeps a field unplaced
+    unplaced: list[int] = []
+    found: list[tuple[bool, int, str]] = []
     for idx, header in enumerate(headers):
         if idx in taken or not header:
             continue
-        found = field_for_header(header)
-        if found is None:
-            mapping.unplaced.append(header)
-            continue
-        fld = found
+        match = field_for_header(header)
+        if match is None:
+            unplaced.append(idx)
+        else:
+            found.append((_is_weak(header, match), idx, match))
+    # exact names first, then loose ones ("Employee ID" wins over "ID" wherever they stand)
+    for _, idx, fld in sorted(found):
+        header = headers[idx]
         if fld in _COMBINED and fld in mapping.columns and fld not in (overrides or {}):
             mapping.extra.setdefault(fld, []).append(idx)
             taken.add(idx)
@@ -154,10 +194,11 @@ def detect_mapping(headers: list[str], overrides: dict[str, str] | None = None) 
                     severity="warning",
                 )
             )
-            mapping.unplaced.append(header)
+            unplaced.append(idx)
             continue
         mapping.columns[fld] = idx
         chosen.add(fld)
         taken.add(idx)
+    mapping.unplaced = [headers[i] for i in sorted(unplaced)]
     # a manager column whose header says only "manager" may still hold ids; validation decides
     return mapping

@@ -44,20 +44,48 @@ class Managers(NamedTuple):
     rows: list[int] | None
 
 
+def _mostly_unknown(values: list[str], known: AbcSet[str] | AbcMapping[str, int]) -> bool:
+    """True when fewer than half the managers given (a sample of them) are anybody's id,
+    written plainly, without its leading zeros, beside a name ('Ana Silva (E1001)') or as
+    an email (looked up later)."""
+    given = [v for v in values if v and not _says_nobody(v)][:500]
+    if not given:
+        return False
+    unpadded = {k.lstrip("0") for k in known if k.isdigit()}
+    found = sum(
+        1
+        for v in given
+        if v in known
+        or "@" in v
+        or (v.isdigit() and v.lstrip("0") in unpadded)
+        or _embedded_id(v, known) is not None
+    )
+    return found * 2 < len(given)
+
+
 def _says_nobody(value: str) -> bool:
     return value.casefold() in _NOBODY or (value.isdigit() and not value.strip("0"))
 
 
 class _NameIndex:
-    """Normalised name (and its 'Last, First' forms) -> the ids of everybody called that."""
+    """Normalised name (and its 'Last, First' forms) -> the ids of everybody called that.
+    ``also_called``: each row's other name (the legal one, beside a preferred one)."""
 
     def __init__(
-        self, ids: list[str], names: list[str], keep: list[bool], outside: AbcMapping[str, Employee]
+        self,
+        ids: list[str],
+        names: list[str],
+        keep: list[bool],
+        outside: AbcMapping[str, Employee],
+        also_called: list[str] | None = None,
     ) -> None:
         idx: dict[str, list[str]] = {}
         for i, ident in enumerate(ids):
             if keep[i]:
                 idx.setdefault(_name_key(names[i]), []).append(ident)
+                other = _name_key(also_called[i]) if also_called else ""
+                if other and ident not in idx.setdefault(other, []):
+                    idx[other].append(ident)
         in_file = set(ids)
         for e in outside.values():
             if e.employee_id not in in_file:
@@ -85,6 +113,16 @@ def _embedded_id(raw: str, known: Container[str]) -> str | None:
         if m and m.group(1) in known:
             return m.group(1)
     return None
+
+
+_COMMON_NAME = re.compile(r"^\s*CN=((?:[^,\\]|\\.)+),", re.IGNORECASE)
+
+
+def _common_name(raw: str) -> str | None:
+    """The name in a directory entry, as Active Directory exports give the manager:
+    'CN=Silva\\, Ana,OU=Staff,DC=example,DC=com' -> 'Silva, Ana'."""
+    m = _COMMON_NAME.match(raw)
+    return re.sub(r"\\(.)", r"\1", m.group(1)) if m else None
 
 
 def _email_index(ids: list[str], emails: list[str], keep: list[bool]) -> dict[str, str]:
@@ -115,6 +153,7 @@ def resolve_managers(
     outside: AbcMapping[str, Employee],
     out: ProblemList,
     index: AbcMapping[str, int] | None = None,
+    also_called: list[str] | None = None,
 ) -> Managers:
     """Manager ids per row; a manager name column may hold ids too. ``index`` (id -> row,
     every row kept) spares building the set of ids again.
@@ -126,22 +165,34 @@ def resolve_managers(
     if "manager_id" not in cols and "manager_name" not in cols:
         return Managers([None] * n, [n] * n)
     by_id = "manager_id" in cols
-    values = column("manager_id" if by_id else "manager_name")
-    col = header("manager_id" if by_id else "manager_name")
-    values = drop_float_tail(values)
+    values = drop_float_tail(column("manager_id" if by_id else "manager_name"))
     if index is not None and not outside:
         # the common file: every manager given is somebody's id, nobody their own manager
         rows = list(map(index.get, values, itertools.repeat(n)))
         if rows.count(n) == values.count("") and not any(map(operator.eq, rows, range(n))):
             return Managers(none_if_empty(values), rows)
-    # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
-    # has that id. Only values that are nobody's id are looked at, once each.
     known: AbcSet[str] | AbcMapping[str, int]
     if index is not None and not outside:
         known = index
     else:
         known = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
         known |= set(outside)
+    if by_id and "manager_name" in cols and _mostly_unknown(values, known):
+        # manager ids of another system (BambooHR's "Supervisor EID" without its EEID
+        # column): the names beside them are the better guide
+        out.add(
+            "manager ids that match nobody",
+            f"most manager ids in '{header('manager_id')}' are nobody's employee id; "
+            f"managers are taken from '{header('manager_name')}'",
+            None,
+            header("manager_id"),
+            "warning",
+        )
+        by_id = False
+        values = drop_float_tail(column("manager_name"))
+    col = header("manager_id" if by_id else "manager_name")
+    # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
+    # has that id. Only values that are nobody's id are looked at, once each.
     nobody = {v for v in set(values) if v not in known and _says_nobody(v)}
     if nobody:
         values = ["" if v in nobody else v for v in values]
@@ -211,8 +262,8 @@ def resolve_managers(
             unknown(i)
             continue
         if names_of is None:
-            names_of = _NameIndex(ids, names, keep, outside)
-        found = names_of.find(raw)
+            names_of = _NameIndex(ids, names, keep, outside, also_called)
+        found = names_of.find(_common_name(raw) or raw)
         if len(found) == 1:
             if found[0] == ids[i]:
                 self_manager(i)

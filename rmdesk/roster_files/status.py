@@ -45,9 +45,35 @@ _LEFT_WORDS = frozenset(
         "terminado",
         "desligado",
         "inativo",
+        "inativa",
+        "desligada",
+        "demitido",
+        "demitida",
         "uitdienst",
+        "inactief",
+        "uitgetreden",
+        "cessato",
+        "cessata",
+        "licenziato",
+        "licenziata",
+        "dimesso",
+        "dimessa",
+        "zwolniony",
+        "zwolniona",
+        "nieaktywny",
+        "nieaktywna",
+        "avslutad",
+        "slutat",
+        "sortie",
+        "sortant",
+        "entlassen",
+        "deprovisioned",
+        "deactivated",
     }
 )
+# Japanese and Chinese: left (退職, 离职) and still here (在職, 在职); looked for inside the text
+_LEFT_CJK = ("退職", "退社", "離職", "离职", "已离职", "退休")
+_HERE_CJK = ("在職", "在职", "在籍", "試用", "试用")
 _HERE_WORDS = frozenset(
     {
         "active",
@@ -92,8 +118,13 @@ _HERE_WORDS = frozenset(
     }
 )
 _WORD = re.compile(r"[a-z]+")
-# "Not active", "Non-active", "No longer employed"; not "Not on leave" or "Non-exempt"
-_NOT_HERE = re.compile(r"\b(?:not|non|no longer)[\s-]*(?:active|employed|current|working)\b")
+# "Not active", "Non-active", "No longer employed", "Nicht aktiv", "Não ativo", "Niet actief";
+# not "Not on leave" or "Non-exempt"
+_NOT_HERE = re.compile(
+    r"\b(?:not|non|no longer|no|nicht|nao|niet|nie|ej|inte)[\s-]*"
+    r"(?:active|employed|current|working|aktiv|activo|activa|ativo|ativa|actief|actif|active|"
+    r"attivo|attiva|aktywny|aktywna)\b"
+)
 
 
 def has_left(status: str) -> bool | None:
@@ -109,8 +140,10 @@ def has_left(status: str) -> bool | None:
     if _NOT_HERE.search(plain):
         return True
     words = _WORD.findall(plain)
-    if any(w in _LEFT_WORDS for w in words):
+    if any(w in _LEFT_WORDS for w in words) or "".join(words) in _LEFT_WORDS:  # "Uit dienst"
         return True
-    if any(w in _HERE_WORDS for w in words):
+    if any(c in text for c in _LEFT_CJK):
+        return True
+    if any(w in _HERE_WORDS for w in words) or any(c in text for c in _HERE_CJK):
         return False
     return None

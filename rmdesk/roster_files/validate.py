@@ -132,7 +132,7 @@ def parse_roster(
         _choose_id_column(cols, mapping.extra["employee_id"], at, headers, out)
 
     ids = drop_float_tail(column("employee_id"))
-    names, name_col = _names(column, cols, header)
+    names, name_col, legal_names = _names(column, cols, header)
     fields = Columns(column, header, cols, numbers, today, out, at, mapping.extra, headers)
     active = still_here(fields)
     # id -> row, shared by the id check, the manager lookup and the cycle search
@@ -173,7 +173,7 @@ def parse_roster(
 
     index = positions if all(keep) and not outside else None  # every id once: every row kept
     managers, manager_rows = resolve_managers(
-        ids, names, column, cols, header, numbers, keep, active, outside, out, index
+        ids, names, column, cols, header, numbers, keep, active, outside, out, index, legal_names
     )
     _check_reporting_lines(ids, managers, active, numbers, cols, out)
 
@@ -277,27 +277,41 @@ def _kept(ids: list[str], managers: list[str | None], keep: list[bool]) -> dict[
     return {ids[i]: managers[i] for i in range(len(ids)) if keep[i]}
 
 
-def _names(column: ColumnOf, cols: dict[str, int], header: HeaderOf) -> tuple[list[str], str]:
-    """The full names, joined from first and last where there is no name column (or a gap)."""
-    if "name" in cols:
-        names = column("name")
-        if "first_name" in cols and "last_name" not in cols:
-            firsts = column("first_name")
-            if _is_surname(names, firsts):  # "Name" beside "Vorname", as German exports have
-                return _joined(firsts, names), header("first_name")
-        if ("first_name" in cols or "last_name" in cols) and "" in names:
-            joined = _joined(column("first_name"), column("last_name"))
-            names = [nm or whole for nm, whole in zip(names, joined, strict=True)]
-        return names, header("name")
-    names = _joined(column("first_name"), column("last_name"))
-    return names, header("first_name" if "first_name" in cols else "last_name")
+def _names(
+    column: ColumnOf, cols: dict[str, int], header: HeaderOf
+) -> tuple[list[str], str, list[str] | None]:
+    """The full names, the column to name in problems, and the names the first- and
+    last-name columns give where there is a name column too (a manager may be written either
+    way: 'Bob Smith' by his preferred name, 'Robert Smith' by his legal one).
+
+    A name column beside a first-name column may hold surnames ("Name" beside "Vorname", as
+    German exports have); beside a last-name column, first names ("Nome" beside "Cognome", a
+    preferred first name beside the legal names). The parts are joined then. A gap in the
+    name column is filled from first and last."""
+    if "name" not in cols:
+        names = _joined(column("first_name"), column("last_name"))
+        return names, header("first_name" if "first_name" in cols else "last_name"), None
+    names = column("name")
+    has_first, has_last = "first_name" in cols, "last_name" in cols
+    if not (has_first or has_last):
+        return names, header("name"), None
+    firsts, lasts = column("first_name"), column("last_name")
+    if has_first and not has_last and _mostly_without(names, firsts, whole_word=True):
+        return _joined(firsts, names), header("first_name"), None
+    if has_last and _mostly_without(names, lasts, whole_word=False):
+        names = [f"{nm} {la}" if nm and la else nm for nm, la in zip(names, lasts, strict=True)]
+    legal = _joined(firsts, lasts)
+    if "" in names:
+        names = [nm or whole for nm, whole in zip(names, legal, strict=True)]
+    return names, header("name"), legal
 
 
-def _is_surname(names: list[str], firsts: list[str]) -> bool:
-    """True when a name column beside a first-name column holds surnames: most of its values
-    do not contain the first name."""
-    both = [(n, f) for n, f in zip(names, firsts, strict=True) if n and f][:200]
-    holding = sum(1 for n, f in both if f.casefold() in n.casefold().split())
+def _mostly_without(names: list[str], parts: list[str], whole_word: bool) -> bool:
+    """True when most names do not hold the part of a name beside them: they are another
+    part of it (a surname beside a first name, a first name beside a surname)."""
+    both = [(n.casefold(), p.casefold()) for n, p in zip(names, parts, strict=True) if n and p]
+    both = both[:200]
+    holding = sum(1 for n, p in both if p in (n.split() if whole_word else n))
     return bool(both) and holding * 2 < len(both)
 
 

@@ -18,7 +18,9 @@ from tests.unit import rosters as R
     ["Terminated", "TERMINATED - Voluntary", "Inactive", "Left", "Leaver", "Former employee",
      "Retired", "Deceased", "Resigned", "Separated", "N", "No", "false", "0", "T", "Non-Active",
      "Not active", "Withdrawn", "No longer employed", "Inactif", "Ausgetreten", "Baja",
-     "Retraité"],
+     "Retraité", "Nicht aktiv", "Não ativo", "No activo", "Niet actief", "Non actif",
+     "Non attivo", "Uit dienst", "DEPROVISIONED", "Deactivated", "Cessato", "Demitido",
+     "Zwolniony", "Avslutad", "退職", "已离职"],
 )  # fmt: skip
 def test_statuses_that_mean_gone(text: str) -> None:
     assert has_left(text) is True
@@ -30,7 +32,7 @@ def test_statuses_that_mean_gone(text: str) -> None:
      "Active - Paid Leave", "Suspended", "Probation", "Full-Time", "Current", "Employed",
      "Not on leave", "Active - Not on Leave", "Full-Time Non-Exempt", "Leave - No Pay",
      "Active, no end date", "Active (Ex-Pat)", "Actif", "Aktiv", "Activo", "On notice",
-     "Garden leave", "Seconded"],
+     "Garden leave", "Seconded", "在职", "在籍", "Aktiv"],
 )  # fmt: skip
 def test_statuses_that_mean_still_here(text: str) -> None:
     assert has_left(text) is False
