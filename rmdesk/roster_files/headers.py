@@ -84,14 +84,17 @@ _SUFFIXES = ("description", "descr", "desc", "text", "label")
 
 
 def _key_for(header: str) -> str | None:
-    """The synonym a header matches, a suffix such as "Description" dropped if need be."""
+    """The synonym a header matches, a suffix such as "Description" dropped if need be. A
+    header in two scripts ("工号 Employee ID", "氏名/Name") matches by either part."""
     key = normalise_header(header)
-    if key in _LOOKUP:
-        return key
-    for suffix in _SUFFIXES:
-        base = normalise_header(key[: -len(suffix)]) if key.endswith(suffix) else ""
-        if base in _LOOKUP:  # normalised again: "DEPT_DESCR" is "dept" then "department"
-            return base
+    latin = re.sub(r"[^0-9a-z]+", "", key)
+    for whole in dict.fromkeys((key, latin, re.sub(r"[0-9a-z]+", "", key))):
+        if whole in _LOOKUP:
+            return whole
+        for suffix in _SUFFIXES:
+            base = normalise_header(whole[: -len(suffix)]) if whole.endswith(suffix) else ""
+            if base in _LOOKUP:  # normalised again: "DEPT_DESCR" is "dept" then "department"
+                return base
     return None
 
 

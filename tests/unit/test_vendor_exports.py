@@ -229,3 +229,14 @@ def test_an_active_directory_manager_is_found_by_its_common_name(tmp_path: Path)
         ("2", False),
     ]
     assert parsed.errors == []
+
+
+def test_headers_in_two_scripts_match_by_either_part() -> None:
+    headers = ["工号 Employee ID", "氏名/Name", "部门 Department", "Manager ID 上長社員番号"]
+    headers.append("电话")  # a telephone: no field
+    assert detect_mapping(headers).as_names(headers) == {
+        "employee_id": "工号 Employee ID",
+        "name": "氏名/Name",
+        "department": "部门 Department",
+        "manager_id": "Manager ID 上長社員番号",
+    }
