@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self._task: Task | None = None
+        self._roster_stale = False  # the roster changed while a job ran
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -276,16 +277,22 @@ class MainWindow(QMainWindow):
             self.roster_page.search.setText(text)
 
     def _workspace_changed(self, topic: str) -> None:
+        if topic == "roster" and self._task is not None:
+            self._roster_stale = True  # reloaded when the job is done, from a warm cache
+            return
         if topic == "roster":
-            self.roster_page.reload()
-            self.pairing_board.reload_roster()
-            self._refresh_first_run()
+            self._roster_changed()
         if topic == "settings":
             self._sync_grade_order()
         if topic == "cohorts":
             self._load_cohorts()
         else:
             self.pairing_board.reload()
+
+    def _roster_changed(self) -> None:
+        self.roster_page.reload()
+        self.pairing_board.reload_roster()
+        self._refresh_first_run()
 
     # -- cohorts ------------------------------------------------------------------------------
     def current_cohort(self) -> Cohort | None:
@@ -414,6 +421,7 @@ class MainWindow(QMainWindow):
 
         def write(progress: Progress) -> ImportReport:
             report: ImportReport = ws.apply_import(plan, progress)
+            ws.employees()  # the new roster read here, not on the GUI thread
             return report
 
         def written(report: object) -> None:
@@ -441,6 +449,10 @@ class MainWindow(QMainWindow):
         for part in (self.centralWidget(), self.menuBar(), self.toolbar):
             if part is not None:
                 part.setEnabled(not busy)
+        if not busy and self._roster_stale:
+            self._roster_stale = False
+            self._roster_changed()
+            self.pairing_board.reload()
 
     def _import_failed(self, exc: object) -> None:
         self._task = None

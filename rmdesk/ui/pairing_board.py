@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -68,6 +68,7 @@ class PairingBoard(QWidget):
         self.undo = undo
         self.cohort: Cohort | None = None
         self.ctx: PairingContext | None = None
+        self._roster_stale = False
 
         # candidates: the roster, to enrol people by drag, button, or "all shown"
         self.roster_model = RosterModel(self)
@@ -198,8 +199,18 @@ class PairingBoard(QWidget):
         self.reload()
 
     def reload_roster(self) -> None:
-        """Rebuild the candidates list; only a roster change needs it (costly at 100k people)."""
+        """Rebuild the candidates list; only a roster change needs it (costly at 100k people).
+        While the board is hidden behind another page, that waits until it is shown."""
+        if self.window().isVisible() and not self.isVisible():
+            self._roster_stale = True
+            return
+        self._roster_stale = False
         self.roster_model.set_people([e for e in self.ws.employees().values() if e.active])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._roster_stale:
+            self.reload_roster()
 
     def reload(self) -> None:
         """Refresh the cohort's people and pairs, re-checked against the rules."""

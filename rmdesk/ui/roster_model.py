@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -41,10 +42,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+@functools.cache
+def _no_marks() -> dict[int, None]:
+    """A translate table deleting the combining marks (accents) of the basic plane."""
+    return dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
+
+
 def fold(text: str) -> str:
     """Accent- and case-blind text, so that 'Märta' sorts beside 'Marta', not after 'Zoe'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_no_marks()).casefold()
 
 
 def _sort_key(value: object) -> tuple[int, Any]:

@@ -331,3 +331,57 @@ def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path
         if not dialog.preview.isColumnHidden(c)
     ]
     assert shown == ["employee id", "name", "department", "grade", "manager id"]
+
+
+def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At 100k people, reading the roster back and rebuilding the views took a second on the
+    GUI thread: the worker reads it now, and the views are rebuilt once, after the job."""
+    import threading
+
+    _accept_dialog(monkeypatch, [])
+    ws = window.workspace
+    gui = threading.get_ident()
+    reads: list[bool] = []
+    real_employees = ws.employees
+
+    def employees():  # type: ignore[no-untyped-def]
+        if ws._employees is None:  # a read from the database, not from the cache
+            reads.append(threading.get_ident() == gui)
+        return real_employees()
+
+    monkeypatch.setattr(ws, "employees", employees)
+    rebuilt: list[int] = []
+    real_set = window.roster_page.model.set_people
+    monkeypatch.setattr(
+        window.roster_page.model, "set_people", lambda p: rebuilt.append(len(p)) or real_set(p)
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_file(SAMPLE)
+    assert reads == [False]  # read once, by the worker
+    assert rebuilt == [198]
+    assert window.roster_page.model.rowCount() == 198
+
+
+def test_the_pairing_candidates_wait_until_the_board_is_shown(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _accept_dialog(monkeypatch, [])
+    board = window.pairing_board
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_file(SAMPLE)
+    assert not board.isVisible() and board.roster_model.rowCount() == 0
+    window.show_view("pairing")
+    qtbot.waitUntil(lambda: board.roster_model.rowCount() == 198)
+
+
+@pytest.mark.parametrize(
+    "text", ["Märta", "Zoë", "ÅSA", "Nguyễn Thị Hoa", "Ødegård", "Łukasz", "한국어", "山田",
+             "Ｆｕｌｌ", "naïve café", "plain", ""],
+)  # fmt: skip
+def test_fold_is_the_accent_and_case_blind_text(text: str) -> None:
+    import unicodedata
+
+    from rmdesk.ui.roster_model import fold
+
+    slow = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
+    assert fold(text) == slow
