@@ -33,6 +33,7 @@ from rmdesk.ui.first_run import FirstRunPage
 from rmdesk.ui.icons import icon
 from rmdesk.ui.import_dialog import ImportDialog
 from rmdesk.ui.pairing_board import PairingBoard
+from rmdesk.ui.roster_model import Loaded
 from rmdesk.ui.roster_view import RosterPage
 from rmdesk.ui.sample import seed_sample_cohort
 from rmdesk.ui.settings import Settings
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setObjectName("undoStack")
         self._task: Task | None = None
         self._roster_stale = False  # the roster changed while a job ran
+        self._next_roster: Loaded | None = None  # the job made it ready for the roster view
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -290,7 +292,8 @@ class MainWindow(QMainWindow):
             self.pairing_board.reload()
 
     def _roster_changed(self) -> None:
-        self.roster_page.reload()
+        loaded, self._next_roster = self._next_roster, None
+        self.roster_page.reload(loaded)
         self.pairing_board.reload_roster()
         self._refresh_first_run()
 
@@ -421,7 +424,8 @@ class MainWindow(QMainWindow):
 
         def write(progress: Progress) -> ImportReport:
             report: ImportReport = ws.apply_import(plan, progress)
-            ws.employees()  # the new roster read here, not on the GUI thread
+            # the new roster read and made ready for the roster view here, off the GUI thread
+            self._next_roster = self.roster_page.model.prepare(list(ws.employees().values()))
             return report
 
         def written(report: object) -> None:

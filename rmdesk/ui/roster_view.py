@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.people import Employee
-from rmdesk.ui.roster_model import ID_ROLE, RosterModel
+from rmdesk.ui.roster_model import ID_ROLE, Loaded, RosterModel
 from rmdesk.workspace import Workspace
 
 SEARCH_HELP = (
@@ -161,9 +163,13 @@ class RosterPage(QWidget):
         self._active = 0
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, loaded: Loaded | None = None) -> None:
+        """Show the roster; ``loaded`` is it made ready already (by a worker thread)."""
         people = self.workspace.employees()
-        self.model.set_people(list(people.values()))
+        if loaded is not None and _made_from(loaded, people):
+            self.model.install(loaded)
+        else:
+            self.model.set_people(list(people.values()))
         self._active = sum(1 for e in people.values() if e.active)
         self._update_count()
 
@@ -196,3 +202,10 @@ class RosterPage(QWidget):
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         self.panel.show_person(self.workspace, self.current_person())
+
+
+def _made_from(loaded: Loaded, people: dict[str, Employee]) -> bool:
+    """True when ``loaded`` holds these very people (the roster has not changed since)."""
+    return len(loaded.people) == len(people) and all(
+        map(operator.is_, loaded.people, people.values())
+    )

@@ -334,32 +334,39 @@ def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path
 
 
 def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """At 100k people, reading the roster back and rebuilding the views took a second on the
-    GUI thread: the worker reads it now, and the views are rebuilt once, after the job."""
+    """At 100k people, reading the roster back and making the view's lists took a second on
+    the GUI thread: the worker does both now, and the view takes them once, after the job."""
     import threading
 
     _accept_dialog(monkeypatch, [])
-    ws = window.workspace
+    ws, model = window.workspace, window.roster_page.model
     gui = threading.get_ident()
     reads: list[bool] = []
-    real_employees = ws.employees
+    prepared: list[bool] = []
+    installed: list[int] = []
+    real_employees, real_prepare, real_install = ws.employees, model.prepare, model.install
 
     def employees():  # type: ignore[no-untyped-def]
         if ws._employees is None:  # a read from the database, not from the cache
             reads.append(threading.get_ident() == gui)
         return real_employees()
 
+    def prepare(people):  # type: ignore[no-untyped-def]
+        prepared.append(threading.get_ident() == gui)
+        return real_prepare(people)
+
+    def install(loaded):  # type: ignore[no-untyped-def]
+        installed.append(len(loaded.people))
+        return real_install(loaded)
+
     monkeypatch.setattr(ws, "employees", employees)
-    rebuilt: list[int] = []
-    real_set = window.roster_page.model.set_people
-    monkeypatch.setattr(
-        window.roster_page.model, "set_people", lambda p: rebuilt.append(len(p)) or real_set(p)
-    )
+    monkeypatch.setattr(model, "prepare", prepare)
+    monkeypatch.setattr(model, "install", install)
     with qtbot.waitSignal(window.import_finished, timeout=20000):
         window.import_file(SAMPLE)
-    assert reads == [False]  # read once, by the worker
-    assert rebuilt == [198]
-    assert window.roster_page.model.rowCount() == 198
+    assert reads == [False] and prepared == [False]  # once each, by the worker
+    assert installed == [198]
+    assert model.rowCount() == 198
 
 
 def test_the_pairing_candidates_wait_until_the_board_is_shown(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
