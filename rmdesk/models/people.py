@@ -83,6 +83,8 @@ class Records(Sequence[Record]):
     def __getitem__(self, index: int | slice) -> Record | Records:
         if isinstance(index, slice):
             return Records(c[index] for c in self._columns)
+        if not self._columns:
+            raise IndexError("no records")
         return tuple(c[index] for c in self._columns)
 
     def __iter__(self) -> Iterator[Record]:

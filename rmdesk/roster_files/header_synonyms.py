@@ -194,7 +194,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         employmentenddate enddateofemployment dateofseparation dateoftermination
         terminateddate terminationdt employeeleavedatetime actualterminationdate
         departuredate terminatedon datadedemissao fechadeegreso datacessazione
-        datazwolnienia enddate 退職日 离职日期 dateterminated slutdatum 退職年月日
+        datazwolnienia 退職日 离职日期 dateterminated slutdatum 退職年月日
         """
     ),
 }

@@ -50,11 +50,14 @@ _QUALIFIER = re.compile(
     r"[(\[]\s*(manager|supervisor|line manager|personal|private|home|previous|former|old|"
     r"original)\s*[)\]]"
 )
+#: Qualifiers that only say whose or which value it is: if the qualified name means nothing,
+#: the name without them still does ("Start Date (Original)", "Manager (Supervisor)").
+_SOFT_QUALIFIERS = frozenset({"manager", "supervisor", "line manager", "original"})
 _BRACKETS = re.compile(r"\(.*?\)|\[.*?\]")
 
 
 @functools.lru_cache(maxsize=4096)
-def normalise_header(header: str) -> str:
+def normalise_header(header: str, qualified: bool = True) -> str:
     text = unicodedata.normalize("NFKD", header)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_FOLD)
     text = text.replace("#", "number").replace("nº", "number").replace("n°", "number")
@@ -62,12 +65,17 @@ def normalise_header(header: str) -> str:
     for short, word in _ABBREVIATIONS:
         text = re.sub(short, word, text)
     qualifier = _QUALIFIER.search(text)
-    if qualifier:
+    if qualifier and qualified:
         text = f"{qualifier.group(1)} {text[: qualifier.start()]}{text[qualifier.end() :]}"
     bare = _BRACKETS.sub("", text)
     if bare.strip():
         text = bare
     return re.sub(r"[\W_]+", "", text)  # letters and digits of any script stay
+
+
+def _softly_qualified(header: str) -> bool:
+    found = _QUALIFIER.search(header.casefold())
+    return found is not None and found.group(1) in _SOFT_QUALIFIERS
 
 
 _LOOKUP: dict[str, str] = {
@@ -88,7 +96,10 @@ def _key_for(header: str) -> str | None:
     header in two scripts ("工号 Employee ID", "氏名/Name") matches by either part."""
     key = normalise_header(header)
     latin = re.sub(r"[^0-9a-z]+", "", key)
-    for whole in dict.fromkeys((key, latin, re.sub(r"[0-9a-z]+", "", key))):
+    tries = [key, latin, re.sub(r"[0-9a-z]+", "", key)]
+    if _softly_qualified(header):
+        tries.append(normalise_header(header, qualified=False))
+    for whole in dict.fromkeys(tries):
         if whole in _LOOKUP:
             return whole
         for suffix in _SUFFIXES:

@@ -44,10 +44,12 @@ class Managers(NamedTuple):
     rows: list[int] | None
 
 
-def _mostly_unknown(values: list[str], known: AbcSet[str] | AbcMapping[str, int]) -> bool:
+def _mostly_unknown(
+    values: list[str], known: AbcSet[str] | AbcMapping[str, int], emails: dict[str, str]
+) -> bool:
     """True when fewer than half the managers given (a sample of them) are anybody's id,
     written plainly, without its leading zeros, beside a name ('Ana Silva (E1001)') or as
-    an email (looked up later)."""
+    their work email."""
     given = [v for v in values if v and not _says_nobody(v)][:500]
     if not given:
         return False
@@ -56,7 +58,7 @@ def _mostly_unknown(values: list[str], known: AbcSet[str] | AbcMapping[str, int]
         1
         for v in given
         if v in known
-        or "@" in v
+        or v.casefold() in emails
         or (v.isdigit() and v.lstrip("0") in unpadded)
         or _embedded_id(v, known) is not None
     )
@@ -177,19 +179,23 @@ def resolve_managers(
     else:
         known = {ids[i] for i in range(n) if keep[i]} if not all(keep) else set(ids)
         known |= set(outside)
-    if by_id and "manager_name" in cols and _mostly_unknown(values, known):
+    emails: dict[str, str] | None = None
+    if any("@" in v for v in values[:500]):
+        emails = _email_index(ids, column("email"), keep)
+    if by_id and "manager_name" in cols and _mostly_unknown(values, known, emails or {}):
         # manager ids of another system (BambooHR's "Supervisor EID" without its EEID
-        # column): the names beside them are the better guide
+        # column): where an id is nobody's, the name beside it is the better guide
         out.add(
             "manager ids that match nobody",
-            f"most manager ids in '{header('manager_id')}' are nobody's employee id; "
-            f"managers are taken from '{header('manager_name')}'",
+            f"most manager ids in '{header('manager_id')}' are nobody's employee id; where "
+            f"one is, the manager is taken from '{header('manager_name')}'",
             None,
             header("manager_id"),
             "warning",
         )
         by_id = False
-        values = drop_float_tail(column("manager_name"))
+        by_name = drop_float_tail(column("manager_name"))
+        values = [v if v in known else nm for v, nm in zip(values, by_name, strict=True)]
     col = header("manager_id" if by_id else "manager_name")
     # "NO_MANAGER" (SuccessFactors), "N/A", "-", "00000000" (SAP): nobody, unless somebody
     # has that id. Only values that are nobody's id are looked at, once each.
@@ -203,7 +209,6 @@ def resolve_managers(
     unmatched = result.count(None) > values.count("")
     odd = [i for i, v in enumerate(values) if v and result[i] is None] if unmatched else []
     names_of: _NameIndex | None = None
-    emails: dict[str, str] | None = None
 
     def self_manager(i: int) -> None:
         out.add(

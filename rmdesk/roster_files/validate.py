@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Mapping as AbcMapping
+from collections.abc import Set as AbcSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -66,8 +67,11 @@ def parse_roster(
     mapping: Mapping,
     outside: AbcMapping[str, Employee] | None = None,
     today: date | None = None,
+    on_roster: AbcSet[str] = frozenset(),
 ) -> ParsedRoster:
-    """Validate every row. ``outside`` holds people a partial file may refer to as managers."""
+    """Validate every row. ``outside`` holds people a partial file may refer to as managers;
+    ``on_roster`` the ids already stored, which keep a file with several id columns on the
+    same one import after import."""
     today = today or date.today()
     outside = outside or {}
     out = ProblemList()
@@ -128,8 +132,8 @@ def parse_roster(
     if n == 0:
         out.add("no people", "the file has a header but no people", None, None)
         return ParsedRoster(problems=out.finish())
-    if mapping.extra.get("employee_id") and "manager_id" in cols:
-        _choose_id_column(cols, mapping.extra["employee_id"], at, headers, out)
+    if mapping.extra.get("employee_id") and ("manager_id" in cols or on_roster):
+        _choose_id_column(cols, mapping.extra["employee_id"], at, headers, out, on_roster)
 
     ids = drop_float_tail(column("employee_id"))
     names, name_col, legal_names = _names(column, cols, header)
@@ -255,18 +259,30 @@ def _choose_id_column(
     at: Callable[[int], list[str]],
     headers: list[str],
     out: ProblemList,
+    on_roster: AbcSet[str],
 ) -> None:
     """Of several id columns (SuccessFactors has 'User ID' and 'Person ID External'), the
-    one the manager column refers to."""
-    managers = set(drop_float_tail(at(cols["manager_id"]))) - {""}
+    one holding the ids already on the roster, else the one the manager column refers to."""
+    managers = (
+        set(drop_float_tail(at(cols["manager_id"]))) - {""} if "manager_id" in cols else set()
+    )
     first = cols["employee_id"]
-    best = max([first, *candidates], key=lambda idx: len(managers & set(drop_float_tail(at(idx)))))
+
+    def evidence(idx: int) -> tuple[int, int]:
+        values = set(drop_float_tail(at(idx)))
+        return len(values & on_roster) if on_roster else 0, len(values & managers)
+
+    best = max([first, *candidates], key=evidence)
     if best != first:
         cols["employee_id"] = best
+        why = (
+            "the column holding the ids already on the roster"
+            if evidence(best)[0] > evidence(first)[0]
+            else "the column the managers refer to"
+        )
         out.add(
             "another id column",
-            f"ids taken from '{headers[best]}', the column the managers refer to "
-            f"('{headers[first]}' is not imported)",
+            f"ids taken from '{headers[best]}', {why} ('{headers[first]}' is not imported)",
             None,
             headers[best],
             "warning",
@@ -299,11 +315,16 @@ def _names(
     if has_first and not has_last and _mostly_without(names, firsts, whole_word=True):
         return _joined(firsts, names), header("first_name"), None
     if has_last and _mostly_without(names, lasts, whole_word=False):
-        names = [f"{nm} {la}" if nm and la else nm for nm, la in zip(names, lasts, strict=True)]
+        names = [
+            f"{nm} {la}" if nm and la and la.casefold() not in nm.casefold() else nm
+            for nm, la in zip(names, lasts, strict=True)
+        ]
     legal = _joined(firsts, lasts)
     if "" in names:
         names = [nm or whole for nm, whole in zip(names, legal, strict=True)]
-    return names, header("name"), legal
+    # the legal names find managers too, when both parts are there (a first name alone
+    # would make every one-word manager ambiguous)
+    return names, header("name"), legal if has_first and has_last else None
 
 
 def _mostly_without(names: list[str], parts: list[str], whole_word: bool) -> bool:

@@ -168,8 +168,8 @@ class RosterOps(WorkspaceBase):
                 table = read_table(path, sheet, wanted=(mapping or {}).values())
             placed = detect_mapping(table.headers, mapping)
             outside = self.employees() if partial else {}
-            parsed = parse_roster(table, placed, outside)
             stored = {r[0]: r for r in self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")}
+            parsed = parse_roster(table, placed, outside, on_roster=stored.keys())
         plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
         if not stored:
             plan.added = parsed.records

@@ -22,3 +22,12 @@ def test_no_records() -> None:
     records = Records()
     assert len(records) == 0 and list(records) == [] and not records
     assert list(records.column(11)) == []
+
+
+def test_no_records_have_no_first_one() -> None:
+    import pytest
+
+    with pytest.raises(IndexError):
+        Records()[0]
+    with pytest.raises(ValueError):
+        Records().index(("E1",))

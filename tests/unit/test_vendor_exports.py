@@ -240,3 +240,75 @@ def test_headers_in_two_scripts_match_by_either_part() -> None:
         "department": "部门 Department",
         "manager_id": "Manager ID 上長社員番号",
     }
+
+
+def test_a_reimport_keeps_the_id_column_the_roster_holds(tmp_path: Path) -> None:
+    """'Payroll Number' is a more exact id name than 'ID'; a roster imported by 'ID' (by
+    hand, or by an older rmdesk) must not be replaced by payroll numbers on the next import."""
+    from rmdesk.workspace import Workspace
+
+    path = R.write_bytes(
+        tmp_path / "r.csv",
+        b"ID,Payroll Number,Name,Manager\n1,P-9001,Ana Silva,\n2,P-9002,Bo Chen,Ana Silva\n",
+    )
+    ws = Workspace.open(tmp_path / "w.db")
+    try:
+        assert ws.import_roster(path, mapping={"employee_id": "ID"}).added == 2
+        plan = ws.prepare_import(path)
+        assert (len(plan.added), plan.unchanged, plan.missing) == (0, 2, [])
+        assert any("ids already on the roster" in p.message for p in plan.warnings)
+        fresh = Workspace.open(tmp_path / "fresh.db")
+        try:  # with nothing stored, the exact name wins
+            assert sorted(r[0] for r in fresh.prepare_import(path).added) == ["P-9001", "P-9002"]
+        finally:
+            fresh.close()
+    finally:
+        ws.close()
+
+
+def test_manager_emails_without_work_emails_give_way_to_the_names(tmp_path: Path) -> None:
+    text = (
+        "Employee ID,Name,Username,Manager,Manager Email\n"
+        "E1,Ana Silva,ana.silva@corp.example,,\n"
+        "E2,Bo Chen,bo.chen@corp.example,Ana Silva,ana.silva@corp.example\n"
+        "E3,Cy Dore,cy.dore@corp.example,Bo Chen,bo.chen@corp.example\n"
+    )
+    people, problems = _people(tmp_path, text)
+    assert [p[2] for p in people] == [None, "E1", "E2"]
+    assert not [p for p in problems if "unknown manager" in p]
+
+
+def test_manager_ids_that_are_found_are_kept_when_the_others_go_by_name(tmp_path: Path) -> None:
+    text = (
+        "Employee ID,Name,Supervisor EID,Reporting to\n"
+        "E1,Ana Silva,,\n"
+        "E2,Bo Chen,X17,Ana Silva\n"
+        "E3,Cy Dore,X18,Bo Chen\n"
+        "E4,Dee Ng,E1,\n"
+    )
+    people, _ = _people(tmp_path, text)
+    assert [p[2] for p in people] == [None, "E1", "E2", "E1"]
+
+
+def test_a_surname_already_in_the_name_is_not_added_again(tmp_path: Path) -> None:
+    text = "Employee ID,Name,Last Name\nE1,Ana,Silva\nE2,Bo,Chen\nE3,Cy Dore,Dore\nE4,Dee,Ng\n"
+    people, _ = _people(tmp_path, text)
+    assert [p[1] for p in people] == ["Ana Silva", "Bo Chen", "Cy Dore", "Dee Ng"]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Start Date (Original)", "hire_date"),
+        ("Manager (Supervisor)", "manager_name"),
+        ("Manager ID (Manager)", "manager_id"),
+        ("Employee ID (Manager)", "manager_id"),
+        ("Email (Personal)", None),
+        ("Location (Home)", None),
+        ("End Date", None),  # a contract's end, maybe renewed since: not a leaving date
+    ],
+)
+def test_a_bracket_that_only_says_whose_value_it_is(header: str, field: str | None) -> None:
+    from rmdesk.roster_files.headers import field_for_header
+
+    assert field_for_header(header) == field
