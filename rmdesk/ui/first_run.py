@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+COLUMN_WIDTH = 560
+BUTTON_WIDTH = 220
 
 
 class FirstRunPage(QWidget):
@@ -22,8 +25,8 @@ class FirstRunPage(QWidget):
             "a fictional company, over five divisions."
         )
         text.setWordWrap(True)
-        text.setFixedWidth(560)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample = QPushButton("Open the sample cohort")
         self.sample.setObjectName("openSample")
         self.sample.clicked.connect(self.sample_requested)
@@ -31,8 +34,24 @@ class FirstRunPage(QWidget):
         self.importer.setObjectName("importRoster")
         self.importer.clicked.connect(self.import_requested)
         self.sample.setDefault(True)
+        # a column of fixed width, centred: a word-wrapped label placed with an alignment
+        # flag gets the height of one unwrapped line, and loses its last lines
+        column = QWidget()
+        column.setFixedWidth(COLUMN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addWidget(text)
+        inner.addSpacing(12)
+        buttons = QVBoxLayout()
+        for b in (self.sample, self.importer):
+            b.setFixedWidth(BUTTON_WIDTH)
+            buttons.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addStretch(1)
-        for w in (title, text, self.sample, self.importer):
-            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addLayout(row)
         lay.addStretch(2)

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.file_label.setObjectName("fileLabel")
         self.statusBar().addPermanentWidget(self.file_label)
         self.file_label.setText(str(workspace.path) if workspace.path else "(in memory)")
+        self.file_label.setToolTip("The file that holds all of rmdesk's data; copy it to back up")
 
         self.drops = FileDropFilter(self.import_file, self)
         self.drops.watch(self)
@@ -256,7 +257,12 @@ class MainWindow(QMainWindow):
     def _refresh_first_run(self) -> None:
         """An empty workspace shows the welcome page; the views open once there is a roster."""
         has_people = bool(self.workspace.employees())
+        # no views to go to, no cohort to make and nobody to search for: the welcome page
+        # takes the whole window
         self.sidebar.setEnabled(has_people)
+        self.sidebar.setVisible(has_people)
+        self.search.setEnabled(has_people)
+        self.act_new_cohort.setEnabled(has_people)
         for act in self.view_actions:
             act.setEnabled(has_people)
         # the sample goes into an empty workspace only, never over a real roster

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableView, QWidget
 
 from rmdesk.app import build_window
 from rmdesk.ui.import_dialog import ImportChoice, ImportDialog
@@ -81,8 +81,15 @@ def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore
     assert not window.cohort_picker.isEnabled()
     assert window.cohort_picker.currentText() == ""
     assert window.act_sample.isEnabled()
+    # the welcome page has the window to itself, every line of it shown
+    assert not window.sidebar.isVisible()
+    assert not window.search.isEnabled() and not window.act_new_cohort.isEnabled()
+    for label in window.first_run.findChildren(QLabel):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
     window.workspace.import_roster(SAMPLE)
     assert window.sidebar.isEnabled()
+    assert window.sidebar.isVisible() and window.search.isEnabled()
+    assert window.act_new_cohort.isEnabled()
     assert window.pages.currentWidget() is not window.first_run
     # the sample must never be imported over a real roster: it would mark everybody as left
     assert not window.act_sample.isEnabled()
