@@ -132,12 +132,7 @@ def _rectangular(csv_text: CsvText, wanted: Collection[str]) -> Table | None:
     columns = csv_text.columns_below(starts[below], width)
     if columns is None:
         return None
-    if odd_rows(columns[0], labels[0]) or not_a_person([c[0] for c in columns], labels, True):
-        return None
-    start = header_idx + 1
-    numbers = list(range(start + 1, start + 1 + len(columns[0])))
-    headers = two_row_header(top, header_idx)
-    return Table(headers, [], numbers, start, csv_text.encoding, columns=columns, clean=True)
+    return _by_columns(columns, labels, top, header_idx, encoding=csv_text.encoding)
 
 
 def _columnar_sheet(book: Sheet, wanted: Collection[str]) -> Table | None:
@@ -154,13 +149,27 @@ def _columnar_sheet(book: Sheet, wanted: Collection[str]) -> Table | None:
     columns = book.columns_below(header_idx, len(labels)) if len(labels) >= 2 else None
     if columns is None:
         return None
+    return _by_columns(columns, labels, top, header_idx, sheet=book.name, sheets=book.names)
+
+
+def _by_columns(
+    columns: list[list[str]],
+    labels: list[str],
+    top: list[list[str]],
+    header_idx: int,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    sheets: list[str] | None = None,
+) -> Table | None:
+    """The table a fast road cut into columns, unless its first column or first row holds
+    what only the general road sets aside (a blank or report line, a second header)."""
     if odd_rows(columns[0], labels[0]) or not_a_person([c[0] for c in columns], labels, True):
         return None
     start = header_idx + 1
     numbers = list(range(start + 1, start + 1 + len(columns[0])))
     headers = two_row_header(top, header_idx)[: len(labels)]
     return Table(
-        headers, [], numbers, start, None, book.name, book.names, columns=columns, clean=True
+        headers, [], numbers, start, encoding, sheet, sheets or [], columns=columns, clean=True
     )
 
 

@@ -243,22 +243,23 @@ def compare(label: str, goal: float, rmdesk_s: float, floor_s: float) -> str:
 
 
 # -- the import benchmarks ----------------------------------------------------------------------
+def _bench_import(
+    label: str, goal: float, floor: Callable[[Path, Path], None], source: Path, rows: int, tmp: Path
+) -> None:
+    floor_s = best_of(floor, source, fresh_dbs(tmp, "floor"))
+    assert floor_count(tmp / "floor_0.db") == rows
+    rmdesk_s = best_of(rmdesk_import, source, fresh_dbs(tmp, "ws"))
+    for db in fresh_dbs(tmp, "ws"):
+        assert rmdesk_count(db) == (rows, rows)
+    print("\n" + compare(f"import {label} {rows // 1000}k", goal, rmdesk_s, floor_s))
+
+
 def test_bench_import_csv(rosters: Rosters, tmp_path: Path) -> None:
-    floor_s = best_of(csv_floor, rosters.csv, fresh_dbs(tmp_path, "floor"))
-    assert floor_count(tmp_path / "floor_0.db") == CSV_ROWS
-    rmdesk_s = best_of(rmdesk_import, rosters.csv, fresh_dbs(tmp_path, "ws"))
-    for db in fresh_dbs(tmp_path, "ws"):
-        assert rmdesk_count(db) == (CSV_ROWS, CSV_ROWS)
-    print("\n" + compare(f"import CSV {CSV_ROWS // 1000}k", CSV_GOAL, rmdesk_s, floor_s))
+    _bench_import("CSV", CSV_GOAL, csv_floor, rosters.csv, CSV_ROWS, tmp_path)
 
 
 def test_bench_import_xlsx(rosters: Rosters, tmp_path: Path) -> None:
-    floor_s = best_of(xlsx_floor, rosters.xlsx, fresh_dbs(tmp_path, "floor"))
-    assert floor_count(tmp_path / "floor_0.db") == XLSX_ROWS
-    rmdesk_s = best_of(rmdesk_import, rosters.xlsx, fresh_dbs(tmp_path, "ws"))
-    for db in fresh_dbs(tmp_path, "ws"):
-        assert rmdesk_count(db) == (XLSX_ROWS, XLSX_ROWS)
-    print("\n" + compare(f"import XLSX {XLSX_ROWS // 1000}k", XLSX_GOAL, rmdesk_s, floor_s))
+    _bench_import("XLSX", XLSX_GOAL, xlsx_floor, rosters.xlsx, XLSX_ROWS, tmp_path)
 
 
 # Runs in a fresh interpreter. The peak resident set (VmHWM, reset by exec, unlike ru_maxrss

@@ -158,46 +158,39 @@ def _people(tmp_path: Path, text: str) -> tuple[list[tuple[str, str, str | None]
     return people, [str(p) for p in parsed.problems]
 
 
-def test_a_preferred_first_name_goes_before_the_surname_and_managers_go_by_either(
-    tmp_path: Path,
-) -> None:
-    text = (
+NAME_CASES = {
+    "a preferred first name goes before the surname; managers go by either name": (
         "Employee #,First Name,Last Name,Preferred Name,Reporting to\n"
         "1,Robert,Smith,Bob,\n"
         '2,Ana,Silva,,"Smith, Robert"\n'
-        "3,Katherine,Ng,Kate,Bob Smith\n"
-    )
-    people, problems = _people(tmp_path, text)
-    assert people == [("1", "Bob Smith", None), ("2", "Ana Silva", "1"), ("3", "Kate Ng", "1")]
-    assert problems == []
-
-
-def test_a_preferred_full_name_stays_whole(tmp_path: Path) -> None:
-    text = (
+        "3,Katherine,Ng,Kate,Bob Smith\n",
+        [("1", "Bob Smith", None), ("2", "Ana Silva", "1"), ("3", "Kate Ng", "1")],
+    ),
+    "a preferred full name stays whole": (
         "Employee ID,Legal Name - First Name,Legal Name - Last Name,Preferred Name,Manager\n"
         "1,Pedro,van der Berg,Bob van der Berg,\n"
-        "2,Tessa,Evans,,Bob van der Berg\n"
-    )
-    people, problems = _people(tmp_path, text)
-    assert people == [("1", "Bob van der Berg", None), ("2", "Tessa Evans", "1")]
-    assert problems == []
-
-
-def test_italian_nome_beside_cognome_is_the_first_name(tmp_path: Path) -> None:
-    text = (
+        "2,Tessa,Evans,,Bob van der Berg\n",
+        [("1", "Bob van der Berg", None), ("2", "Tessa Evans", "1")],
+    ),
+    "Italian Nome beside Cognome is the first name": (
         "Matricola,Cognome,Nome,Responsabile\n"
         "10,Rossi,Maria Grazia,\n"
-        "11,Bianchi,Luca,Maria Grazia Rossi\n"
-    )
+        "11,Bianchi,Luca,Maria Grazia Rossi\n",
+        [("10", "Maria Grazia Rossi", None), ("11", "Luca Bianchi", "10")],
+    ),
+    "a full name alone is kept": (
+        "Matrícula,Nome,Gestor imediato\n1,João Silva,\n2,Ana Costa,João Silva\n",
+        [("1", "João Silva", None), ("2", "Ana Costa", "1")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(NAME_CASES))
+def test_names_and_the_managers_named_by_them(tmp_path: Path, case: str) -> None:
+    text, expected = NAME_CASES[case]
     people, problems = _people(tmp_path, text)
-    assert people == [("10", "Maria Grazia Rossi", None), ("11", "Luca Bianchi", "10")]
+    assert people == expected
     assert problems == []
-
-
-def test_a_full_name_alone_is_kept(tmp_path: Path) -> None:
-    text = "Matrícula,Nome,Gestor imediato\n1,João Silva,\n2,Ana Costa,João Silva\n"
-    people, _ = _people(tmp_path, text)
-    assert people == [("1", "João Silva", None), ("2", "Ana Costa", "1")]
 
 
 def test_manager_ids_of_another_system_give_way_to_the_names(tmp_path: Path) -> None:
