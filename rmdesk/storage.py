@@ -197,6 +197,90 @@ def m003_employee_id_unique_index(db: Database) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
+@migrations()
+def m004_agreements_sessions_safety(db: Database) -> None:
+    """The second half of the product (docs/architecture.md#storage): agreement templates,
+    frozen versions and signatures, sessions and actions in full, closing pairs, the audit
+    log and erasures; and the constraints that keep two processes from breaking the pairing
+    rules (one active pair per mentee per cohort, no duplicate active pair, mentor capacity).
+
+    Pairs that an earlier version let through twice (two processes at once) are ended, the
+    later one, before the unique index is built, so that the upgrade never fails on them."""
+    db.executescript(
+        """
+        ALTER TABLE pairs ADD COLUMN outcome TEXT
+            CHECK (outcome IN ('completed', 'no-fault', 'left', 'mismatch', 'other',
+                               'duplicate'));
+        ALTER TABLE pairs ADD COLUMN outcome_note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE pairs ADD COLUMN private INTEGER NOT NULL DEFAULT 0
+            CHECK (private IN (0, 1));
+
+        UPDATE pairs SET status = 'ended', outcome = 'duplicate',
+            ended_at = COALESCE(ended_at, created_at)
+        WHERE status = 'active' AND EXISTS (
+            SELECT 1 FROM pairs p2 WHERE p2.status = 'active' AND p2.cohort_id = pairs.cohort_id
+              AND p2.mentee_id = pairs.mentee_id AND p2.id < pairs.id);
+        CREATE UNIQUE INDEX pairs_one_active_per_mentee
+            ON pairs(cohort_id, mentee_id) WHERE status = 'active';
+        CREATE INDEX pairs_mentor ON pairs(cohort_id, mentor_id) WHERE status = 'active';
+
+        CREATE TRIGGER pairs_mentor_capacity_insert BEFORE INSERT ON pairs
+        WHEN NEW.status = 'active' AND (
+            SELECT COUNT(*) FROM pairs WHERE cohort_id = NEW.cohort_id
+              AND mentor_id = NEW.mentor_id AND status = 'active'
+        ) >= (SELECT capacity FROM cohorts WHERE id = NEW.cohort_id)
+        BEGIN SELECT RAISE(ABORT, 'mentor capacity reached'); END;
+        CREATE TRIGGER pairs_mentor_capacity_update BEFORE UPDATE OF status ON pairs
+        WHEN NEW.status = 'active' AND OLD.status != 'active' AND (
+            SELECT COUNT(*) FROM pairs WHERE cohort_id = NEW.cohort_id
+              AND mentor_id = NEW.mentor_id AND status = 'active'
+        ) >= (SELECT capacity FROM cohorts WHERE id = NEW.cohort_id)
+        BEGIN SELECT RAISE(ABORT, 'mentor capacity reached'); END;
+        CREATE TRIGGER pairs_not_self BEFORE INSERT ON pairs
+        WHEN NEW.mentor_id = NEW.mentee_id
+        BEGIN SELECT RAISE(ABORT, 'a person cannot mentor themselves'); END;
+
+        CREATE TABLE templates (
+            cohort_id INTEGER PRIMARY KEY REFERENCES cohorts(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE agreements ADD COLUMN sha256 TEXT;
+        ALTER TABLE agreements ADD COLUMN frozen_at TEXT;
+        ALTER TABLE agreements ADD COLUMN updated_at TEXT;
+        CREATE UNIQUE INDEX agreements_one_draft
+            ON agreements(pair_id) WHERE sha256 IS NULL;
+        ALTER TABLE signatures ADD COLUMN method TEXT NOT NULL DEFAULT 'typed'
+            CHECK (method IN ('drawn', 'typed', 'paper'));
+        CREATE UNIQUE INDEX signatures_one_per_role ON signatures(agreement_id, role);
+
+        ALTER TABLE sessions ADD COLUMN place TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN topics TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN learnings TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN rescheduled_to INTEGER
+            REFERENCES sessions(id) ON DELETE SET NULL;
+        ALTER TABLE sessions ADD COLUMN updated_at TEXT;
+        CREATE INDEX sessions_pair ON sessions(pair_id, starts_at);
+        ALTER TABLE actions ADD COLUMN done_on TEXT;
+        ALTER TABLE actions ADD COLUMN created_at TEXT;
+        CREATE INDEX actions_pair ON actions(pair_id);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            token TEXT NOT NULL UNIQUE
+        );
+        """
+    )
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 
