@@ -4,10 +4,10 @@ pair's plan without touching its history."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 SessionStatus = Literal["planned", "held", "cancelled", "no-show"]
 CancelledBy = Literal["mentor", "mentee"]
@@ -74,6 +74,54 @@ class Session:
     def is_logged(self) -> bool:
         """True once the session's outcome is recorded (held, cancelled or no-show)."""
         return self.status in LOGGED_STATUSES
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Session:
+        """A session from its stored columns (``sessions`` table); ISO texts are parsed here,
+        once, so the rules never parse. Raises ValueError on a status the schema forbids."""
+        status = str(row["status"])
+        if status not in SESSION_STATUSES:
+            raise ValueError(f"unknown session status {status!r}")
+        by = row.get("cancelled_by")
+        if by is not None and by not in CANCELLERS:
+            raise ValueError(f"unknown canceller {by!r}")
+        moved = row.get("rescheduled_to")
+        updated = row.get("updated_at")
+        return cls(
+            id=int(cast(int, row["id"])),
+            pair_id=int(cast(int, row["pair_id"])),
+            starts_at=datetime.fromisoformat(str(row["starts_at"])),
+            duration_min=int(cast(int, row.get("duration_min") or 60)),
+            status=cast(SessionStatus, status),
+            cancelled_by=by,
+            cancel_reason=str(row.get("cancel_reason") or ""),
+            place=str(row.get("place") or ""),
+            topics=str(row.get("topics") or ""),
+            learnings=str(row.get("learnings") or ""),
+            role_reversal=bool(row.get("role_reversal")),
+            confidential_notes=str(row.get("confidential_notes") or ""),
+            rescheduled_to=None if moved is None else int(cast(int, moved)),
+            updated_at=None if not updated else datetime.fromisoformat(str(updated)),
+        )
+
+    def to_row(self) -> dict[str, object]:
+        """The stored columns of this session (``id`` included; drop it to insert)."""
+        return {
+            "id": self.id,
+            "pair_id": self.pair_id,
+            "starts_at": self.starts_at.isoformat(timespec="minutes"),
+            "duration_min": self.duration_min,
+            "status": self.status,
+            "cancelled_by": self.cancelled_by,
+            "cancel_reason": self.cancel_reason,
+            "place": self.place,
+            "topics": self.topics,
+            "learnings": self.learnings,
+            "role_reversal": int(self.role_reversal),
+            "confidential_notes": self.confidential_notes,
+            "rescheduled_to": self.rescheduled_to,
+            "updated_at": None if self.updated_at is None else self.updated_at.isoformat(),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,3 +264,61 @@ def test_overdue_actions() -> None:
         3,
     ]
     assert late.owner_is_role and not later.owner_is_role
+
+
+# --- stored rows ----------------------------------------------------------------------------
+
+
+def test_session_and_action_rows_round_trip_through_the_real_schema() -> None:
+    from sqlite_utils import Database
+
+    from rmdesk.storage import migrations
+
+    db = Database(memory=True)
+    migrations.apply(db)
+    db["cohorts"].insert({"id": 1, "name": "2026", "created_at": "2026-01-01"})
+    db["employees"].insert_all(
+        [{"employee_id": "J1", "name": "Jo"}, {"employee_id": "S1", "name": "Sam"}]
+    )
+    pair = {
+        "id": 7,
+        "cohort_id": 1,
+        "mentor_id": "J1",
+        "mentee_id": "S1",
+        "created_at": "2026-01-01",
+    }
+    db["pairs"].insert(pair)
+    moved = Session(
+        1,
+        7,
+        datetime(2026, 3, 2, 10, tzinfo=PLUS1),
+        45,
+        "cancelled",
+        cancelled_by="mentee",
+        cancel_reason="Board meeting",
+        place="Café",
+        role_reversal=True,
+        confidential_notes="private",
+        rescheduled_to=2,
+        updated_at=datetime(2026, 3, 1, 9, 30, tzinfo=PLUS1),
+    )
+    new = Session(2, 7, datetime(2026, 3, 9, 10, tzinfo=PLUS1), topics="Hybrid work")
+    db["sessions"].insert_all([new.to_row(), moved.to_row()])
+    rows = list(db.query("SELECT * FROM sessions ORDER BY id"))
+    assert [Session.from_row(r) for r in rows] == [moved, new]
+    assert rows[0]["starts_at"] == "2026-03-02T10:00+01:00"
+
+    open_action = Action(1, 7, "Try the app", "mentee", due=date(2026, 4, 1), session_id=1)
+    done = Action(2, 7, "Share the survey", "Priya Shah", done_on=date(2026, 4, 2))
+    db["actions"].insert_all([open_action.to_row(), done.to_row()])
+    rows = list(db.query("SELECT * FROM actions ORDER BY id"))
+    assert [Action.from_row(r) for r in rows] == [open_action, done]
+    assert [r["done"] for r in rows] == [0, 1]
+
+
+def test_rows_with_values_the_schema_forbids_are_refused() -> None:
+    row = Session(1, 7, datetime(2026, 3, 2, 10, tzinfo=PLUS1)).to_row()
+    with pytest.raises(ValueError, match="unknown session status 'postponed'"):
+        Session.from_row({**row, "status": "postponed"})
+    with pytest.raises(ValueError, match="unknown canceller 'sponsor'"):
+        Session.from_row({**row, "status": "cancelled", "cancelled_by": "sponsor"})
