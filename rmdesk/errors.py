@@ -58,3 +58,13 @@ class PairingRefused(RmdeskError):
     def __init__(self, message: str, conflicts: list[Conflict]) -> None:
         super().__init__(message)
         self.conflicts = conflicts
+
+
+class RoleSwitchRefused(RmdeskError):
+    """Enrolling would switch people's role; ``people`` names each with their current role."""
+
+    def __init__(self, people: list[str]) -> None:
+        self.people = people
+        super().__init__(
+            "a role never changes silently; confirm the switch (--switch): " + "; ".join(people)
+        )

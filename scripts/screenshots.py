@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from rmdesk.app import build_window
 from rmdesk.paths import resource
-from rmdesk.ui.sample import seed_sample_cohort
+from rmdesk.ui.start.sample import seed_sample_cohort
 
 OUT = Path(__file__).resolve().parent.parent / "docs"
 
@@ -31,7 +31,7 @@ def main() -> None:
     window.resize(1400, 850)
     window.show()
     ws = window.workspace  # type: ignore[attr-defined]
-    ws.import_roster(resource("sample_roster.csv"))
+    ws.roster.import_roster(resource("sample_roster.csv"))
     window.show_view("roster")  # type: ignore[attr-defined]
     app.processEvents()
     page = window.roster_page  # type: ignore[attr-defined]
@@ -43,8 +43,8 @@ def main() -> None:
     window._load_cohorts(select=cohort.id)  # type: ignore[attr-defined]
     window.show_view("pairing")  # type: ignore[attr-defined]
     board = window.pairing_board  # type: ignore[attr-defined]
-    ws.set_interests(cohort, "E1131", "culture, hybrid work, AI", "Tuesday mornings")
-    ws.set_interests(cohort, "E1046", "AI, hiring, culture", "")
+    ws.cohorts.set_interests(cohort, "E1131", "culture, hybrid work, AI", "Tuesday mornings")
+    ws.cohorts.set_interests(cohort, "E1046", "AI, hiring, culture", "")
     board.make_pair("E1114", "E1003")
     board.make_pair("E1139", "E1048")
     app.processEvents()
@@ -53,7 +53,7 @@ def main() -> None:
     mime = board.mentors.mimeData([board.mentors.index(mentor_row)])
     target = board.mentees.row_of("E1046")
     if target is None:
-        ws.enrol(["E1046"], "mentee", cohort)
+        ws.cohorts.enrol(["E1046"], "mentee", cohort)
         app.processEvents()
         target = board.mentees.row_of("E1046") or 0
     view = board.mentee_view

@@ -26,21 +26,29 @@ from rmdesk import __version__
 from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.paths import resource
-from rmdesk.ui.cohort_dialog import CohortDialog
-from rmdesk.ui.exclusions_dialog import ExclusionsDialog
-from rmdesk.ui.file_drop import FileDropFilter
-from rmdesk.ui.first_run import FirstRunPage
-from rmdesk.ui.icons import icon
-from rmdesk.ui.import_dialog import ImportDialog
-from rmdesk.ui.pairing_board import PairingBoard
-from rmdesk.ui.roster_model import Loaded
-from rmdesk.ui.roster_view import RosterPage
-from rmdesk.ui.sample import seed_sample_cohort
-from rmdesk.ui.settings import Settings
-from rmdesk.ui.signals import WorkspaceSignals
-from rmdesk.ui.tasks import Progress, Task
-from rmdesk.ui.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
+from rmdesk.ui.common.cohort_dialog import CohortDialog
+from rmdesk.ui.common.file_drop import FileDropFilter
+from rmdesk.ui.common.icons import icon
+from rmdesk.ui.common.settings import Settings
+from rmdesk.ui.common.signals import WorkspaceSignals
+from rmdesk.ui.common.tasks import Progress, Task
+from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
+from rmdesk.ui.pairing.board import PairingBoard
+from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
+from rmdesk.ui.roster.import_dialog import ImportDialog
+from rmdesk.ui.roster.model import Loaded
+from rmdesk.ui.roster.view import RosterPage
+from rmdesk.ui.start.first_run import FirstRunPage
+from rmdesk.ui.start.sample import seed_sample_cohort
 from rmdesk.workspace import ImportPlan, ImportReport, Workspace
+from rmdesk.workspace.events import (
+    CohortsChanged,
+    Event,
+    PairsChanged,
+    ParticipantsChanged,
+    RosterChanged,
+    SettingsChanged,
+)
 
 ROSTER_FILTER = "Roster files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
 
@@ -242,7 +250,7 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         key = item.data(Qt.ItemDataRole.UserRole)
-        if not self.workspace.employees():
+        if not self.workspace.roster.employees():
             self.pages.setCurrentWidget(self.first_run)
         else:
             self.pages.setCurrentWidget(self._views[key])
@@ -256,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_first_run(self) -> None:
         """An empty workspace shows the welcome page; the views open once there is a roster."""
-        has_people = bool(self.workspace.employees())
+        has_people = bool(self.workspace.roster.employees())
         # no views to go to, no cohort to make and nobody to search for: the welcome page
         # takes the whole window
         self.sidebar.setEnabled(has_people)
@@ -284,17 +292,17 @@ class MainWindow(QMainWindow):
             self.show_view("roster")
             self.roster_page.search.setText(text)
 
-    def _workspace_changed(self, topic: str) -> None:
-        if topic == "roster" and self._task is not None:
+    def _workspace_changed(self, event: Event) -> None:
+        if isinstance(event, RosterChanged) and self._task is not None:
             self._roster_stale = True  # reloaded when the job is done, from a warm cache
             return
-        if topic == "roster":
+        if isinstance(event, RosterChanged):
             self._roster_changed()
-        if topic == "settings":
+        if isinstance(event, SettingsChanged):
             self._sync_grade_order()
-        if topic == "cohorts":
+        if isinstance(event, CohortsChanged):
             self._load_cohorts()
-        else:
+        elif isinstance(event, (RosterChanged, SettingsChanged, ParticipantsChanged, PairsChanged)):
             self.pairing_board.reload()
 
     def _roster_changed(self) -> None:
@@ -306,10 +314,10 @@ class MainWindow(QMainWindow):
     # -- cohorts ------------------------------------------------------------------------------
     def current_cohort(self) -> Cohort | None:
         cid = self.cohort_picker.currentData()
-        return self.workspace.cohort_by_id(int(cid)) if cid is not None else None
+        return self.workspace.cohorts.cohort_by_id(int(cid)) if cid is not None else None
 
     def _load_cohorts(self, select: int | None = None) -> None:
-        cohorts = self.workspace.cohorts()
+        cohorts = self.workspace.cohorts.cohorts()
         keep = select if select is not None else self.cohort_picker.currentData()
         self.cohort_picker.blockSignals(True)
         self.cohort_picker.clear()
@@ -357,12 +365,12 @@ class MainWindow(QMainWindow):
             self.show_error("The cohort cannot be changed", str(exc))
 
     def _grade_order_toggled(self, checked: bool) -> None:
-        if checked != self.workspace.higher_grade_is_senior:
+        if checked != self.workspace.pairing.higher_grade_is_senior:
             push(self.undo_stack, GradeOrderCommand(self.workspace, checked))
 
     def _sync_grade_order(self) -> None:
         self.act_grade_order.blockSignals(True)
-        self.act_grade_order.setChecked(self.workspace.higher_grade_is_senior)
+        self.act_grade_order.setChecked(self.workspace.pairing.higher_grade_is_senior)
         self.act_grade_order.blockSignals(False)
 
     def show_exclusions(self) -> None:
@@ -403,11 +411,11 @@ class MainWindow(QMainWindow):
             return
         self.settings.last_folder = str(path.parent)
         ws = self.workspace
-        ws.employees()  # warm the cache on this thread; the worker only reads it
+        ws.roster.employees()  # warm the cache on this thread; the worker only reads it
 
         def prepare(progress: Progress) -> ImportPlan:
             progress(0, 0, f"Reading {path.name}")
-            plan = ws.prepare_import(path)
+            plan = ws.roster.prepare_import(path)
             if not progress(1, 1, "Checking"):
                 raise ImportCancelled("import cancelled")
             return plan
@@ -429,9 +437,9 @@ class MainWindow(QMainWindow):
         ws = self.workspace
 
         def write(progress: Progress) -> ImportReport:
-            report: ImportReport = ws.apply_import(plan, progress)
+            report: ImportReport = ws.roster.apply_import(plan, progress)
             # the new roster read and made ready for the roster view here, off the GUI thread
-            self._next_roster = self.roster_page.model.prepare(list(ws.employees().values()))
+            self._next_roster = self.roster_page.model.prepare(list(ws.roster.employees().values()))
             return report
 
         def written(report: object) -> None:
@@ -504,7 +512,7 @@ class MainWindow(QMainWindow):
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
         # the view open last time, unless this workspace is empty: then the welcome page
-        self.show_view(self.settings.view if self.workspace.employees() else "roster")
+        self.show_view(self.settings.view if self.workspace.roster.employees() else "roster")
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 

@@ -1,11 +1,70 @@
-"""The Workspace: the one door to an rmdesk database, used by both the GUI and the CLI."""
+"""The Workspace: the one door to an rmdesk database, used by both the GUI and the CLI.
 
-from rmdesk.workspace.pairing import PairingOps
-from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterOps
+It owns one connection (the Store) and composes a service per capability; see
+docs/architecture.md#the-workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from rmdesk.storage import migrations, open_database
+from rmdesk.workspace.cohorts import CohortService
+from rmdesk.workspace.events import Event, Listener
+from rmdesk.workspace.pairing import PairingService
+from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
+from rmdesk.workspace.store import Store
 
 
-class Workspace(PairingOps, RosterOps):
-    """Facade over every capability; each mixin module holds one of them."""
+class Workspace:
+    """One database file and the services over it: ``roster``, ``cohorts``, ``pairing``…"""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.roster = RosterService(store)
+        self.cohorts = CohortService(store, self.roster)
+        self.pairing = PairingService(store, self.roster, self.cohorts)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Workspace:
+        """Open (or create) the workspace file at ``path``."""
+        p = Path(path).expanduser()
+        return cls(Store(open_database(p), p))
+
+    @classmethod
+    def in_memory(cls) -> Workspace:
+        db = Database(memory=True)
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+        return cls(Store(db, None))
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path
+
+    @property
+    def db(self) -> Database:
+        return self.store.db
+
+    def close(self) -> None:
+        self.store.close()
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with each change event, once per committed transaction."""
+        self.store.events.subscribe(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self.store.events.unsubscribe(listener)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many edits as one transaction and one event per kind of change (one undo step)."""
+        with self.store.atomic():
+            yield
 
 
-__all__ = ["ImportPlan", "ImportReport", "Progress", "Workspace"]
+__all__ = ["Event", "ImportPlan", "ImportReport", "Progress", "Workspace"]

@@ -2,37 +2,52 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 
 from rmdesk.errors import NotFound, PairingRefused, RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, PairView
 from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair, unordered
-from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topics, suggest_pairs
-from rmdesk.workspace.base import PAIRS, now_text
-from rmdesk.workspace.cohorts import CohortOps
+from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topics
+from rmdesk.workspace.cohorts import CohortService
+from rmdesk.workspace.events import PairsChanged
+from rmdesk.workspace.roster import RosterService
+from rmdesk.workspace.store import Store, now_text
 
 PAIR_COLUMNS = "id, cohort_id, mentor_id, mentee_id, override_reason, status, created_at"
 GRADE_SETTING = "higher_grade_is_senior"
 
 
-class PairingOps(CohortOps):
+#: Conflicts no override reason can set aside: the pair would be meaningless or doubled.
+NEVER_OVERRIDDEN = frozenset({"same-person", "inactive", "already-paired"})
+
+
+class PairingService:
+    """``ws.pairing``: check a match, make and undo pairs, suggest an optimal assignment."""
+
+    def __init__(self, store: Store, roster: RosterService, cohorts: CohortService) -> None:
+        self.store = store
+        self.db = store.db
+        self.roster = roster
+        self.cohorts = cohorts
+
     @property
     def higher_grade_is_senior(self) -> bool:
-        return self.setting(GRADE_SETTING, "1") == "1"
+        return self.store.setting(GRADE_SETTING, "1") == "1"
 
     def set_higher_grade_is_senior(self, value: bool) -> None:
-        self.set_setting(GRADE_SETTING, "1" if value else "0")
+        self.store.set_setting(GRADE_SETTING, "1" if value else "0")
 
     def context(
         self, cohort: Cohort | None = None, existing: tuple[str, str] | None = None
     ) -> PairingContext:
         """Everything the rules need for ``cohort`` (default: the latest, if any), read once."""
-        cohort = cohort or self.latest_cohort()
+        cohort = cohort or self.cohorts.latest_cohort()
         if cohort is None:  # no cohort yet: the roster rules still apply
             return PairingContext(
-                org=self.org_chart(),
+                org=self.roster.org_chart(),
                 higher_grade_is_senior=self.higher_grade_is_senior,
-                exclusions=self.exclusions(),
+                exclusions=self.cohorts.exclusions(),
             )
         mentor_load: dict[str, int] = {}
         mentee_load: dict[str, int] = {}
@@ -51,12 +66,12 @@ class PairingOps(CohortOps):
             )
         }
         return PairingContext(
-            org=self.org_chart(),
+            org=self.roster.org_chart(),
             capacity=cohort.capacity,
             higher_grade_is_senior=self.higher_grade_is_senior,
             mentor_load=mentor_load,
             mentee_load=mentee_load,
-            exclusions=self.exclusions(),
+            exclusions=self.cohorts.exclusions(),
             earlier_pairs=earlier,
             existing=existing,
         )
@@ -65,7 +80,7 @@ class PairingOps(CohortOps):
         self, mentor_id: str, mentee_id: str, cohort: Cohort | None
     ) -> tuple[Cohort | None, PairingContext]:
         """The context for checking one match; a pair that exists is not counted against itself."""
-        cohort = cohort or self.latest_cohort()
+        cohort = cohort or self.cohorts.latest_cohort()
         existing = None
         if (
             cohort is not None
@@ -80,14 +95,14 @@ class PairingOps(CohortOps):
 
     def check(self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None) -> list[Conflict]:
         """Every conflict of putting ``mentor_id`` with ``mentee_id``, worst first."""
-        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        mentor, mentee = self.roster.employee(mentor_id), self.roster.employee(mentee_id)
         return check_pair(mentor, mentee, self._check_context(mentor_id, mentee_id, cohort)[1])
 
     def score(
         self, mentor_id: str, mentee_id: str, cohort: Cohort | None = None
     ) -> tuple[int, list[str]]:
         """The match score and its explanation ('+3 other division …')."""
-        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        mentor, mentee = self.roster.employee(mentor_id), self.roster.employee(mentee_id)
         cohort, ctx = self._check_context(mentor_id, mentee_id, cohort)
         topics = self.topics(cohort) if cohort else {}
         return score_pair(
@@ -101,7 +116,7 @@ class PairingOps(CohortOps):
     def topics(self, cohort: Cohort) -> dict[str, frozenset[str]]:
         return {
             p.employee_id: split_topics(p.interests)
-            for p in self.participants(cohort)
+            for p in self.cohorts.participants(cohort)
             if p.interests
         }
 
@@ -112,11 +127,29 @@ class PairingOps(CohortOps):
         cohort: Cohort | None = None,
         override: str | None = None,
     ) -> PairView:
-        """Make a pair. A blocking conflict refuses it unless ``override`` gives a reason."""
-        cohort = cohort or self.cohort()
-        mentor, mentee = self.employee(mentor_id), self.employee(mentee_id)
+        """Make a pair. A blocking conflict refuses it unless ``override`` gives a reason.
+
+        The rules are checked inside the write transaction (BEGIN IMMEDIATE), so a second
+        process cannot slip a pair in between the check and the write."""
+        cohort = cohort or self.cohorts.cohort()
+        with self.store.atomic():
+            ctx = self.context(cohort)
+            pair_id = self._insert_checked(cohort, ctx, mentor_id, mentee_id, override)
+            self.store.emit(PairsChanged(cohort.id, added=frozenset({pair_id})))
+        return self.pair_view(pair_id)
+
+    def _insert_checked(
+        self,
+        cohort: Cohort,
+        ctx: PairingContext,
+        mentor_id: str,
+        mentee_id: str,
+        override: str | None,
+    ) -> int:
+        """Check one match against ``ctx`` and insert it; ``ctx``'s loads are kept current."""
+        mentor, mentee = self.roster.employee(mentor_id), self.roster.employee(mentee_id)
         override = (override or "").strip() or None
-        conflicts = check_pair(mentor, mentee, self.context(cohort))
+        conflicts = check_pair(mentor, mentee, ctx)
         blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
         if blocks and override is None:
             raise PairingRefused(
@@ -124,29 +157,53 @@ class PairingOps(CohortOps):
                 "reason to pair them anyway.",
                 list(blocks),
             )
-        if any(c.code == "same-person" for c in blocks):
-            raise RmdeskError(f"{mentor.label} cannot mentor themselves, override or not.")
-        roles = {p.employee_id: p.role for p in self.participants(cohort)}
+        hard = [c for c in blocks if c.code in NEVER_OVERRIDDEN]
+        if hard:
+            raise PairingRefused(
+                hard[0].message + " No override reason can set this aside.", list(hard)
+            )
+        if self.db.execute(
+            "SELECT 1 FROM pairs WHERE cohort_id = ? AND mentor_id = ? AND mentee_id = ? "
+            "AND status = 'active'",
+            [cohort.id, mentor_id, mentee_id],
+        ).fetchone():
+            raise PairingRefused(
+                f"{mentor.label} and {mentee.label} are already paired in '{cohort.name}'.",
+                [c for c in blocks if c.code == "already-paired"],
+            )
+        roles = dict(
+            self.db.execute(
+                "SELECT employee_id, role FROM participants WHERE cohort_id = ? "
+                "AND employee_id IN (?, ?)",
+                [cohort.id, mentor_id, mentee_id],
+            ).fetchall()
+        )
         for person, role in ((mentor, "mentor"), (mentee, "mentee")):
             if roles.get(person.employee_id, role) != role:
                 raise RmdeskError(
                     f"{person.label} is enrolled as a {roles[person.employee_id]} "
                     f"in '{cohort.name}', not as a {role}."
                 )
-        with self.atomic():
-            for person, role in ((mentor, "mentor"), (mentee, "mentee")):
-                self.db.execute(
-                    "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
-                    "role) VALUES (?, ?, ?)",
-                    [cohort.id, person.employee_id, role],
-                )
+        for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+            self.db.execute(
+                "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
+                "role) VALUES (?, ?, ?)",
+                [cohort.id, person.employee_id, role],
+            )
+        try:
             pair_id = self.db.execute(
                 "INSERT INTO pairs (cohort_id, mentor_id, mentee_id, override_reason, "
                 "created_at) VALUES (?, ?, ?, ?, ?)",
                 [cohort.id, mentor_id, mentee_id, override, now_text()],
             ).lastrowid
-        self._changed(PAIRS)
-        return self.pair_view(int(pair_id or 0))
+        except sqlite3.IntegrityError as exc:  # the schema has the last word
+            raise PairingRefused(
+                f"Pairing {mentor.label} with {mentee.label} breaks a pairing rule: {exc}.",
+                list(blocks),
+            ) from exc
+        ctx.mentor_load = {**ctx.mentor_load, mentor_id: ctx.mentor_load.get(mentor_id, 0) + 1}
+        ctx.mentee_load = {**ctx.mentee_load, mentee_id: ctx.mentee_load.get(mentee_id, 0) + 1}
+        return int(pair_id or 0)
 
     def get_pair(self, pair_id: int) -> Pair:
         row = self.db.execute(
@@ -156,14 +213,21 @@ class PairingOps(CohortOps):
             raise NotFound(f"there is no pair number {pair_id}")
         return Pair(*row)
 
+    def pair_exists(self, pair_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM pairs WHERE id = ?", [pair_id]).fetchone() is not None
+
     def pair_view(self, pair_id: int) -> PairView:
         p = self.get_pair(pair_id)
-        ctx = self.context(self.cohort_by_id(p.cohort_id), existing=(p.mentor_id, p.mentee_id))
-        return PairView(p, check_pair(self.employee(p.mentor_id), self.employee(p.mentee_id), ctx))
+        ctx = self.context(
+            self.cohorts.cohort_by_id(p.cohort_id), existing=(p.mentor_id, p.mentee_id)
+        )
+        return PairView(
+            p, check_pair(self.roster.employee(p.mentor_id), self.roster.employee(p.mentee_id), ctx)
+        )
 
     def pairs(self, cohort: Cohort | None = None) -> list[PairView]:
         """The cohort's pairs, each re-checked against today's roster."""
-        cohort = cohort or self.cohort()
+        cohort = cohort or self.cohorts.cohort()
         rows = [
             Pair(*r)
             for r in self.db.execute(
@@ -171,7 +235,7 @@ class PairingOps(CohortOps):
             )
         ]
         ctx = self.context(cohort)
-        people = self.employees()
+        people = self.roster.employees()
         out = []
         for p in rows:
             ctx.existing = (p.mentor_id, p.mentee_id)
@@ -188,7 +252,7 @@ class PairingOps(CohortOps):
         would take that history with it. A pair with none is simply removed.
         """
         pair = self.get_pair(pair_id)
-        with self.atomic():
+        with self.store.atomic():
             if self._has_history(pair_id):
                 self.db.execute(
                     "UPDATE pairs SET status = 'ended', ended_at = ? WHERE id = ?",
@@ -196,7 +260,7 @@ class PairingOps(CohortOps):
                 )
             else:
                 self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
-        self._changed(PAIRS)
+            self.store.emit(PairsChanged(pair.cohort_id, removed=frozenset({pair_id})))
         return pair
 
     def _has_history(self, pair_id: int) -> bool:
@@ -209,7 +273,7 @@ class PairingOps(CohortOps):
 
     def restore_pair(self, pair: Pair) -> PairView:
         """Put back a pair removed by ``unpair`` (undo), with its id and override reason."""
-        with self.atomic():
+        with self.store.atomic():
             for person, role in ((pair.mentor_id, "mentor"), (pair.mentee_id, "mentee")):
                 self.db.execute(
                     "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
@@ -229,16 +293,16 @@ class PairingOps(CohortOps):
                     pair.created_at,
                 ],
             )
-        self._changed(PAIRS)
+            self.store.emit(PairsChanged(pair.cohort_id, added=frozenset({pair.id})))
         return self.pair_view(pair.id)
 
     def suggest(self, cohort: Cohort | None = None) -> Suggestion:
         """Proposals for everyone still unpaired; pairs already made are kept."""
-        cohort = cohort or self.cohort()
+        cohort = cohort or self.cohorts.cohort()
         ctx = self.context(cohort)
-        people = self.employees()
+        people = self.roster.employees()
         mentors, mentees, slots = [], [], {}
-        for p in self.participants(cohort):
+        for p in self.cohorts.participants(cohort):
             person = people.get(p.employee_id)
             if person is None or not person.active:
                 continue
@@ -249,18 +313,19 @@ class PairingOps(CohortOps):
                     slots[p.employee_id] = room
             elif ctx.mentee_load.get(p.employee_id, 0) == 0:
                 mentees.append(person)
+        from rmdesk.models.assignment import suggest_pairs  # numpy and scipy: only here
+
         return suggest_pairs(mentors, mentees, ctx, self.topics(cohort), slots)
 
     def accept(self, proposals: Iterable[Proposal], cohort: Cohort | None = None) -> list[PairView]:
-        """Turn proposals into pairs in one transaction (all or nothing)."""
-        cohort = cohort or self.cohort()
-        made: list[PairView] = []
-        listeners, self._listeners = self._listeners, []
-        try:
-            with self.atomic():
-                for p in proposals:
-                    made.append(self.pair(p.mentor_id, p.mentee_id, cohort))
-        finally:
-            self._listeners = listeners
-        self._changed(PAIRS)
-        return made
+        """Turn proposals into pairs: one transaction (all or nothing), one event."""
+        cohort = cohort or self.cohorts.cohort()
+        made: list[int] = []
+        with self.store.atomic():
+            ctx = self.context(cohort)
+            for p in proposals:
+                made.append(self._insert_checked(cohort, ctx, p.mentor_id, p.mentee_id, None))
+            if made:
+                self.store.emit(PairsChanged(cohort.id, added=frozenset(made)))
+        wanted = set(made)
+        return [v for v in self.pairs(cohort) if v.pair.id in wanted]

@@ -11,18 +11,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rmdesk.errors import ImportCancelled, Problem, RosterError
-from rmdesk.models.people import ROSTER_FIELDS, Employee, Record
-from rmdesk.roster_files import (
-    Mapping,
-    ParsedRoster,
-    Table,
-    detect_mapping,
-    parse_roster,
-    read_table,
-)
-from rmdesk.workspace.base import EMPLOYEE_COLUMNS, ROSTER, WorkspaceBase, now_text
+from rmdesk.errors import ImportCancelled, NotFound, Problem, RosterError
+from rmdesk.models.orgchart import OrgChart
+from rmdesk.models.people import ROSTER_FIELDS, Employee, Record, employee_from_record
+from rmdesk.workspace.events import DatabaseReplaced, Event, RosterChanged
+from rmdesk.workspace.store import Store, now_text
+
+if TYPE_CHECKING:  # the readers (numpy, calamine) load only when a file is imported
+    from rmdesk.roster_files import Mapping, ParsedRoster, Table
 
 #: progress(done, total, what) -> False to cancel
 Progress = Callable[[int, int, str], bool]
@@ -151,7 +149,49 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class RosterOps(WorkspaceBase):
+EMPLOYEE_COLUMNS = (
+    "employee_id, name, email, department, division, title, grade, manager_id, hire_date, "
+    "birth_year, location, active"
+)
+
+
+class RosterService:
+    """``ws.roster``: importing HR files and reading the people on the roster."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+        self._employees: dict[str, Employee] | None = None
+        self._org: OrgChart | None = None
+        store.events.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, (RosterChanged, DatabaseReplaced)):
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop the cached roster (another process, or a restore, changed the file)."""
+        self._employees = None
+        self._org = None
+
+    def employees(self) -> dict[str, Employee]:
+        """Everybody ever imported, active or not, by id (cached until the roster changes)."""
+        if self._employees is None:
+            cur = self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")
+            self._employees = {row[0]: employee_from_record(row) for row in cur}
+        return self._employees
+
+    def employee(self, employee_id: str) -> Employee:
+        found = self.employees().get(employee_id)
+        if found is None:
+            raise NotFound(f"no employee with id '{employee_id}' on the roster")
+        return found
+
+    def org_chart(self) -> OrgChart:
+        if self._org is None:
+            self._org = OrgChart({e.employee_id: e.manager_id for e in self.employees().values()})
+        return self._org
+
     def prepare_import(
         self,
         source: Path | str,
@@ -161,6 +201,8 @@ class RosterOps(WorkspaceBase):
         table: Table | None = None,
     ) -> ImportPlan:
         """Read and validate ``source``; raises RosterError only when the file cannot be read."""
+        from rmdesk.roster_files import detect_mapping, parse_roster, read_table
+
         path = Path(source)
         digest = _Digest(path)  # hashed in another thread meanwhile (hashlib lets go of the GIL)
         with _no_cyclic_gc():
@@ -203,7 +245,7 @@ class RosterOps(WorkspaceBase):
                 raise ImportCancelled("import cancelled; nothing was changed")
 
         tick(0)
-        with _no_cyclic_gc(), self.atomic():
+        with _no_cyclic_gc(), self.store.atomic():
             import_id = (
                 self.db.execute(
                     "INSERT INTO imports (file_name, sha256, imported_at, added, updated, "
@@ -258,7 +300,8 @@ class RosterOps(WorkspaceBase):
                     [(e,) for e in plan.missing],
                 )
             tick(total)
-        self._changed(ROSTER)
+            self.forget()
+            self.store.emit(RosterChanged(int(import_id)))
         return plan.report(True, import_id)
 
     def import_roster(

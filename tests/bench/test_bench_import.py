@@ -193,7 +193,7 @@ def xlsx_floor(source: Path, db: Path) -> None:
 def rmdesk_import(source: Path, db: Path) -> None:
     ws = Workspace.open(db)
     try:
-        ws.import_roster(source)
+        ws.roster.import_roster(source)
     finally:
         ws.close()
 
@@ -210,9 +210,9 @@ def rmdesk_count(db: Path) -> tuple[int, int]:
     """(people in the workspace, people added by its one import)."""
     ws = Workspace.open(db)
     try:
-        imports = ws.imports()
+        imports = ws.roster.imports()
         assert len(imports) == 1
-        return len(ws.employees()), int(str(imports[0]["added"]))
+        return len(ws.roster.employees()), int(str(imports[0]["added"]))
     finally:
         ws.close()
 
@@ -355,12 +355,12 @@ def _keystrokes(model: Any, hay: list[str], rounds: int = 3) -> tuple[list[float
 def test_bench_roster_filter(rosters: Rosters, tmp_path: Path, qtbot: Any) -> None:
     from PySide6.QtCore import Qt
 
-    from rmdesk.ui.roster_model import RosterModel
+    from rmdesk.ui.roster.model import RosterModel
 
     ws = Workspace.open(tmp_path / "view.db")
     try:
-        ws.import_roster(rosters.csv)
-        people = list(ws.employees().values())
+        ws.roster.import_roster(rosters.csv)
+        people = list(ws.roster.employees().values())
     finally:
         ws.close()
     assert len(people) == CSV_ROWS

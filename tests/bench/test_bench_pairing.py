@@ -16,8 +16,8 @@ from contextlib import contextmanager
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from rmdesk.models.assignment import suggest_pairs
 from rmdesk.models.conflicts import PairingContext, Severity, check_pair, unordered
-from rmdesk.models.matching import suggest_pairs
 from rmdesk.models.orgchart import OrgChart
 from rmdesk.models.people import Employee
 from tests.unit.orgs import big_org

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Conflict, Severity
-from rmdesk.ui.cohort_dialog import CohortChoice, CohortDialog
-from rmdesk.ui.override_dialog import OverrideDialog
-from rmdesk.ui.prompts import InterestsDialog, ReasonPrompt
+from rmdesk.ui.common.cohort_dialog import CohortChoice, CohortDialog
+from rmdesk.ui.common.prompts import InterestsDialog, ReasonPrompt
+from rmdesk.ui.pairing.override_dialog import OverrideDialog
 
 
 def _then(act: Callable[[Any], None]) -> None:

@@ -17,10 +17,10 @@ from rmdesk.app import build_window
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.matching import Proposal, Suggestion
-from rmdesk.ui.override_dialog import OverrideDialog
-from rmdesk.ui.pairing_board import PairingBoard
-from rmdesk.ui.pairing_models import PairsModel, PeopleModel
-from rmdesk.ui.suggestions_dialog import SuggestionsDialog
+from rmdesk.ui.pairing.board import PairingBoard
+from rmdesk.ui.pairing.models import PairsModel, PeopleModel
+from rmdesk.ui.pairing.override_dialog import OverrideDialog
+from rmdesk.ui.pairing.suggestions_dialog import SuggestionsDialog
 from tests.conftest import SAMPLE
 from tests.gui.drags import drag_event, enter
 
@@ -41,7 +41,7 @@ def window(qtbot: Any, db_path: Path) -> Iterator[Any]:
     w = build_window(db_path)
     qtbot.addWidget(w)
     w.resize(1400, 900)
-    w.workspace.import_roster(SAMPLE)
+    w.workspace.roster.import_roster(SAMPLE)
     yield w
     w.close()
     w.workspace.close()
@@ -49,11 +49,11 @@ def window(qtbot: Any, db_path: Path) -> Iterator[Any]:
 
 def _cohort(w: Any, mentors: list[str], mentees: list[str], capacity: int = 1) -> Cohort:
     ws = w.workspace
-    cohort = ws.create_cohort("Spring 2026", capacity=capacity)
+    cohort = ws.cohorts.create_cohort("Spring 2026", capacity=capacity)
     if mentors:
-        ws.enrol(mentors, "mentor", cohort)
+        ws.cohorts.enrol(mentors, "mentor", cohort)
     if mentees:
-        ws.enrol(mentees, "mentee", cohort)
+        ws.cohorts.enrol(mentees, "mentee", cohort)
     w._load_cohorts(select=cohort.id)
     w.show_view("pairing")
     assert w.pairing_board.cohort is not None and w.pairing_board.cohort.id == cohort.id
@@ -74,7 +74,7 @@ def _index(model: PeopleModel, emp_id: str) -> QModelIndex:
 
 
 def _pair_ids(w: Any, cohort: Cohort) -> set[tuple[str, str]]:
-    return {(v.pair.mentor_id, v.pair.mentee_id) for v in w.workspace.pairs(cohort)}
+    return {(v.pair.mentor_id, v.pair.mentee_id) for v in w.workspace.pairing.pairs(cohort)}
 
 
 def _card(board: PairingBoard, mentor: str, mentee: str) -> QModelIndex:
@@ -241,7 +241,7 @@ def test_blocked_drop_needs_an_override_reason(
 
     monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, *a: REASON))
     assert _drag_mentor_onto_mentee(board, LIU, EZE)
-    (view,) = window.workspace.pairs(cohort)
+    (view,) = window.workspace.pairing.pairs(cohort)
     assert view.pair.override_reason == REASON
     assert "direct-report" in {c.code for c in view.conflicts}
     card = board.pairs.data(_card(board, LIU, EZE), Qt.ItemDataRole.DisplayRole)
@@ -253,24 +253,24 @@ def test_undo_redo_of_pair_through_the_stack_and_the_actions(window: Any) -> Non
     cohort = _cohort(window, [MEHTA], [VARGA])
     board, stack, ws = window.pairing_board, window.undo_stack, window.workspace
     assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
-    (made,) = ws.pairs(cohort)
+    (made,) = ws.pairing.pairs(cohort)
     pair_id = made.pair.id
     assert stack.count() == 1 and window.act_undo.isEnabled()
 
     stack.undo()
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
     assert board.pairs.rowCount() == 0 and board.mentors.row_of(MEHTA) is not None
     stack.redo()
-    assert [v.pair.id for v in ws.pairs(cohort)] == [pair_id]
+    assert [v.pair.id for v in ws.pairing.pairs(cohort)] == [pair_id]
     assert board.pairs.rowCount() == 1 and board.mentors.row_of(MEHTA) is None
 
     window.act_undo.trigger()
-    assert ws.pairs(cohort) == [] and board.mentees.row_of(VARGA) is not None
+    assert ws.pairing.pairs(cohort) == [] and board.mentees.row_of(VARGA) is not None
     assert window.act_redo.isEnabled()
     window.act_redo.trigger()
-    assert [v.pair.id for v in ws.pairs(cohort)] == [pair_id]
+    assert [v.pair.id for v in ws.pairing.pairs(cohort)] == [pair_id]
     # the people stay enrolled in their roles all along
-    roles = {p.employee_id: p.role for p in ws.participants(cohort)}
+    roles = {p.employee_id: p.role for p in ws.cohorts.participants(cohort)}
     assert roles == {MEHTA: "mentor", VARGA: "mentee"}
 
 
@@ -279,10 +279,10 @@ def test_undoing_a_pair_withdraws_only_whom_it_enrolled(window: Any) -> None:
     cohort = _cohort(window, [MEHTA], [])
     board, ws = window.pairing_board, window.workspace
     assert board.make_pair(MEHTA, VARGA)
-    roles = {p.employee_id: p.role for p in ws.participants(cohort)}
+    roles = {p.employee_id: p.role for p in ws.cohorts.participants(cohort)}
     assert roles == {MEHTA: "mentor", VARGA: "mentee"}
     window.undo_stack.undo()
-    assert [(p.employee_id, p.role) for p in ws.participants(cohort)] == [(MEHTA, "mentor")]
+    assert [(p.employee_id, p.role) for p in ws.cohorts.participants(cohort)] == [(MEHTA, "mentor")]
     assert board.mentors.row_of(MEHTA) is not None and board.mentees.rowCount() == 0
     window.undo_stack.redo()
     assert _pair_ids(window, cohort) == {(MEHTA, VARGA)}
@@ -293,7 +293,7 @@ def test_unpair_with_delete_and_undo_redo(window: Any, qtbot: Any) -> None:
     _shown(window, qtbot)
     board, stack, ws = window.pairing_board, window.undo_stack, window.workspace
     assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
-    (made,) = ws.pairs(cohort)
+    (made,) = ws.pairing.pairs(cohort)
 
     view = board.pair_view
     card = _card(board, MEHTA, VARGA)
@@ -301,38 +301,38 @@ def test_unpair_with_delete_and_undo_redo(window: Any, qtbot: Any) -> None:
     view.selectionModel().setCurrentIndex(card, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.waitUntil(view.hasFocus)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
     assert board.pairs.rowCount() == 0
     assert board.mentors.row_of(MEHTA) is not None and board.mentees.row_of(VARGA) is not None
     assert stack.count() == 2 and stack.undoText().startswith("Unpair")
 
     window.act_undo.trigger()
-    assert [v.pair for v in ws.pairs(cohort)] == [made.pair]  # same id, same timestamps
+    assert [v.pair for v in ws.pairing.pairs(cohort)] == [made.pair]  # same id, same timestamps
     assert board.pairs.rowCount() == 1
     stack.redo()
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
     stack.undo()
     stack.undo()  # and the pairing itself
-    assert ws.pairs(cohort) == [] and stack.index() == 0
+    assert ws.pairing.pairs(cohort) == [] and stack.index() == 0
     stack.redo()
     stack.redo()
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
     stack.undo()
-    assert [v.pair.id for v in ws.pairs(cohort)] == [made.pair.id]
+    assert [v.pair.id for v in ws.pairing.pairs(cohort)] == [made.pair.id]
 
 
 def test_dragging_a_card_back_to_the_mentor_list_unpairs(window: Any) -> None:
     cohort = _cohort(window, [LIU], [EZE])
     board, ws = window.pairing_board, window.workspace
-    board.ws.pair(LIU, EZE, cohort, REASON)  # made outside the board, e.g. by the CLI
+    board.ws.pairing.pair(LIU, EZE, cohort, REASON)  # made outside the board, e.g. by the CLI
     assert board.pairs.rowCount() == 1
     mime = board.pairs.mimeData([board.pairs.index(0)])
     assert board.mentors.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
     assert _drop_on_person(board.mentors, mime, QModelIndex())
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
     assert board.mentors.row_of(LIU) is not None and board.mentees.row_of(EZE) is not None
     window.undo_stack.undo()
-    (back,) = ws.pairs(cohort)
+    (back,) = ws.pairing.pairs(cohort)
     assert back.pair.override_reason == REASON  # undo keeps the override reason
 
 
@@ -348,7 +348,7 @@ def test_dropping_a_card_on_the_view_unpairs(window: Any, qtbot: Any) -> None:
     assert move.isAccepted()
     assert board.mentees.hover_verdict() is None  # a card has no verdict on a list
     assert _drop_at(viewport, mime, pos).isAccepted()
-    assert window.workspace.pairs(cohort) == []
+    assert window.workspace.pairing.pairs(cohort) == []
     assert board.mentees.row_of(VARGA) is not None and board.mentors.row_of(MEHTA) is not None
 
 
@@ -409,7 +409,7 @@ def test_accepting_all_suggestions_is_one_undo_step(
     monkeypatch.setattr(SuggestionsDialog, "ask", classmethod(accept_all))
     board.suggest()
     assert len(seen) == 1 and len(seen[0].proposals) == 5
-    made = ws.pairs(cohort)
+    made = ws.pairing.pairs(cohort)
     assert len(made) == 5 and board.pairs.rowCount() == 5
     assert all(v.worst is None or v.worst < Severity.BLOCK for v in made)
     assert (LIU, EZE) not in _pair_ids(window, cohort)
@@ -417,7 +417,7 @@ def test_accepting_all_suggestions_is_one_undo_step(
     assert window.undo_stack.count() == 1
 
     window.undo_stack.undo()
-    assert ws.pairs(cohort) == [] and board.pairs.rowCount() == 0
+    assert ws.pairing.pairs(cohort) == [] and board.pairs.rowCount() == 0
     assert board.mentors.rowCount() == 5 and board.mentees.rowCount() == 5
     window.undo_stack.redo()
     assert _pair_ids(window, cohort) == {(p.mentor_id, p.mentee_id) for p in seen[0].proposals}
@@ -440,7 +440,7 @@ def test_rejecting_the_suggestions_changes_nothing(
     cohort = _cohort(window, ["E1095"], ["E1001"])
     monkeypatch.setattr(SuggestionsDialog, "ask", classmethod(lambda cls, *a: None))
     window.pairing_board.suggest()
-    assert window.workspace.pairs(cohort) == [] and window.undo_stack.count() == 0
+    assert window.workspace.pairing.pairs(cohort) == [] and window.undo_stack.count() == 0
 
 
 # -- 7. re-import re-checks the pairs -----------------------------------------------------------
@@ -451,7 +451,7 @@ def test_reimport_surfaces_a_new_conflict_on_the_card(
     cohort = _cohort(window, [mentor], [mentee])
     board = window.pairing_board
     assert _drag_mentor_onto_mentee(board, mentor, mentee)
-    (before,) = window.workspace.pairs(cohort)
+    (before,) = window.workspace.pairing.pairs(cohort)
     assert "direct-report" not in {c.code for c in before.conflicts}
 
     with SAMPLE.open(encoding="utf-8-sig", newline="") as fh:
@@ -467,7 +467,7 @@ def test_reimport_surfaces_a_new_conflict_on_the_card(
         writer.writeheader()
         writer.writerows(rows)
 
-    window.workspace.import_roster(changed)
+    window.workspace.roster.import_roster(changed)
 
     def card_says_direct_report() -> bool:
         if board.pairs.rowCount() != 1:
@@ -490,10 +490,10 @@ def test_dragging_a_candidate_onto_the_mentor_list_enrols_a_mentor(window: Any) 
     assert row is not None
     mime = board.roster_model.mimeData([board.roster_model.index(row, 0)])
     assert board.mentors.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, QModelIndex())
-    assert [(p.employee_id, p.role) for p in ws.participants(cohort)] == [(MEHTA, "mentor")]
+    assert [(p.employee_id, p.role) for p in ws.cohorts.participants(cohort)] == [(MEHTA, "mentor")]
     assert board.mentors.row_of(MEHTA) is not None
     window.undo_stack.undo()
-    assert ws.participants(cohort) == [] and board.mentors.rowCount() == 0
+    assert ws.cohorts.participants(cohort) == [] and board.mentors.rowCount() == 0
 
 
 def test_plus_mentees_enrols_everyone_the_search_shows(window: Any, qtbot: Any) -> None:
@@ -506,12 +506,12 @@ def test_plus_mentees_enrols_everyone_the_search_shows(window: Any, qtbot: Any) 
     assert {EZE, LIU, MEHTA} <= shown and len(shown) < 198
     board.roster_table.clearSelection()
     qtbot.mouseClick(board.add_mentees, Qt.MouseButton.LeftButton)
-    enrolled = {p.employee_id for p in ws.participants(cohort, "mentee")}
+    enrolled = {p.employee_id for p in ws.cohorts.participants(cohort, "mentee")}
     assert enrolled == shown
     assert board.mentees.rowCount() == len(shown)
     assert window.undo_stack.count() == 1
     window.act_undo.trigger()
-    assert ws.participants(cohort) == [] and board.mentees.rowCount() == 0
+    assert ws.cohorts.participants(cohort) == [] and board.mentees.rowCount() == 0
 
 
 def test_a_refused_enrolment_leaves_nothing_to_undo(window: Any) -> None:
@@ -524,10 +524,10 @@ def test_a_refused_enrolment_leaves_nothing_to_undo(window: Any) -> None:
     board.roster_table.clearSelection()
     board.add_mentees.click()
     assert "unpair them first" in window.statusBar().currentMessage()
-    assert {p.employee_id for p in ws.participants(cohort)} == {MEHTA, VARGA}
+    assert {p.employee_id for p in ws.cohorts.participants(cohort)} == {MEHTA, VARGA}
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()  # undoes the pair, the step before the refused one
-    assert ws.pairs(cohort) == []
+    assert ws.pairing.pairs(cohort) == []
 
 
 def test_pairing_does_not_rebuild_the_roster_candidates(
@@ -542,5 +542,5 @@ def test_pairing_does_not_rebuild_the_roster_candidates(
     assert _drag_mentor_onto_mentee(board, "E1100", "E1012")
     window.undo_stack.undo()
     assert rebuilds == []
-    window.workspace.import_roster(SAMPLE)
+    window.workspace.roster.import_roster(SAMPLE)
     assert rebuilds == [1]

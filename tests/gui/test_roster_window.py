@@ -10,8 +10,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableView, QWidget
 
 from rmdesk.app import build_window
-from rmdesk.ui.import_dialog import ImportChoice, ImportDialog
-from rmdesk.ui.roster_model import RosterModel
+from rmdesk.ui.roster.import_dialog import ImportChoice, ImportDialog
+from rmdesk.ui.roster.model import RosterModel
 from tests.conftest import SAMPLE
 from tests.gui.drags import enter
 
@@ -51,7 +51,7 @@ def _accept_dialog(
     def ask(cls, parent, ws, plan):  # type: ignore[no-untyped-def]
         seen.append(plan)
         if partial:
-            plan = ws.prepare_import(plan.source, None, None, partial=True, table=plan.table)
+            plan = ws.roster.prepare_import(plan.source, None, None, partial=True, table=plan.table)
         return ImportChoice(plan, plan.mapping_names(), partial)
 
     monkeypatch.setattr(ImportDialog, "ask", classmethod(ask))
@@ -72,7 +72,7 @@ def test_first_run_offers_the_sample(window, qtbot) -> None:  # type: ignore[no-
     assert done.args[0] is not None and done.args[0].added == 198
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.pairing_board)
     cohort = window.current_cohort()
-    assert cohort is not None and window.workspace.participants(cohort)
+    assert cohort is not None and window.workspace.cohorts.participants(cohort)
 
 
 def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore[no-untyped-def]
@@ -86,7 +86,7 @@ def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore
     assert not window.search.isEnabled() and not window.act_new_cohort.isEnabled()
     for label in window.first_run.findChildren(QLabel):
         assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
-    window.workspace.import_roster(SAMPLE)
+    window.workspace.roster.import_roster(SAMPLE)
     assert window.sidebar.isEnabled()
     assert window.sidebar.isVisible() and window.search.isEnabled()
     assert window.act_new_cohort.isEnabled()
@@ -115,7 +115,7 @@ def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) ->
 def test_a_new_workspace_opens_on_the_roster_whatever_was_open_last(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The welcome page stands for the roster: a view saved from another workspace (the
     pairing board) must not show as selected over it."""
-    from rmdesk.ui.settings import Settings
+    from rmdesk.ui.common.settings import Settings
 
     Settings().view = "pairing"
     w = build_window(tmp_path / "new.db")
@@ -133,7 +133,7 @@ def test_drop_on_the_first_run_page_too(window, qtbot, monkeypatch) -> None:  # 
     _accept_dialog(monkeypatch, [])
     with qtbot.waitSignal(window.import_finished, timeout=20000):
         _drop_file(window.first_run, SAMPLE)
-    assert len(window.workspace.employees()) == 198
+    assert len(window.workspace.roster.employees()) == 198
 
 
 def test_cancelling_the_dialog_writes_nothing(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -141,14 +141,14 @@ def test_cancelling_the_dialog_writes_nothing(window, qtbot, monkeypatch) -> Non
     with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
         window.import_file(SAMPLE)
     assert done.args[0] is None
-    assert window.workspace.employees() == {}
+    assert window.workspace.roster.employees() == {}
     assert "nothing was changed" in window.statusBar().currentMessage()
 
 
 def test_mapping_dialog_maps_an_unknown_header(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "odd.csv"
     path.write_text("Staff Ref,Name,Boss Ref\nA1,Ann Lee,\nB2,Bo Chan,A1\n", encoding="utf-8")
-    plan = workspace.prepare_import(path)
+    plan = workspace.roster.prepare_import(path)
     assert plan.errors  # no id column, no manager placed
     dialog = ImportDialog(workspace, plan)
     qtbot.addWidget(dialog)
@@ -160,9 +160,9 @@ def test_mapping_dialog_maps_an_unknown_header(qtbot, workspace, tmp_path) -> No
     assert dialog.import_button.isEnabled()
     assert dialog.preview.rowCount() == 2
     assert dialog.preview.item(1, 0).text() == "B2"
-    report = workspace.apply_import(dialog.plan)
+    report = workspace.roster.apply_import(dialog.plan)
     assert report.added == 2
-    assert workspace.employee("B2").manager_id == "A1"
+    assert workspace.roster.employee("B2").manager_id == "A1"
 
 
 def test_dialog_remap_keeps_every_status_column(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -176,7 +176,7 @@ def test_dialog_remap_keeps_every_status_column(qtbot, workspace, tmp_path) -> N
         "Total: 2\n",
         encoding="utf-8",
     )
-    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    dialog = ImportDialog(workspace, workspace.roster.prepare_import(path))
     qtbot.addWidget(dialog)
     assert "(1 of them listed as having left)" in dialog.summary.text()
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
@@ -184,15 +184,15 @@ def test_dialog_remap_keeps_every_status_column(qtbot, workspace, tmp_path) -> N
     dialog.combos["location"].setCurrentIndex(dialog.combos["location"].findData(""))
     assert dialog.mapping() == {"location": ""}
     assert "(1 of them listed as having left)" in dialog.summary.text()
-    workspace.apply_import(dialog.plan)
-    assert [e.active for e in workspace.roster()] == [True, False]
-    assert workspace.employee("1").location is None
+    workspace.roster.apply_import(dialog.plan)
+    assert [e.active for e in workspace.roster.roster()] == [True, False]
+    assert workspace.roster.employee("1").location is None
 
 
 def test_dialog_lists_problems_with_row_and_column(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.csv"
     path.write_text(HEADER + "1,Ann,HR,,7\n2,Bo,IT,X99,3\n", encoding="utf-8")
-    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    dialog = ImportDialog(workspace, workspace.roster.prepare_import(path))
     qtbot.addWidget(dialog)
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert "row 3, column 'Manager ID': unknown manager 'X99'" in texts
@@ -200,10 +200,10 @@ def test_dialog_lists_problems_with_row_and_column(qtbot, workspace, tmp_path) -
 
 
 def test_dialog_asks_about_missing_people(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    workspace.import_roster(SAMPLE)
+    workspace.roster.import_roster(SAMPLE)
     path = tmp_path / "part.csv"
     path.write_text(HEADER + "E1002,Thị Hoa Phạm,Office of the CEO,,12\n", encoding="utf-8")
-    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    dialog = ImportDialog(workspace, workspace.roster.prepare_import(path))
     qtbot.addWidget(dialog)
     assert not dialog.partial.isHidden()
     assert "197" in dialog.partial.text()
@@ -214,16 +214,16 @@ def test_dialog_asks_about_missing_people(qtbot, workspace, tmp_path) -> None:  
 
 
 def test_roster_model_passes_the_model_tester(qtmodeltester, workspace) -> None:  # type: ignore[no-untyped-def]
-    workspace.import_roster(SAMPLE)
+    workspace.roster.import_roster(SAMPLE)
     model = RosterModel()
-    model.set_people(list(workspace.employees().values()))
+    model.set_people(list(workspace.roster.employees().values()))
     qtmodeltester.check(model, force_py=True)
     model.set_filter("finance")
     qtmodeltester.check(model, force_py=True)
 
 
 def test_search_filters_as_you_type_and_sorts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.workspace.import_roster(SAMPLE)
+    window.workspace.roster.import_roster(SAMPLE)
     page = window.roster_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 198)
     page.search.setText("treasury")
@@ -242,13 +242,13 @@ def test_search_filters_as_you_type_and_sorts(window, qtbot) -> None:  # type: i
 
 def test_inactive_people_are_greyed_and_say_so(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ws = window.workspace
-    ws.import_roster(SAMPLE)
+    ws.roster.import_roster(SAMPLE)
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     smaller = tmp_path / "smaller.csv"
     smaller.write_text(
         "\n".join(line for line in lines if not line.startswith("E1198,")), encoding="utf-8"
     )
-    assert ws.import_roster(smaller).deactivated == 1
+    assert ws.roster.import_roster(smaller).deactivated == 1
     model = window.roster_page.model
     window.roster_page.search.setText("E1198")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
@@ -258,7 +258,7 @@ def test_inactive_people_are_greyed_and_say_so(window, qtbot, tmp_path) -> None:
 
 
 def test_reporting_line_shows_chain_and_reports(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.workspace.import_roster(SAMPLE)
+    window.workspace.roster.import_roster(SAMPLE)
     page = window.roster_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 198)
     page.select_person("E1100")
@@ -284,8 +284,8 @@ def test_a_cancelled_import_leaves_the_database_as_it_was(window, qtbot, monkeyp
     with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
         window.import_file(SAMPLE)
     assert done.args[0] is None
-    assert window.workspace.employees() == {}
-    assert window.workspace.imports() == []
+    assert window.workspace.roster.employees() == {}
+    assert window.workspace.roster.imports() == []
 
 
 def test_window_geometry_and_folder_persist(qtbot, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -311,13 +311,13 @@ def test_the_window_takes_no_edits_while_an_import_runs(window, qtbot, monkeypat
     _accept_dialog(monkeypatch, [])
     release = threading.Event()
     ws = window.workspace
-    real = ws.prepare_import
+    real = ws.roster.prepare_import
 
     def slow_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ws, "prepare_import", slow_prepare)
+    monkeypatch.setattr(ws.roster, "prepare_import", slow_prepare)
     with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
         window.import_file(SAMPLE)
         assert not window.centralWidget().isEnabled()
@@ -330,7 +330,7 @@ def test_the_window_takes_no_edits_while_an_import_runs(window, qtbot, monkeypat
 def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "thin.csv"
     path.write_text(HEADER + "1,Ann,HR,,7\n2,Bo,IT,1,3\n", encoding="utf-8")
-    dialog = ImportDialog(workspace, workspace.prepare_import(path))
+    dialog = ImportDialog(workspace, workspace.roster.prepare_import(path))
     qtbot.addWidget(dialog)
     shown = [
         dialog.preview.horizontalHeaderItem(c).text()
@@ -351,10 +351,10 @@ def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -
     reads: list[bool] = []
     prepared: list[bool] = []
     installed: list[int] = []
-    real_employees, real_prepare, real_install = ws.employees, model.prepare, model.install
+    real_employees, real_prepare, real_install = ws.roster.employees, model.prepare, model.install
 
     def employees():  # type: ignore[no-untyped-def]
-        if ws._employees is None:  # a read from the database, not from the cache
+        if ws.roster._employees is None:  # a read from the database, not from the cache
             reads.append(threading.get_ident() == gui)
         return real_employees()
 
@@ -366,7 +366,7 @@ def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -
         installed.append(len(loaded.people))
         return real_install(loaded)
 
-    monkeypatch.setattr(ws, "employees", employees)
+    monkeypatch.setattr(ws.roster, "employees", employees)
     monkeypatch.setattr(model, "prepare", prepare)
     monkeypatch.setattr(model, "install", install)
     with qtbot.waitSignal(window.import_finished, timeout=20000):
@@ -393,7 +393,7 @@ def test_the_pairing_candidates_wait_until_the_board_is_shown(window, qtbot, mon
 def test_fold_is_the_accent_and_case_blind_text(text: str) -> None:
     import unicodedata
 
-    from rmdesk.ui.roster_model import fold
+    from rmdesk.ui.roster.model import fold
 
     slow = "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)

@@ -106,8 +106,17 @@ def test_roster_plain_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, out, err = run(capsys, "roster", "--db", db)
     assert code == 0
     lines = out.splitlines()
-    assert len(lines) == 6
-    assert any(line.startswith("E6\tPriya Nair") and line.endswith("(left)") for line in lines)
+    assert len(lines) == 7
+    assert lines[0].split("\t") == [
+        "employee_id",
+        "name",
+        "department",
+        "division",
+        "grade",
+        "manager_id",
+        "active",
+    ]
+    assert any(line.startswith("E6\tPriya Nair") and line.endswith("\tleft") for line in lines)
     assert "6 people, 5 active" in err
 
 
@@ -129,8 +138,22 @@ def test_roster_json_inactive_people(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_roster_json_of_an_empty_database(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "roster", "--db", tmp_path / "w.db", "--json")
+    db = tmp_path / "w.db"
+    db.touch(mode=0o600)  # an empty file: ours to initialise
+    code, out, _ = run(capsys, "roster", "--db", db, "--json")
     assert code == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["roster"], ["pairs"], ["check", "A", "B"], ["suggest"], ["cohorts", "--json"]],
+)
+def test_commands_that_only_read_never_create_a_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    db = tmp_path / "missing.db"
+    code, _, err = run(capsys, *argv, "--db", db)
+    assert code == 1 and str(db) in err and not db.exists()
 
 
 def test_rejected_import_exit_1_with_one_line_per_problem(
@@ -334,7 +357,8 @@ def test_rmdesk_db_env_is_used_without_db(
     assert len(json.loads(run(capsys, "roster", "--json")[1])) == 6
     # --db wins over the environment
     other = tmp_path / "other.db"
-    assert json.loads(run(capsys, "roster", "--db", other, "--json")[1]) == []
+    code, _, err = run(capsys, "roster", "--db", other, "--json")
+    assert code == 1 and str(other) in err and not other.exists()
 
 
 def test_foreign_database_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

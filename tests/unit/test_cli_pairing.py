@@ -48,9 +48,9 @@ def cli(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cl
 
 
 def test_cohort_create_and_update(cli: Cli) -> None:
-    assert "Cohort 'Spring': 2025-03-01 to 2025-09-01, up to 1 mentee(s)" in cli.out
+    assert "Cohort 'Spring': 2025-03-01 to 2025-09-01, up to 1 mentee per mentor" in cli.out
     assert cli("cohort", "Spring", "--capacity", "2") == 0
-    assert "up to 2 mentee(s) per mentor" in cli.out and "2025-03-01" in cli.out
+    assert "up to 2 mentees per mentor" in cli.out and "2025-03-01" in cli.out
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_enrol(cli: Cli) -> None:
     assert cli("enrol", "S2", "F3", "--as", "mentor") == 0
     assert "Enrolled 2 as mentors in 'Spring'" in cli.out
     assert cli("enrol", "S2", "T2", "--as", "mentor") == 0
-    assert "Enrolled 1 as mentors in 'Spring' (1 already were)" in cli.out
+    assert "Enrolled 1 as mentor in 'Spring' (1 already was)" in cli.out
 
 
 def test_enrol_unknown_id_exits_1_and_writes_nothing(cli: Cli) -> None:
@@ -180,17 +180,24 @@ def test_pair_clean_json_and_text(cli: Cli) -> None:
 
 def test_pairs_json_adds_status(cli: Cli) -> None:
     first = cli.json("pair", "S2", "F1")
-    second = cli.json("pair", "F2", "F1", "--override", "pilot")
+    second = cli.json("pair", "F3", "F2", "--override", "pilot")
     listed = cli.json("pairs")
     assert [set(p) for p in listed] == [PAIR_KEYS | {"status"}] * 2
     assert [p["status"] for p in listed] == ["active", "active"]
     same = PAIR_KEYS - {"conflicts"}
     assert {k: listed[0][k] for k in same} == {k: first[k] for k in same}
-    # the list re-checks: F1 now has two mentors, which both pairs show
-    assert [c["code"] for c in listed[0]["conflicts"]] == ["already-paired"]
-    assert [c["code"] for c in listed[1]["conflicts"]][:2] == ["direct-report", "already-paired"]
+    assert listed[0]["conflicts"] == []
+    assert [c["code"] for c in listed[1]["conflicts"]][:1] == ["direct-report"]
     assert listed[1]["override_reason"] == second["override_reason"] == "pilot"
     assert cli("pairs") == 0 and "override: pilot" in cli.out
+
+
+def test_no_override_gives_a_mentee_two_mentors_or_pairs_a_leaver(cli: Cli) -> None:
+    cli.json("pair", "S2", "F1")
+    assert cli("pair", "F2", "F1", "--override", "pilot") == 1
+    assert "already has a mentor" in cli.err and "No override reason" in cli.err
+    assert cli("pair", "S2", "S2", "--override", "why not") == 1
+    assert [p["mentee_id"] for p in cli.json("pairs")] == ["F1"]
 
 
 def test_pairs_show_a_new_conflict_after_reimport(cli: Cli, tmp_path: Path) -> None:
@@ -230,7 +237,7 @@ def test_suggest_text_and_unplaced_reasons(cli: Cli) -> None:
     )
     assert cli("enrol", "T1", "--as", "mentee") == 0
     assert cli("suggest", "--apply") == 0
-    assert "Made 1 pairs in 'Spring'" in cli.out
+    assert "Made 1 pair in 'Spring'" in cli.out
     assert "score" in cli.out and "+3 other division" in cli.out
 
 

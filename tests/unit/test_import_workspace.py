@@ -35,7 +35,7 @@ def snapshot(ws: Any) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def state(ws: Any) -> tuple[Any, ...]:
-    return (snapshot(ws), ws.roster())
+    return (snapshot(ws), ws.roster.roster())
 
 
 def write_people(tmp_path: Path, people: list[list[str]], name: str = "roster.csv") -> Path:
@@ -54,7 +54,7 @@ def base_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def imported(workspace: Any, base_file: Path) -> Any:
     """A workspace holding the six people of R.PEOPLE."""
-    workspace.import_roster(base_file)
+    workspace.roster.import_roster(base_file)
     return workspace
 
 
@@ -62,11 +62,11 @@ def imported(workspace: Any, base_file: Path) -> Any:
 
 
 def test_first_import(workspace: Any, base_file: Path) -> None:
-    report = workspace.import_roster(base_file)
+    report = workspace.roster.import_roster(base_file)
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (6, 0, 0, 0)
     assert report.written and report.warnings == []
     assert report.summary() == "Imported base.csv: 6 added, 0 updated, 0 deactivated, 0 unchanged"
-    people = {e.employee_id: e for e in workspace.roster()}
+    people = {e.employee_id: e for e in workspace.roster.roster()}
     assert set(people) == {"E1", "E2", "E3", "E4", "E5", "E6"}
     assert people["E2"].name == "José Muñoz"
     assert people["E2"].manager_id == "E1"
@@ -76,13 +76,13 @@ def test_first_import(workspace: Any, base_file: Path) -> None:
 
 
 def test_sample_roster_imports_twice(workspace: Any) -> None:
-    first = workspace.import_roster(SAMPLE)
+    first = workspace.roster.import_roster(SAMPLE)
     assert (first.added, first.unchanged) == (198, 0)
     assert len(first.warnings) == 2  # the sample's two malformed emails
-    second = workspace.import_roster(SAMPLE)
+    second = workspace.roster.import_roster(SAMPLE)
     assert (second.added, second.updated, second.deactivated, second.unchanged) == (0, 0, 0, 198)
     assert "0 added" in second.summary() and "198 unchanged" in second.summary()
-    assert len(workspace.roster()) == 198
+    assert len(workspace.roster.roster()) == 198
 
 
 def test_spreadsheet_import_with_sheet(workspace: Any, tmp_path: Path) -> None:
@@ -92,11 +92,11 @@ def test_spreadsheet_import_with_sheet(workspace: Any, tmp_path: Path) -> None:
         [1002, "Bo Li", 1001, date(2012, 3, 4)],
     ]
     path = R.write_xlsx(tmp_path / "r.xlsx", {"Cover": [["x"]], "Staff": rows})
-    report = workspace.import_roster(path, sheet="Staff")
+    report = workspace.roster.import_roster(path, sheet="Staff")
     assert report.added == 2
-    assert workspace.employee("1002").manager_id == "1001"
+    assert workspace.roster.employee("1002").manager_id == "1001"
     with pytest.raises(RosterError, match="no sheet 'Nope'"):
-        workspace.import_roster(path, sheet="Nope")
+        workspace.roster.import_roster(path, sheet="Nope")
 
 
 @pytest.mark.parametrize("kind", ["ods", "xls"])
@@ -108,20 +108,20 @@ def test_other_spreadsheet_formats_import(workspace: Any, tmp_path: Path, kind: 
     else:
         path = R.XLS_FIXTURE
         expected = {"1001": None, "1002": "1001", "1003": "1002"}
-    workspace.import_roster(path)
-    assert {e.employee_id: e.manager_id for e in workspace.roster()} == expected
+    workspace.roster.import_roster(path)
+    assert {e.employee_id: e.manager_id for e in workspace.roster.roster()} == expected
 
 
 def test_mapping_override(workspace: Any, tmp_path: Path) -> None:
     rows = [["Badge", "Colleague", "Boss"], ["B1", "Ana", ""], ["B2", "Bo", "B1"]]
     path = R.write_csv(tmp_path / "r.csv", rows)
     with pytest.raises(RosterError, match="no column holds the employee id"):
-        workspace.import_roster(path)
-    workspace.import_roster(
+        workspace.roster.import_roster(path)
+    workspace.roster.import_roster(
         path, {"employee_id": "Badge", "name": "Colleague", "manager_id": "Boss"}
     )
-    assert workspace.employee("B2").manager_id == "B1"
-    (record,) = workspace.imports()
+    assert workspace.roster.employee("B2").manager_id == "B1"
+    (record,) = workspace.roster.imports()
     assert json.loads(record["mapping"]) == {
         "employee_id": "Badge",
         "name": "Colleague",
@@ -136,8 +136,8 @@ def test_manager_names_are_stored_as_ids(workspace: Any, tmp_path: Path) -> None
         ["11", "José", "Muñoz", "Okafor, Amara"],
         ["12", "Wei", "Chen", "José Muñoz"],
     ]
-    workspace.import_roster(R.write_csv(tmp_path / "bamboo.csv", rows))
-    assert {e.employee_id: e.manager_id for e in workspace.roster()} == {
+    workspace.roster.import_roster(R.write_csv(tmp_path / "bamboo.csv", rows))
+    assert {e.employee_id: e.manager_id for e in workspace.roster.roster()} == {
         "10": None,
         "11": "10",
         "12": "11",
@@ -145,12 +145,14 @@ def test_manager_names_are_stored_as_ids(workspace: Any, tmp_path: Path) -> None
 
 
 def test_listeners_hear_about_a_written_import_only(workspace: Any, base_file: Path) -> None:
-    heard: list[str] = []
+    from rmdesk.workspace.events import Event, RosterChanged
+
+    heard: list[Event] = []
     workspace.subscribe(heard.append)
-    workspace.import_roster(base_file, dry_run=True)
+    workspace.roster.import_roster(base_file, dry_run=True)
     assert heard == []
-    workspace.import_roster(base_file)
-    assert heard == ["roster"]
+    report = workspace.roster.import_roster(base_file)
+    assert heard == [RosterChanged(report.import_id)]
 
 
 # -- errors block everything ----------------------------------------------------------------
@@ -231,11 +233,11 @@ def _write_bad(tmp_path: Path, kind: str) -> Path:
 def test_rejected_first_import_writes_nothing(workspace: Any, tmp_path: Path, kind: str) -> None:
     before = state(workspace)
     with pytest.raises(RosterError) as info:
-        workspace.import_roster(_write_bad(tmp_path, kind))
+        workspace.roster.import_roster(_write_bad(tmp_path, kind))
     assert [(p.row, p.column) for p in info.value.problems] == BAD_FILES[kind][1]
     assert all(p.severity == "error" for p in info.value.problems)
     assert state(workspace) == before
-    assert workspace.imports() == []
+    assert workspace.roster.imports() == []
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_FILES))
@@ -244,9 +246,9 @@ def test_rejected_reimport_leaves_the_roster_as_it_was(
 ) -> None:
     before = state(imported)
     with pytest.raises(RosterError):
-        imported.import_roster(_write_bad(tmp_path, kind))
+        imported.roster.import_roster(_write_bad(tmp_path, kind))
     assert state(imported) == before
-    assert len(imported.imports()) == 1
+    assert len(imported.roster.imports()) == 1
 
 
 def test_rejection_lists_every_problem_and_names_row_and_column(
@@ -258,7 +260,7 @@ def test_rejection_lists_every_problem_and_names_row_and_column(
     people[5][0] = "E1"  # E6 takes E1's id (row 7)
     before = state(imported)
     with pytest.raises(RosterError) as info:
-        imported.import_roster(write_people(tmp_path, people))
+        imported.roster.import_roster(write_people(tmp_path, people))
     assert sorted(str(p) for p in info.value.problems) == [
         "row 3, column 'Manager ID': unknown manager 'X99'",
         "row 5, column 'Hire Date': unreadable date 'someday'",
@@ -269,11 +271,11 @@ def test_rejection_lists_every_problem_and_names_row_and_column(
 
 def test_prepare_import_reports_errors_without_raising(workspace: Any, tmp_path: Path) -> None:
     path = _write_bad(tmp_path, "unknown manager")
-    plan = workspace.prepare_import(path)
+    plan = workspace.roster.prepare_import(path)
     assert [str(p) for p in plan.errors] == ["row 3, column 'Manager ID': unknown manager 'X99'"]
     with pytest.raises(RosterError):
-        workspace.apply_import(plan)
-    assert workspace.roster() == []
+        workspace.roster.apply_import(plan)
+    assert workspace.roster.roster() == []
 
 
 def test_warnings_are_imported_and_listed(workspace: Any, tmp_path: Path) -> None:
@@ -282,7 +284,7 @@ def test_warnings_are_imported_and_listed(workspace: Any, tmp_path: Path) -> Non
     people[2][7] = "Senior"  # unusual grade, row 4
     people[3][10] = "19x5"  # unusable birth year, row 5
     people[4][8] = "E5"  # own manager, row 6
-    report = workspace.import_roster(write_people(tmp_path, people))
+    report = workspace.roster.import_roster(write_people(tmp_path, people))
     assert report.added == 6
     assert sorted((w.row, w.column) for w in report.warnings) == [
         (3, "Work Email"),
@@ -292,11 +294,11 @@ def test_warnings_are_imported_and_listed(workspace: Any, tmp_path: Path) -> Non
     ]
     assert all(w.severity == "warning" for w in report.warnings)
     assert "4 warnings" in report.summary()
-    assert workspace.employee("E2").email == "jose at example"
-    assert workspace.employee("E3").grade == "Senior"
-    assert workspace.employee("E4").birth_year is None
-    assert workspace.employee("E5").manager_id is None
-    assert workspace.imports()[0]["warnings"] == 4
+    assert workspace.roster.employee("E2").email == "jose at example"
+    assert workspace.roster.employee("E3").grade == "Senior"
+    assert workspace.roster.employee("E4").birth_year is None
+    assert workspace.roster.employee("E5").manager_id is None
+    assert workspace.roster.imports()[0]["warnings"] == 4
 
 
 # -- re-import --------------------------------------------------------------------------------
@@ -304,7 +306,7 @@ def test_warnings_are_imported_and_listed(workspace: Any, tmp_path: Path) -> Non
 
 def test_same_file_twice_changes_nothing(imported: Any, base_file: Path) -> None:
     before = snapshot(imported)["employees"]
-    report = imported.import_roster(base_file)
+    report = imported.roster.import_roster(base_file)
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (0, 0, 0, 6)
     assert report.summary().startswith("Imported base.csv: 0 added, 0 updated, 0 deactivated")
     assert snapshot(imported)["employees"] == before  # not even last_import_id moves
@@ -313,10 +315,10 @@ def test_same_file_twice_changes_nothing(imported: Any, base_file: Path) -> None
 def test_same_people_in_another_format_are_unchanged(imported: Any, tmp_path: Path) -> None:
     rows = R.roster_rows()
     path = R.write_csv(tmp_path / "r.txt", rows, encoding="utf-16-le", bom=True, delimiter="\t")
-    report = imported.import_roster(path)
+    report = imported.roster.import_roster(path)
     assert (report.added, report.updated, report.unchanged) == (0, 0, 6)
     xlsx = R.write_xlsx(tmp_path / "r.xlsx", {"Sheet": rows})
-    assert imported.import_roster(xlsx).unchanged == 6
+    assert imported.roster.import_roster(xlsx).unchanged == 6
 
 
 def test_changed_fields_are_updated(imported: Any, tmp_path: Path) -> None:
@@ -324,49 +326,49 @@ def test_changed_fields_are_updated(imported: Any, tmp_path: Path) -> None:
     people[3][6] = "Senior Analyst"  # E4 promoted
     people[3][7] = "5"
     people[4][8] = "E6"  # E5 moves under E6
-    report = imported.import_roster(write_people(tmp_path, people))
+    report = imported.roster.import_roster(write_people(tmp_path, people))
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (0, 2, 0, 4)
-    assert imported.employee("E4").title == "Senior Analyst"
-    assert imported.employee("E4").grade == "5"
-    assert imported.employee("E5").manager_id == "E6"
-    assert imported.org_chart().manager("E5") == "E6"  # caches follow the import
+    assert imported.roster.employee("E4").title == "Senior Analyst"
+    assert imported.roster.employee("E4").grade == "5"
+    assert imported.roster.employee("E5").manager_id == "E6"
+    assert imported.roster.org_chart().manager("E5") == "E6"  # caches follow the import
 
 
 def test_cleared_optional_field_is_an_update(imported: Any, tmp_path: Path) -> None:
     people = [list(p) for p in R.PEOPLE]
     people[5][11] = ""  # E6's location removed
-    report = imported.import_roster(write_people(tmp_path, people))
+    report = imported.roster.import_roster(write_people(tmp_path, people))
     assert report.updated == 1
-    assert imported.employee("E6").location is None
+    assert imported.roster.employee("E6").location is None
 
 
 def test_people_missing_are_deactivated_never_deleted(imported: Any, tmp_path: Path) -> None:
     people = [p for p in R.PEOPLE if p[0] not in ("E5", "E6")]
-    report = imported.import_roster(write_people(tmp_path, people))
+    report = imported.roster.import_roster(write_people(tmp_path, people))
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (0, 0, 2, 4)
-    everyone = {e.employee_id: e for e in imported.roster()}
+    everyone = {e.employee_id: e for e in imported.roster.roster()}
     assert len(everyone) == 6
     assert not everyone["E5"].active and not everyone["E6"].active
     assert everyone["E5"].name == "Wei Chen"  # their record is kept as it was
-    assert [e.employee_id for e in imported.roster(include_inactive=False)] == [
+    assert [e.employee_id for e in imported.roster.roster(include_inactive=False)] == [
         "E1",
         "E3",
         "E2",
         "E4",
     ]
     # importing the smaller file again deactivates nobody new
-    again = imported.import_roster(write_people(tmp_path, people, "again.csv"))
+    again = imported.roster.import_roster(write_people(tmp_path, people, "again.csv"))
     assert (again.deactivated, again.unchanged) == (0, 4)
 
 
 def test_partial_import_keeps_people_the_file_lacks(imported: Any, tmp_path: Path) -> None:
     people = [person("E3"), person("E5"), ["E7", "Noor", "Haddad", "noor@x.example"]]
     people[2] += ["Customer Service", "Customer", "Agent", "2", "E3", "2023-05-01", "2000", "Cairo"]
-    report = imported.import_roster(write_people(tmp_path, people), partial=True)
+    report = imported.roster.import_roster(write_people(tmp_path, people), partial=True)
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (1, 0, 0, 2)
-    assert all(e.active for e in imported.roster())
-    assert len(imported.roster()) == 7
-    (_, record) = imported.imports()
+    assert all(e.active for e in imported.roster.roster())
+    assert len(imported.roster.roster()) == 7
+    (_, record) = imported.roster.imports()
     assert record["partial"] == 1 and record["deactivated"] == 0
 
 
@@ -377,10 +379,10 @@ def test_partial_file_may_name_managers_already_on_the_roster(
     rows.append(["E9", "Tomás Ruiz", "E8"])
     path = R.write_csv(tmp_path / "newcomers.csv", rows)
     with pytest.raises(RosterError, match="unknown manager"):
-        imported.import_roster(path)  # a whole roster must hold its managers
-    imported.import_roster(path, partial=True)
-    assert imported.employee("E8").manager_id == "E3"
-    assert imported.employee("E9").manager_id == "E8"
+        imported.roster.import_roster(path)  # a whole roster must hold its managers
+    imported.roster.import_roster(path, partial=True)
+    assert imported.roster.employee("E8").manager_id == "E3"
+    assert imported.roster.employee("E9").manager_id == "E8"
 
 
 def test_partial_file_cannot_close_a_loop_with_the_roster(imported: Any, tmp_path: Path) -> None:
@@ -388,7 +390,7 @@ def test_partial_file_cannot_close_a_loop_with_the_roster(imported: Any, tmp_pat
     e1[8] = "E4"  # the CEO would report to an analyst who reports (via E2) to the CEO
     before = state(imported)
     with pytest.raises(RosterError) as info:
-        imported.import_roster(write_people(tmp_path, [e1]), partial=True)
+        imported.roster.import_roster(write_people(tmp_path, [e1]), partial=True)
     (problem,) = info.value.problems
     assert "reporting cycle" in problem.message and "E1" in problem.message
     assert "E4" in problem.message and "E2" in problem.message
@@ -397,17 +399,17 @@ def test_partial_file_cannot_close_a_loop_with_the_roster(imported: Any, tmp_pat
 
 
 def test_person_coming_back_is_active_again(imported: Any, tmp_path: Path, base_file: Path) -> None:
-    imported.import_roster(write_people(tmp_path, [p for p in R.PEOPLE if p[0] != "E4"]))
-    assert not imported.employee("E4").active
-    report = imported.import_roster(base_file)
+    imported.roster.import_roster(write_people(tmp_path, [p for p in R.PEOPLE if p[0] != "E4"]))
+    assert not imported.roster.employee("E4").active
+    report = imported.roster.import_roster(base_file)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 5)
-    assert imported.employee("E4").active
+    assert imported.roster.employee("E4").active
 
 
 def test_each_import_is_recorded(imported: Any, tmp_path: Path, base_file: Path) -> None:
     smaller = write_people(tmp_path, [p for p in R.PEOPLE if p[0] != "E6"], "smaller.csv")
-    imported.import_roster(smaller)
-    first, second = imported.imports()
+    imported.roster.import_roster(smaller)
+    first, second = imported.roster.imports()
     assert first["file_name"] == "base.csv"
     assert first["sha256"] == hashlib.sha256(base_file.read_bytes()).hexdigest()
     assert (first["added"], first["updated"], first["deactivated"], first["unchanged"]) == (
@@ -446,7 +448,7 @@ def test_dry_run_writes_nothing(imported: Any, tmp_path: Path) -> None:
     people[0][6] = "Chief Executive"
     people.append(["E7", "Noor", "Haddad", "", "", "", "", "", "E1", "", "", ""])
     before = state(imported)
-    report = imported.import_roster(write_people(tmp_path, people), dry_run=True)
+    report = imported.roster.import_roster(write_people(tmp_path, people), dry_run=True)
     assert not report.written
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (1, 1, 1, 4)
     assert report.summary().startswith("Would import roster.csv: 1 added")
@@ -467,16 +469,16 @@ def test_cancel_writes_nothing(imported: Any, tmp_path: Path, cancel_at: int) ->
         return not (len(calls) - 1 == cancel_at or (cancel_at == -1 and done == total))
 
     with pytest.raises(ImportCancelled):
-        imported.import_roster(big, progress=progress)
+        imported.roster.import_roster(big, progress=progress)
     assert state(imported) == before
     assert calls[0][0] == 0 and all(total == calls[0][1] for _, total, _ in calls)
     # the workspace is still usable after a cancel
-    assert imported.import_roster(big).added == 12_000
+    assert imported.roster.import_roster(big).added == 12_000
 
 
 def test_progress_reports_rising_counts_to_the_total(workspace: Any, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    workspace.import_roster(
+    workspace.roster.import_roster(
         R.big_roster(tmp_path / "big.csv", 11_000),
         progress=lambda done, total, what: seen.append((done, total)) is None,
     )
@@ -500,7 +502,7 @@ KILLER = textwrap.dedent(
             os.kill(os.getpid(), signal.SIGKILL)
         return True
 
-    ws.import_roster(sys.argv[2], progress=progress)
+    ws.roster.import_roster(sys.argv[2], progress=progress)
     print("finished without being killed", flush=True)
     """
 )
@@ -523,7 +525,7 @@ def test_killed_mid_write_leaves_the_previous_roster(tmp_path: Path, base_file: 
     db_path = tmp_path / "crash.db"
     ws = Workspace.open(db_path)
     try:
-        ws.import_roster(base_file)
+        ws.roster.import_roster(base_file)
         before = state(ws)
     finally:
         ws.close()
@@ -542,7 +544,7 @@ def test_killed_mid_write_leaves_the_previous_roster(tmp_path: Path, base_file: 
     ws = Workspace.open(db_path)
     try:
         assert state(ws) == before
-        assert ws.import_roster(base_file).unchanged == 6
+        assert ws.roster.import_roster(base_file).unchanged == 6
     finally:
         ws.close()
 
@@ -570,10 +572,10 @@ def test_a_cancelled_first_import_keeps_the_id_index(
         return not (len(calls) - 1 == cancel_at or (cancel_at == -1 and done == total))
 
     with pytest.raises(ImportCancelled):
-        workspace.import_roster(big, progress=progress)
-    assert workspace.employees() == {}
+        workspace.roster.import_roster(big, progress=progress)
+    assert workspace.roster.employees() == {}
     _id_index_holds(workspace.db.conn)
-    assert workspace.import_roster(big).added == 12_000
+    assert workspace.roster.import_roster(big).added == 12_000
     _id_index_holds(workspace.db.conn)
 
 
@@ -598,9 +600,9 @@ def test_missing_optional_fields_are_stored_as_null_and_reimport_is_unchanged(
         tmp_path / "r.csv",
         [["Employee ID", "Name", "Email", "Grade", "Location"], ["E1", "Ana", "", "7", ""]],
     )
-    workspace.import_roster(path)
+    workspace.roster.import_roster(path)
     row = workspace.db.execute("SELECT email, grade, location FROM employees").fetchone()
     assert row == (None, "7", None)
-    assert workspace.employee("E1").email is None
-    again = workspace.import_roster(path)
+    assert workspace.roster.employee("E1").email is None
+    again = workspace.roster.import_roster(path)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 1)

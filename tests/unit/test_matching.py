@@ -11,15 +11,9 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from rmdesk.models.assignment import score_matrix, suggest_pairs
 from rmdesk.models.conflicts import PairingContext, Severity, check_pair, unordered
-from rmdesk.models.matching import (
-    BLOCKED,
-    Proposal,
-    score_matrix,
-    score_pair,
-    split_topics,
-    suggest_pairs,
-)
+from rmdesk.models.matching import BLOCKED, Proposal, score_pair, split_topics
 from rmdesk.models.people import Employee
 from tests.unit.orgs import (
     context,

@@ -111,17 +111,20 @@ def _status_file(path: Path, *statuses: str) -> Path:
 def test_import_stores_leavers_inactive_and_brings_them_back(tmp_path: Path) -> None:
     ws = Workspace.open(tmp_path / "w.db")
     first = _status_file(tmp_path / "a.csv", "Active", "Terminated")
-    report = ws.import_roster(first)
+    report = ws.roster.import_roster(first)
     assert (report.added, report.updated, report.deactivated) == (2, 0, 0)
-    assert {e.employee_id: e.active for e in ws.employees().values()} == {"1": True, "2": False}
+    assert {e.employee_id: e.active for e in ws.roster.employees().values()} == {
+        "1": True,
+        "2": False,
+    }
 
-    again = ws.import_roster(first)
+    again = ws.roster.import_roster(first)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
 
     rehired = _status_file(tmp_path / "b.csv", "Active", "Active")
-    report = ws.import_roster(rehired)
+    report = ws.roster.import_roster(rehired)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
-    assert ws.employee("2").active
+    assert ws.roster.employee("2").active
     ws.close()
 
 

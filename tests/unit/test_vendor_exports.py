@@ -246,13 +246,16 @@ def test_a_reimport_keeps_the_id_column_the_roster_holds(tmp_path: Path) -> None
     )
     ws = Workspace.open(tmp_path / "w.db")
     try:
-        assert ws.import_roster(path, mapping={"employee_id": "ID"}).added == 2
-        plan = ws.prepare_import(path)
+        assert ws.roster.import_roster(path, mapping={"employee_id": "ID"}).added == 2
+        plan = ws.roster.prepare_import(path)
         assert (len(plan.added), plan.unchanged, plan.missing) == (0, 2, [])
         assert any("ids already on the roster" in p.message for p in plan.warnings)
         fresh = Workspace.open(tmp_path / "fresh.db")
         try:  # with nothing stored, the exact name wins
-            assert sorted(r[0] for r in fresh.prepare_import(path).added) == ["P-9001", "P-9002"]
+            assert sorted(r[0] for r in fresh.roster.prepare_import(path).added) == [
+                "P-9001",
+                "P-9002",
+            ]
         finally:
             fresh.close()
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, Participant
 from rmdesk.models.conflicts import unordered
+from rmdesk.models.wording import plural
 from rmdesk.workspace import Workspace
 
 
@@ -54,7 +55,7 @@ class PairCommand(Command):
         mentee_id: str,
         override: str | None = None,
     ) -> None:
-        people = ws.employees()
+        people = ws.roster.employees()
         super().__init__(f"Pair {people[mentor_id].name} with {people[mentee_id].name}")
         self.ws, self.cohort = ws, cohort
         self.mentor_id, self.mentee_id, self.override = mentor_id, mentee_id, override
@@ -63,55 +64,59 @@ class PairCommand(Command):
 
     def do(self) -> None:
         if self.pair is None:
-            before = {p.employee_id for p in self.ws.participants(self.cohort)}
-            self.pair = self.ws.pair(
+            before = {p.employee_id for p in self.ws.cohorts.participants(self.cohort)}
+            self.pair = self.ws.pairing.pair(
                 self.mentor_id, self.mentee_id, self.cohort, self.override
             ).pair
             self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
         else:
-            self.ws.restore_pair(self.pair)
+            self.ws.pairing.restore_pair(self.pair)
 
     def undo(self) -> None:
         assert self.pair is not None
-        self.ws.unpair(self.pair.id)
+        self.ws.pairing.unpair(self.pair.id)
         if self.enrolled:  # people the pair enrolled go back out with it
-            self.ws.withdraw(self.enrolled, self.cohort)
+            self.ws.cohorts.withdraw(self.enrolled, self.cohort)
 
 
 class UnpairCommand(Command):
     def __init__(self, ws: Workspace, pair_id: int) -> None:
-        pair = ws.get_pair(pair_id)
-        people = ws.employees()
+        pair = ws.pairing.get_pair(pair_id)
+        people = ws.roster.employees()
         super().__init__(f"Unpair {people[pair.mentor_id].name} and {people[pair.mentee_id].name}")
         self.ws, self.pair_id = ws, pair_id
         self.pair: Pair | None = None
 
     def do(self) -> None:
-        self.pair = self.ws.unpair(self.pair_id)
+        self.pair = self.ws.pairing.unpair(self.pair_id)
 
     def undo(self) -> None:
         assert self.pair is not None
-        self.ws.restore_pair(self.pair)
+        self.ws.pairing.restore_pair(self.pair)
 
 
 class EnrolCommand(Command):
     """Add people to the cohort as mentors or mentees (or switch their role)."""
 
-    def __init__(self, ws: Workspace, cohort: Cohort, ids: list[str], role: str) -> None:
-        noun = role + ("s" if len(ids) != 1 else "")
-        super().__init__(f"Add {len(ids)} {noun}")
+    def __init__(
+        self, ws: Workspace, cohort: Cohort, ids: list[str], role: str, switch: bool = True
+    ) -> None:
+        super().__init__(f"Add {plural(len(ids), role)}")
         self.ws, self.cohort, self.ids, self.role = ws, cohort, ids, role
+        self.switch = switch
         self.before: list[Participant] = []
 
     def do(self) -> None:
         wanted = set(self.ids)
-        self.before = [p for p in self.ws.participants(self.cohort) if p.employee_id in wanted]
-        self.ws.enrol(self.ids, self.role, self.cohort)
+        self.before = [
+            p for p in self.ws.cohorts.participants(self.cohort) if p.employee_id in wanted
+        ]
+        self.ws.cohorts.enrol(self.ids, self.role, self.cohort, switch=self.switch)
 
     def undo(self) -> None:
-        self.ws.withdraw(self.ids, self.cohort)
+        self.ws.cohorts.withdraw(self.ids, self.cohort)
         if self.before:
-            self.ws.restore_participants(self.before)
+            self.ws.cohorts.restore_participants(self.before)
 
 
 class WithdrawCommand(Command):
@@ -123,10 +128,10 @@ class WithdrawCommand(Command):
         self.removed: list[Participant] = []
 
     def do(self) -> None:
-        self.removed = self.ws.withdraw(self.ids, self.cohort)
+        self.removed = self.ws.cohorts.withdraw(self.ids, self.cohort)
 
     def undo(self) -> None:
-        self.ws.restore_participants(self.removed)
+        self.ws.cohorts.restore_participants(self.removed)
 
 
 class InterestsCommand(Command):
@@ -134,35 +139,35 @@ class InterestsCommand(Command):
 
     def __init__(self, ws: Workspace, cohort: Cohort, participant: Participant,
                  interests: str, availability: str) -> None:  # fmt: skip
-        super().__init__(f"Edit interests of {ws.employee(participant.employee_id).name}")
+        super().__init__(f"Edit interests of {ws.roster.employee(participant.employee_id).name}")
         self.ws, self.cohort, self.before = ws, cohort, participant
         self.interests, self.availability = interests, availability
 
     def do(self) -> None:
-        self.ws.set_interests(
+        self.ws.cohorts.set_interests(
             self.cohort, self.before.employee_id, self.interests, self.availability
         )
 
     def undo(self) -> None:
         b = self.before
-        self.ws.set_interests(self.cohort, b.employee_id, b.interests, b.availability)
+        self.ws.cohorts.set_interests(self.cohort, b.employee_id, b.interests, b.availability)
 
 
 class ExclusionCommand(Command):
     """Put two people on the do-not-pair list (``reason``) or take them off it (None)."""
 
     def __init__(self, ws: Workspace, first: str, second: str, reason: str | None) -> None:
-        people = ws.employees()
+        people = ws.roster.employees()
         names = f"{people[first].name} and {people[second].name}"
         super().__init__(f"Never pair {names}" if reason is not None else f"Allow {names} again")
         self.ws, self.first, self.second, self.reason = ws, first, second, reason
-        self.before = ws.exclusions().get(unordered(first, second))
+        self.before = ws.cohorts.exclusions().get(unordered(first, second))
 
     def _set(self, reason: str | None) -> None:
         if reason is None:
-            self.ws.unexclude(self.first, self.second)
+            self.ws.cohorts.unexclude(self.first, self.second)
         else:
-            self.ws.exclude(self.first, self.second, reason)
+            self.ws.cohorts.exclude(self.first, self.second, reason)
 
     def do(self) -> None:
         self._set(self.reason)
@@ -177,13 +182,13 @@ class GradeOrderCommand(Command):
     def __init__(self, ws: Workspace, higher_is_senior: bool) -> None:
         super().__init__("Higher grades are more senior" if higher_is_senior
                          else "Lower grades are more senior")  # fmt: skip
-        self.ws, self.value, self.before = ws, higher_is_senior, ws.higher_grade_is_senior
+        self.ws, self.value, self.before = ws, higher_is_senior, ws.pairing.higher_grade_is_senior
 
     def do(self) -> None:
-        self.ws.set_higher_grade_is_senior(self.value)
+        self.ws.pairing.set_higher_grade_is_senior(self.value)
 
     def undo(self) -> None:
-        self.ws.set_higher_grade_is_senior(self.before)
+        self.ws.pairing.set_higher_grade_is_senior(self.before)
 
 
 class CreateCohortCommand(Command):
@@ -195,13 +200,13 @@ class CreateCohortCommand(Command):
         self.made: Cohort | None = None
 
     def do(self) -> None:
-        if any(c.name == self.name.strip() for c in self.ws.cohorts()):
+        if any(c.name == self.name.strip() for c in self.ws.cohorts.cohorts()):
             raise RmdeskError(f"there is already a cohort called '{self.name.strip()}'")
-        self.made = self.ws.create_cohort(self.name, self.starts, self.ends, self.capacity)
+        self.made = self.ws.cohorts.create_cohort(self.name, self.starts, self.ends, self.capacity)
 
     def undo(self) -> None:
         assert self.made is not None
-        self.ws.delete_cohort(self.made.id)
+        self.ws.cohorts.delete_cohort(self.made.id)
 
 
 class EditCohortCommand(Command):
@@ -210,10 +215,10 @@ class EditCohortCommand(Command):
         self.ws, self.before, self.after = ws, before, replace(after, id=before.id)
 
     def do(self) -> None:
-        self.ws.update_cohort(self.after)
+        self.ws.cohorts.update_cohort(self.after)
 
     def undo(self) -> None:
-        self.ws.update_cohort(self.before)
+        self.ws.cohorts.update_cohort(self.before)
 
 
 class CompoundCommand(Command):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.ui.modal import answer_of, ok_cancel
+from rmdesk.ui.common.modal import answer_of, ok_cancel
 
 
 class InterestsDialog(QDialog):

@@ -26,8 +26,8 @@ from rmdesk.errors import RosterError
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.people import ROSTER_FIELDS
 from rmdesk.roster_files import FIELD_CHOICES
-from rmdesk.ui import severity
-from rmdesk.ui.modal import answer_of
+from rmdesk.ui.common import severity
+from rmdesk.ui.common.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
 
 PREVIEW_ROWS = 20
@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
 
     def _remap(self) -> None:
         try:
-            self.plan = self.workspace.prepare_import(
+            self.plan = self.workspace.roster.prepare_import(
                 self.plan.source,
                 self.mapping(),
                 self.plan.table.sheet,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.models.matching import Proposal, Suggestion
 from rmdesk.models.people import Employee
-from rmdesk.ui.modal import answer_of
+from rmdesk.ui.common.modal import answer_of
 
 
 class SuggestionsDialog(QDialog):

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from rmdesk.ui.prompts import InterestsDialog, ReasonPrompt
-from rmdesk.ui.undo import ExclusionCommand, InterestsCommand, WithdrawCommand
+from rmdesk.ui.common.prompts import InterestsDialog, ReasonPrompt
+from rmdesk.ui.common.undo import ExclusionCommand, InterestsCommand, WithdrawCommand
 
 if TYPE_CHECKING:
-    from rmdesk.ui.board_views import BoardListView
-    from rmdesk.ui.pairing_board import PairingBoard
+    from rmdesk.ui.pairing.board import PairingBoard
+    from rmdesk.ui.pairing.board_views import BoardListView
 
 
 class ParticipantActions(QObject):
@@ -61,9 +61,9 @@ class ParticipantActions(QObject):
             b.message.emit("Select a mentor or a mentee first.")
             return
         cohort = b.cohort
-        (participant,) = [p for p in b.ws.participants(cohort) if p.employee_id == ids[0]]
+        (participant,) = [p for p in b.ws.cohorts.participants(cohort) if p.employee_id == ids[0]]
         answer = InterestsDialog.ask(
-            b, b.ws.employee(ids[0]).name, participant.interests, participant.availability
+            b, b.ws.roster.employee(ids[0]).name, participant.interests, participant.availability
         )
         if answer is not None:
             b.push(lambda: InterestsCommand(b.ws, cohort, participant, *answer))
@@ -83,7 +83,7 @@ class ParticipantActions(QObject):
         if pick is None:
             b.message.emit("Select a mentor and a mentee, then choose Never pair these two.")
             return
-        people = b.ws.employees()
+        people = b.ws.roster.employees()
         reason = ReasonPrompt.ask(
             b,
             "Never pair these two",

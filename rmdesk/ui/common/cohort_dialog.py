@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.cohorts import Cohort
-from rmdesk.ui.modal import answer_of, ok_cancel
+from rmdesk.ui.common.modal import answer_of, ok_cancel
 
 
 @dataclass(frozen=True)

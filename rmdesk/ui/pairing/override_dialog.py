@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.conflicts import Conflict
-from rmdesk.ui.modal import answer_of
+from rmdesk.ui.common.modal import answer_of
 
 
 class OverrideDialog(QDialog):

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor
 from rmdesk.models.cohorts import PairView
 from rmdesk.models.conflicts import Conflict, Severity
 from rmdesk.models.people import Employee
-from rmdesk.ui import severity
-from rmdesk.ui.roster_model import EMPLOYEE_MIME, ID_ROLE, fold
+from rmdesk.ui.common import severity
+from rmdesk.ui.roster.model import EMPLOYEE_MIME, ID_ROLE, fold
 
 PERSON_MIME = "application/x-rmdesk-person"  # "role\nid\nid…"
 PAIR_MIME = "application/x-rmdesk-pair"  # "pair id"

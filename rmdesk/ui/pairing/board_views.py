@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip, QWidget
 
 from rmdesk.models.conflicts import Conflict
-from rmdesk.ui.pairing_models import PairsModel, PeopleModel
+from rmdesk.ui.pairing.models import PairsModel, PeopleModel
 
 #: (mime, target row) -> (mentor id, mentee id, conflicts) for a pairing drop, else None
 Verdict = Callable[[QMimeData, int], tuple[str, str, list[Conflict]] | None]

@@ -20,21 +20,21 @@ from PySide6.QtWidgets import (
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair
-from rmdesk.ui import severity
-from rmdesk.ui.board_views import BoardListView
-from rmdesk.ui.override_dialog import OverrideDialog
-from rmdesk.ui.pairing_models import PairsModel, PeopleModel, decode_pair, decode_people
-from rmdesk.ui.participant_actions import ParticipantActions
-from rmdesk.ui.roster_model import RosterModel
-from rmdesk.ui.roster_view import SEARCH_HELP, roster_table
-from rmdesk.ui.suggestions_dialog import SuggestionsDialog
-from rmdesk.ui.undo import (
+from rmdesk.ui.common import severity
+from rmdesk.ui.common.undo import (
     EnrolCommand,
     PairCommand,
     UnpairCommand,
     accept_proposals_command,
     push,
 )
+from rmdesk.ui.pairing.board_views import BoardListView
+from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair, decode_people
+from rmdesk.ui.pairing.override_dialog import OverrideDialog
+from rmdesk.ui.pairing.participant_actions import ParticipantActions
+from rmdesk.ui.pairing.suggestions_dialog import SuggestionsDialog
+from rmdesk.ui.roster.model import RosterModel
+from rmdesk.ui.roster.view import SEARCH_HELP, roster_table
 from rmdesk.workspace import Workspace
 
 NAME, DEPARTMENT, GRADE = 1, 3, 6  # roster columns the candidates list shows
@@ -205,7 +205,7 @@ class PairingBoard(QWidget):
             self._roster_stale = True
             return
         self._roster_stale = False
-        self.roster_model.set_people([e for e in self.ws.employees().values() if e.active])
+        self.roster_model.set_people([e for e in self.ws.roster.employees().values() if e.active])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -214,7 +214,7 @@ class PairingBoard(QWidget):
 
     def reload(self) -> None:
         """Refresh the cohort's people and pairs, re-checked against the rules."""
-        people = self.ws.employees()
+        people = self.ws.roster.employees()
         enabled = self.cohort is not None
         for w in (
             self.mentor_view,
@@ -237,9 +237,9 @@ class PairingBoard(QWidget):
             self.ctx = None
             return
         c = self.cohort
-        self.ctx = self.ws.context(c)
-        views = [v for v in self.ws.pairs(c) if v.pair.status == "active"]
-        parts = self.ws.participants(c)
+        self.ctx = self.ws.pairing.context(c)
+        views = [v for v in self.ws.pairing.pairs(c) if v.pair.status == "active"]
+        parts = self.ws.cohorts.participants(c)
         room = self.ctx.mentor_load
         mentors = [
             people[p.employee_id]
@@ -268,7 +268,7 @@ class PairingBoard(QWidget):
     # -- verdicts -------------------------------------------------------------------------------
     def _check(self, mentor_id: str, mentee_id: str) -> list[Conflict]:
         assert self.ctx is not None
-        people = self.ws.employees()
+        people = self.ws.roster.employees()
         return check_pair(people[mentor_id], people[mentee_id], self.ctx)
 
     def _pair_for_drop(
@@ -303,7 +303,7 @@ class PairingBoard(QWidget):
             return
         assert isinstance(verdict, tuple)
         mentor_id, mentee_id, conflicts = verdict
-        people = self.ws.employees()
+        people = self.ws.roster.employees()
         worst = max((c.severity for c in conflicts), default=None)
         colour = severity.colour(worst).name()
         items = "".join(
@@ -346,7 +346,7 @@ class PairingBoard(QWidget):
         conflicts = self._check(mentor_id, mentee_id)
         blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
         override: str | None = None
-        people = self.ws.employees()
+        people = self.ws.roster.employees()
         if blocks:
             if any(c.code == "same-person" for c in blocks):
                 self.message.emit("A person cannot mentor themselves.")
@@ -374,7 +374,7 @@ class PairingBoard(QWidget):
     def enrol(self, ids: list[str], role: str) -> bool:
         if self.cohort is None or not ids:
             return False
-        people = self.ws.employees()
+        people = self.ws.roster.employees()
         ids = [i for i in ids if i in people and people[i].active]
         if not ids:
             return False
@@ -426,7 +426,7 @@ class PairingBoard(QWidget):
     def suggest(self) -> None:
         if self.cohort is None:
             return
-        result = self.ws.suggest(self.cohort)
+        result = self.ws.pairing.suggest(self.cohort)
         if not result.proposals:
             reasons = "; ".join(f"{e}: {why}" for e, why in result.unplaced[:5])
             self.message.emit(
@@ -434,7 +434,7 @@ class PairingBoard(QWidget):
                 + (f" — {reasons}" if reasons else ": enrol mentors and mentees first.")
             )
             return
-        chosen = SuggestionsDialog.ask(self, result, self.ws.employees())
+        chosen = SuggestionsDialog.ask(self, result, self.ws.roster.employees())
         if not chosen:
             self.message.emit("No suggestion accepted.")
             return

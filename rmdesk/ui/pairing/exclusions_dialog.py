@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.ui.undo import ExclusionCommand, push
+from rmdesk.ui.common.undo import ExclusionCommand, push
 from rmdesk.workspace import Workspace
 
 
@@ -49,8 +49,8 @@ class ExclusionsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        people = self.ws.employees()
-        self._keys = sorted(self.ws.exclusions().items())
+        people = self.ws.roster.employees()
+        self._keys = sorted(self.ws.cohorts.exclusions().items())
         self.table.setRowCount(len(self._keys))
         for row, ((a, b), reason) in enumerate(self._keys):
             for col, text in enumerate((people[a].label, people[b].label, reason)):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.people import Employee
-from rmdesk.ui.roster_model import ID_ROLE, Loaded, RosterModel
+from rmdesk.ui.roster.model import ID_ROLE, Loaded, RosterModel
 from rmdesk.workspace import Workspace
 
 SEARCH_HELP = (
@@ -84,8 +84,8 @@ class ReportingLinePanel(QWidget):
             self.chain_label.setText("Reports to")
             self.reports_label.setText("Direct reports")
             return
-        people = ws.employees()
-        org = ws.org_chart()
+        people = ws.roster.employees()
+        org = ws.roster.org_chart()
         detail = " · ".join(x for x in (person.title, person.department, person.division) if x)
         self.title.setText(f"<b>{person.name}</b> ({person.employee_id})<br>{detail}")
         chain = org.chain(person.employee_id)
@@ -165,7 +165,7 @@ class RosterPage(QWidget):
 
     def reload(self, loaded: Loaded | None = None) -> None:
         """Show the roster; ``loaded`` is it made ready already (by a worker thread)."""
-        people = self.workspace.employees()
+        people = self.workspace.roster.employees()
         if loaded is not None and _made_from(loaded, people):
             self.model.install(loaded)
         else:
@@ -174,7 +174,7 @@ class RosterPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        total = len(self.workspace.employees())
+        total = len(self.workspace.roster.employees())
         shown = self.model.rowCount()
         text = f"{shown} of {total} people" if shown != total else f"{total} people"
         self.count.setText(f"{text} · {self._active} active, {total - self._active} left")

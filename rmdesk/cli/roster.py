@@ -1,0 +1,113 @@
+"""Roster commands: ``import`` and ``roster``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rmdesk.cli.common import (
+    EXIT_OK,
+    db_path,
+    emit_json,
+    open_workspace,
+    say,
+    warn,
+    with_workspace,
+)
+from rmdesk.errors import RosterError
+
+if TYPE_CHECKING:
+    from rmdesk.cli.common import Subparsers
+    from rmdesk.workspace import Workspace
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rmdesk.workspace import Workspace
+
+    path = db_path(args)
+    # a database that does not exist yet is created only once the file is accepted: a rejected
+    # file or a dry run leaves nothing behind (the plan is made against the same empty roster)
+    fresh = not path.exists()
+    ws = Workspace.in_memory() if fresh else open_workspace(args, create=True)
+    try:
+        plan = ws.roster.prepare_import(args.roster, args.mapping, args.sheet, partial=args.partial)
+        if plan.errors:
+            raise RosterError(plan.errors)
+        if args.dry_run:
+            report = plan.report(False)
+        else:
+            if fresh:
+                ws.close()
+                ws = open_workspace(args, create=True)
+            report = ws.roster.apply_import(plan)
+    finally:
+        ws.close()
+    for w in report.warnings:
+        warn(str(w))
+    summary = report.summary()
+    if plan.mapping.unplaced:  # not a problem, so not on stderr: part of what was done
+        summary += "; columns not imported: " + ", ".join(f"'{c}'" for c in plan.mapping.unplaced)
+    say(summary)
+    return EXIT_OK
+
+
+ROSTER_HEADER = ("employee_id", "name", "department", "division", "grade", "manager_id", "active")
+
+
+@with_workspace(writes=False)
+def cmd_roster(ws: Workspace, args: argparse.Namespace) -> int:
+    people = ws.roster.roster()
+    if args.json:
+        emit_json([e.as_dict() for e in people])
+        return EXIT_OK
+    say("\t".join(ROSTER_HEADER))
+    for e in people:
+        say(
+            f"{e.employee_id}\t{e.name}\t{e.department or ''}\t{e.division or ''}\t"
+            f"{e.grade or ''}\t{e.manager_id or ''}\t{'yes' if e.active else 'left'}"
+        )
+    warn(f"{len(people)} people, {sum(1 for e in people if e.active)} active")
+    return EXIT_OK
+
+
+def _prepare_mapping(args: argparse.Namespace) -> str | None:
+    """``--map FIELD=COLUMN`` items as a dict; a usage message when one is malformed."""
+    from rmdesk.roster_files import FIELD_CHOICES
+
+    mapping: dict[str, str] = {}
+    for item in args.map or []:
+        fld, sep, column = item.partition("=")
+        if not sep or not fld.strip():
+            return f"--map takes FIELD=COLUMN, not '{item}'"
+        if fld.strip() not in FIELD_CHOICES:
+            return f"--map: unknown field '{fld.strip()}' (fields: {', '.join(FIELD_CHOICES)})"
+        mapping[fld.strip()] = column.strip()
+    args.mapping = mapping
+    return None
+
+
+def register(
+    sub: Subparsers, common: argparse.ArgumentParser, cohort_opt: argparse.ArgumentParser
+) -> None:
+    p = sub.add_parser("import", parents=[common], help="import an HR roster file")
+    p.add_argument("roster", type=Path, metavar="ROSTER")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook to read")
+    p.add_argument(
+        "--map",
+        dest="map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="place a column the synonyms do not know (repeatable)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="the file is part of the roster: keep people it does not list",
+    )
+    p.set_defaults(handler=cmd_import, prepare=_prepare_mapping)
+
+    p = sub.add_parser("roster", parents=[common], help="list the roster")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_roster)

@@ -1,0 +1,1 @@
+"""Shared Qt pieces: signals from workspace events, undo, tasks, dialogs, icons, settings."""

@@ -1,0 +1,1 @@
+"""The Pairing board: cohort lists, drag and drop, live verdicts, suggestions."""

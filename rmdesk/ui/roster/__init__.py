@@ -1,0 +1,1 @@
+"""The Roster view: the people table, its search, and the import dialog."""

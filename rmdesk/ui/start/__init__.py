@@ -1,0 +1,1 @@
+"""The first-run page and the sample cohort."""
