@@ -288,13 +288,16 @@ def refresh_plan(
     cancellation (it did not take place). The rest of the fresh plan — only its dates after
     ``now``, at most as many as remain — replaces the future planned sessions; one already at
     the same start time is kept with its id (so calendar UIDs stay), the others are dropped.
-    A cancelled session is not made up automatically: the officer adds one."""
+    A session that replaces a rescheduled one was set by hand and stays, using up a session.
+    A cancelled session is not made up automatically: the officer adds one. Start times and
+    ``now`` must all carry an offset (or all be naive) to be compared."""
     result = PlanRefresh()
     taken: set[datetime] = set()
     future_planned: dict[datetime, Session] = {}
     used = 0
+    replacements = {s.rescheduled_to for s in existing if s.rescheduled_to is not None}
     for s in existing:
-        if s.status == PLANNED and s.starts_at > now:
+        if s.status == PLANNED and s.starts_at > now and s.id not in replacements:
             future_planned.setdefault(s.starts_at, s)
             if future_planned[s.starts_at] is not s:
                 result.drop.append(s)  # a duplicate at the same time

@@ -205,6 +205,20 @@ def test_refresh_keeps_history_and_replaces_future_planned_sessions() -> None:
     ]
 
 
+def test_refresh_keeps_a_rescheduled_session_set_by_hand() -> None:
+    existing = stored(monthly())
+    new_date = Session(50, 7, datetime(2026, 4, 15, 10, tzinfo=PLUS1))
+    existing[3] = replace(existing[3], status="cancelled", rescheduled_to=50)  # 13 April
+    existing.append(new_date)
+    refresh = refresh_plan(existing, monthly(), NOW)
+    assert {4, 50} <= {s.id for s in refresh.keep}
+    # three past sessions and the replacement use four of six: 12 May and 12 June remain
+    assert {s.id for s in refresh.keep} == {1, 2, 3, 4, 5, 6, 50}
+    assert refresh.changes == 0
+    refresh = refresh_plan(existing, monthly(count=5), NOW)
+    assert [s.id for s in refresh.drop] == [6]
+
+
 def test_refresh_keeps_past_planned_sessions_waiting_to_be_logged() -> None:
     existing = stored(monthly())
     refresh = refresh_plan(existing, monthly(), NOW)
