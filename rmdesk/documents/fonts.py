@@ -5,8 +5,8 @@ a blank. ``markup`` therefore cuts a text into runs and sets each run in the fir
 whose character map holds its characters (RmdeskSans, Noto Sans merged with Noto Sans Arabic,
 Hebrew and Devanagari, for those and Latin, Greek and Cyrillic; Droid Sans Fallback for Chinese
 and Japanese; NanumGothic for Korean). Punctuation, digits and spaces stay in the run around
-them when that font has them, so that words are not cut into fonts needlessly. The fonts ship in ``resources/fonts`` (see
-``scripts/make_fonts.py``) and are never fetched.
+them when that font has them, so that words are not cut into fonts needlessly. The fonts ship
+in ``resources/fonts`` (see ``scripts/make_fonts.py``) and are never fetched.
 """
 
 from __future__ import annotations
@@ -222,10 +222,15 @@ def _variant(style: ParagraphStyle, wrap: str | None, shaping: bool) -> Paragrap
     return made
 
 
-def para(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
+def para(
+    text: str, style: ParagraphStyle, bold: bool = False, rtl: bool | None = None
+) -> Paragraph:
     """A Paragraph of plain text in any script: font runs, shaping and direction set for it.
 
-    Shaping is turned on only where a script needs it: reportlab shapes a word with the font of
-    its first run, and it is slower; right-to-left text is reordered and aligned right."""
+    Shaping is turned on only where a script needs it (it is slower). Mainly right-to-left text
+    is reordered and aligned right; ``rtl=False`` keeps a line left-to-right (a label beside a
+    name) while still reordering its right-to-left words."""
     wrap = direction(text)
+    if wrap and rtl is not None:
+        wrap = "RTL" if rtl else "LTR"
     return Paragraph(markup(text, bold), _variant(style, wrap, needs_shaping(text)))
