@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, overload
 
-#: Canonical roster fields, in display order (the contract in DESIGN.md).
+#: Canonical roster fields, in display order (docs/cli.md#json-shapes).
 ROSTER_FIELDS: tuple[str, ...] = (
     "employee_id",
     "name",

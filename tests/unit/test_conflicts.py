@@ -1,4 +1,4 @@
-"""Conflict rules, seniority and the org chart: every code of DESIGN.md with its severity."""
+"""Conflict rules, seniority and the org chart: every code of docs/cli.md with its severity."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from rmdesk.models.people import Employee, grade_rank
 from rmdesk.models.seniority import compare_seniority, seniority_gap
 from tests.unit.orgs import context, line_org, person
 
-#: The conflict table of DESIGN.md: code -> severity.
+#: The conflict codes of docs/cli.md: code -> severity.
 DESIGN_CODES = {
     "same-person": "block",
     "direct-report": "block",
@@ -57,7 +57,7 @@ def test_the_neutral_pair_is_clean() -> None:
     assert check_pair(JUNIOR, SENIOR, context([JUNIOR, SENIOR])) == []
 
 
-# -- one scenario per code, checked against the table of DESIGN.md ---------------------------
+# -- one scenario per code, checked against docs/cli.md ---------------------------
 
 
 def _scenario(code: str) -> tuple[Employee, Employee, PairingContext]:
