@@ -44,6 +44,8 @@ LETTER_TERRITORIES = frozenset(
 KEYWORD_PREFIX = "rmdesk-sha256:"
 SIGNATURES_HEADING = "Signatures"
 ROLE_TITLES = {"mentor": "Mentor", "mentee": "Mentee", "officer": "Programme officer"}
+#: Tables set a font on each cell even when it holds only paragraphs: keep it an embedded one.
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), BASE_FONT)
 METHOD_WORDS = {"drawn": "signed on screen", "typed": "typed name", "paper": "signed on paper"}
 
 
@@ -184,12 +186,13 @@ def _story(doc: AgreementDocument, st: _Styles, width: float) -> list[Flowable]:
         [[_party_cell("mentor", ident.mentor, st), _party_cell("mentee", ident.mentee, st)]],
         colWidths=[width / 2] * 2,
     )
-    people.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    people.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), CELL_FONT,
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
     story += [people, para("What we agreed", st.h2)]
     fields = Table(_field_rows(doc.body, st), colWidths=[45 * mm, width - 45 * mm])
     fields.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        CELL_FONT,
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#CCCCCC")),
     ]))  # fmt: skip
@@ -254,6 +257,8 @@ def render_agreement_pdf(data: AgreementDocument, page_size: str = "A4") -> byte
         topMargin=20 * mm,
         bottomMargin=22 * mm,
         invariant=1,
+        initialFontName=BASE_FONT,  # else an unembedded Helvetica is listed on every page
+        initialFontSize=10,
         title=f"Reverse mentoring agreement: {between}",
         author=ident.programme or "rmdesk",
         subject=f"Ground rules agreed by {between}, {ident.cohort}, version {data.version}",
