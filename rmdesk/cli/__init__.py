@@ -81,10 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn("interrupted; nothing more was written")
         return EXIT_REJECTED
     except Exception as exc:  # a bug: one line, the traceback only when asked
-        log.exception("unexpected error")
+        from rmdesk.logs import setup_logging
+
+        where = setup_logging()
+        log.exception("unexpected error in: rmdesk %s", " ".join(map(str, argv or sys.argv[1:])))
         if args.debug:
             raise
-        warn(f"rmdesk: unexpected error: {type(exc).__name__}: {exc} (run with --debug)")
+        more = f"; details in {where}" if where else ""
+        warn(f"rmdesk: unexpected error: {type(exc).__name__}: {exc} (run with --debug{more})")
         return EXIT_REJECTED
 
 

@@ -1,0 +1,66 @@
+"""The CLI on an unexpected error: one line and exit 1; the traceback only under --debug."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rmdesk import logs
+from rmdesk.cli import main
+from rmdesk.workspace.roster import RosterService
+
+
+@pytest.fixture
+def broken(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    def explode(self: RosterService, *a: object, **k: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(RosterService, "roster", explode)
+    monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "rmdesk.log")
+    db = tmp_path / "w.db"
+    db.touch(mode=0o600)
+    return db
+
+
+def test_one_line_and_exit_1(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["roster", "--db", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ZeroDivisionError: a bug" in err and "--debug" in err
+    assert "Traceback" not in err
+    assert "Traceback" in (broken.parent / "rmdesk.log").read_text(encoding="utf-8")
+
+
+def test_debug_shows_the_traceback(broken: Path) -> None:
+    with pytest.raises(ZeroDivisionError):
+        main(["roster", "--db", str(broken), "--debug"])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from rmdesk import __version__
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"rmdesk {__version__}"
+
+
+def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
+    """`rmdesk pairs` in a fresh process: scipy (the assignment), reportlab and Qt stay
+    unloaded. (numpy is not checked: sqlite-utils itself imports it when it is installed.)"""
+    import subprocess
+    import sys
+
+    db = tmp_path / "w.db"
+    assert main(["cohort", "Spring", "--db", str(db)]) == 0
+    code = (
+        "import sys; from rmdesk.cli import main;"
+        "rc = main(['pairs', '--json', '--db', sys.argv[1]]);"
+        "print(sorted(m for m in ('scipy', 'reportlab', 'PySide6', 'python_calamine') if m in sys.modules));"
+        "sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
