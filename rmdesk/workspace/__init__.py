@@ -13,10 +13,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from rmdesk.storage import migrations, open_database
+from rmdesk.workspace.agreements import AgreementService
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
+from rmdesk.workspace.sessions import SessionService
 from rmdesk.workspace.store import Store
 
 
@@ -28,6 +30,8 @@ class Workspace:
         self.roster = RosterService(store)
         self.cohorts = CohortService(store, self.roster)
         self.pairing = PairingService(store, self.roster, self.cohorts)
+        self.sessions = SessionService(store, self.roster, self.cohorts, self.pairing)
+        self.agreements = AgreementService(store, self.roster, self.cohorts, self.pairing)
 
     @classmethod
     def open(cls, path: Path | str) -> Workspace:

@@ -1,0 +1,527 @@
+"""Agreement capability: the programme template per cohort, each pair's versions and signatures.
+
+A pair's agreement is its latest version. A draft is saved as the officer types; the first
+signature freezes it (its SHA-256 over the canonical content, the identity as printed stored with
+it), later signatures attach to that frozen version, and any later edit starts a new draft that
+must be signed again. Frozen versions never change, so an old PDF still verifies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from rmdesk.documents.agreement_pdf import (
+    AgreementDocument,
+    default_page_size,
+    render_agreement_pdf,
+)
+from rmdesk.documents.agreement_verify import claimed_hash, verify_against
+from rmdesk.documents.atomic_file import write_bytes_atomic
+from rmdesk.errors import NotFound, RmdeskError
+from rmdesk.models.agreements import (
+    METHODS,
+    ROLES,
+    AgreementBody,
+    AgreementState,
+    AgreementVersion,
+    PairIdentity,
+    Party,
+    Signature,
+    agreement_state,
+    content_sha256,
+    frozen_json,
+    identity_from_json,
+    validate,
+    validate_signature,
+)
+from rmdesk.models.cohorts import Cohort
+from rmdesk.paths import resource
+from rmdesk.workspace.cohorts import CohortService
+from rmdesk.workspace.events import AgreementsChanged, TemplateChanged
+from rmdesk.workspace.pairing import PairingService
+from rmdesk.workspace.roster import RosterService
+from rmdesk.workspace.store import Store, now_text
+
+#: progress(done, total, what) -> False to cancel
+Progress = Callable[[int, int, str], bool]
+
+PROGRAMME_SETTING = "programme_name"
+OFFICER_SETTING = "officer_name"
+OFFICER_SIGNS_SETTING = "officer_signs"
+PAGE_SIZE_SETTING = "page_size"
+DEFAULT_PROGRAMME = "Reverse mentoring programme"
+#: Problems ``validate`` reports that only a pair can settle, not the programme template.
+PER_PAIR_FIELDS = ("topics:", "meeting_place:")
+
+
+class AgreementRefused(RmdeskError):
+    """An agreement cannot be signed or saved as asked; ``problems`` name the fields."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or []
+        super().__init__("\n".join([message, *self.problems]))
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """What ``verify`` found: the pair and version a PDF is a true copy of, or why not."""
+
+    matches: bool
+    sentence: str
+    pair_id: int | None = None
+    version: int | None = None
+    signed_on: date | None = None
+    altered: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "matches": self.matches,
+            "altered": self.altered,
+            "pair_id": self.pair_id,
+            "version": self.version,
+            "signed_on": self.signed_on.isoformat() if self.signed_on else None,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    """One PDF to write: its file name and what it shows (read on the caller's thread)."""
+
+    filename: str
+    document: AgreementDocument
+
+
+def default_template() -> AgreementBody:
+    """The programme template shipped in ``resources/agreement_template.json``."""
+    return AgreementBody.from_json(resource("agreement_template.json").read_text("utf-8"))
+
+
+def template_problems(body: AgreementBody) -> list[str]:
+    """``validate`` without what each pair fills in (topics, meeting place)."""
+    return [p for p in validate(body) if not p.startswith(PER_PAIR_FIELDS)]
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40]
+
+
+def write_agreements(
+    jobs: list[ExportJob], folder: Path, page_size: str, progress: Progress | None = None
+) -> list[Path]:
+    """Render and write each job into ``folder``, each file whole or not at all (0600).
+
+    Touches no database, so it can run on a worker thread. When ``progress`` returns False the
+    export stops: the files already finished stay, no partial one is left."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for done, job in enumerate(jobs):
+        if progress is not None and not progress(done, len(jobs), job.filename):
+            break
+        data = render_agreement_pdf(job.document, page_size)
+        written.append(write_bytes_atomic(folder / job.filename, data))
+    else:
+        if progress is not None:
+            progress(len(jobs), len(jobs), "done")
+    return written
+
+
+class AgreementService:
+    """``ws.agreements``: templates, drafts saved as typed, signing, PDFs, verification."""
+
+    def __init__(
+        self, store: Store, roster: RosterService, cohorts: CohortService, pairing: PairingService
+    ) -> None:
+        self.store = store
+        self.db = store.db
+        self.roster = roster
+        self.cohorts = cohorts
+        self.pairing = pairing
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def programme_name(self) -> str:
+        return self.store.setting(PROGRAMME_SETTING, DEFAULT_PROGRAMME)
+
+    @property
+    def officer_name(self) -> str:
+        return self.store.setting(OFFICER_SETTING, "")
+
+    @property
+    def officer_signs(self) -> bool:
+        """Whether an agreement also needs the programme officer's signature."""
+        return self.store.setting(OFFICER_SIGNS_SETTING, "0") == "1"
+
+    @property
+    def page_size(self) -> str:
+        """'A4' or 'Letter': the setting, else the locale's paper."""
+        return self.store.setting(PAGE_SIZE_SETTING, default_page_size())
+
+    # -- the programme template -------------------------------------------------------------
+    def template(self, cohort: Cohort) -> AgreementBody:
+        """The cohort's template, or the shipped default until the officer edits it."""
+        row = self.db.execute(
+            "SELECT body FROM templates WHERE cohort_id = ?", [cohort.id]
+        ).fetchone()
+        return AgreementBody.from_json(row[0]) if row else default_template()
+
+    def set_template(self, cohort: Cohort, body: AgreementBody) -> AgreementBody:
+        """Store the cohort's template; returns the one it replaced (for undo)."""
+        problems = template_problems(body)
+        if problems:
+            raise AgreementRefused("The template cannot be saved:", problems)
+        with self.store.atomic():
+            before = self.template(cohort)
+            self.db.execute(
+                "INSERT INTO templates(cohort_id, body, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(cohort_id) DO UPDATE SET body = excluded.body, "
+                "updated_at = excluded.updated_at",
+                [cohort.id, body.to_json(), now_text()],
+            )
+            self.store.emit(TemplateChanged(cohort.id))
+        return before
+
+    def prefill(self, pair_id: int) -> AgreementBody:
+        """A new agreement for the pair: the cohort's template, first session at cohort start."""
+        pair = self.pairing.get_pair(pair_id)
+        cohort = self.cohorts.cohort_by_id(pair.cohort_id)
+        body = self.template(cohort)
+        if body.first_session is None and cohort.starts is not None:
+            body = replace(body, first_session=cohort.starts)
+        return body
+
+    # -- reading ------------------------------------------------------------------------------
+    def _signatures(self, agreement_ids: list[int]) -> dict[int, list[Signature]]:
+        found: dict[int, list[Signature]] = {}
+        for chunk in range(0, len(agreement_ids), 500):
+            ids = agreement_ids[chunk : chunk + 500]
+            rows = self.db.execute(
+                "SELECT agreement_id, role, typed_name, signed_on, method, image FROM signatures "
+                f"WHERE agreement_id IN ({','.join('?' * len(ids))}) ORDER BY id",
+                ids,
+            )
+            for aid, role, name, on, method, image in rows:
+                found.setdefault(aid, []).append(
+                    Signature(role, name, date.fromisoformat(on), method, image)
+                )
+        return found
+
+    def _versions_where(self, where: str, args: list[object]) -> dict[int, list[AgreementVersion]]:
+        rows = self.db.execute(
+            "SELECT a.id, a.pair_id, a.version, a.body, a.sha256, a.frozen_at FROM agreements a "
+            f"{where} ORDER BY a.pair_id, a.version",
+            args,
+        ).fetchall()
+        signatures = self._signatures([r[0] for r in rows])
+        out: dict[int, list[AgreementVersion]] = {}
+        for aid, pair_id, number, body, sha, frozen in rows:
+            version = AgreementVersion(
+                number, AgreementBody.from_json(body), sha, frozen, tuple(signatures.get(aid, ()))
+            )
+            out.setdefault(pair_id, []).append(version)
+        return out
+
+    def versions(self, pair_id: int) -> list[AgreementVersion]:
+        """Every stored version of the pair's agreement, oldest first, with signatures."""
+        return self._versions_where("WHERE a.pair_id = ?", [pair_id]).get(pair_id, [])
+
+    def agreement(self, pair_id: int) -> AgreementVersion:
+        """The latest version; before the first save, version 1 prefilled from the template
+        (not stored until something is saved or signed)."""
+        found = self.versions(pair_id)
+        return found[-1] if found else AgreementVersion(1, self.prefill(pair_id))
+
+    def state(self, pair_id: int) -> AgreementState:
+        return agreement_state(self.versions(pair_id), self.officer_signs)
+
+    def states(self, cohort: Cohort) -> dict[int, AgreementState]:
+        """Every pair of the cohort (ended ones too) with its agreement state, in a few reads."""
+        found = self._versions_where(
+            "JOIN pairs p ON p.id = a.pair_id WHERE p.cohort_id = ?", [cohort.id]
+        )
+        officer = self.officer_signs
+        pair_ids = [r[0] for r in self.db.execute(
+            "SELECT id FROM pairs WHERE cohort_id = ? ORDER BY id", [cohort.id])]  # fmt: skip
+        return {p: agreement_state(found.get(p, []), officer) for p in pair_ids}
+
+    def identity(self, pair_id: int) -> PairIdentity:
+        """Who the agreement is between, as the roster says today (drafts print this)."""
+        pair = self.pairing.get_pair(pair_id)
+        cohort = self.cohorts.cohort_by_id(pair.cohort_id)
+
+        def party(employee_id: str) -> Party:
+            e = self.roster.employee(employee_id)
+            return Party(e.employee_id, e.name, e.title or "", e.department or "")
+
+        return PairIdentity(
+            self.programme_name, cohort.name, party(pair.mentor_id), party(pair.mentee_id)
+        )
+
+    def document(self, pair_id: int, version: int | None = None) -> AgreementDocument:
+        """What the PDF of a version shows (the latest by default). A frozen version prints the
+        identity it was signed as; a draft prints today's roster."""
+        found = (
+            self.agreement(pair_id)
+            if version is None
+            else next((v for v in self.versions(pair_id) if v.number == version), None)
+        )
+        if found is None:
+            raise NotFound(f"pair {pair_id} has no agreement version {version}")
+        chosen = found
+        identity = None
+        if not chosen.is_draft:
+            row = self.db.execute(
+                "SELECT body FROM agreements WHERE pair_id = ? AND version = ?",
+                [pair_id, chosen.number],
+            ).fetchone()
+            identity = identity_from_json(row[0]) if row else None
+        return AgreementDocument.of(
+            identity or self.identity(pair_id), chosen, self.officer_signs, self.officer_name
+        )
+
+    # -- writing ------------------------------------------------------------------------------
+    def save_draft(self, pair_id: int, body: AgreementBody) -> int:
+        """Save what the officer typed; returns the draft's version number.
+
+        The draft is updated in place; when the latest version is frozen, a new draft version
+        starts (unless the body is what was signed: then nothing is written)."""
+        with self.store.atomic():
+            self.pairing.get_pair(pair_id)  # NotFound for an unknown pair
+            latest = self.db.execute(
+                "SELECT id, version, body, sha256 FROM agreements WHERE pair_id = ? "
+                "ORDER BY version DESC LIMIT 1",
+                [pair_id],
+            ).fetchone()
+            now = now_text()
+            if latest is not None and latest[3] is None:
+                if AgreementBody.from_json(latest[2]) == body:
+                    return int(latest[1])
+                self.db.execute(
+                    "UPDATE agreements SET body = ?, updated_at = ? WHERE id = ?",
+                    [body.to_json(), now, latest[0]],
+                )
+                number = int(latest[1])
+            elif latest is not None and AgreementBody.from_json(latest[2]) == body:
+                return int(latest[1])
+            else:
+                number = int(latest[1]) + 1 if latest is not None else 1
+                self.db.execute(
+                    "INSERT INTO agreements(pair_id, version, body, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [pair_id, number, body.to_json(), now, now],
+                )
+            self.store.emit(AgreementsChanged(frozenset({pair_id})))
+        return number
+
+    def discard_draft(self, pair_id: int) -> None:
+        """Drop the pair's draft (undo of the edit that started it)."""
+        with self.store.atomic():
+            self.db.execute(
+                "DELETE FROM agreements WHERE pair_id = ? AND sha256 IS NULL", [pair_id]
+            )
+            self.store.emit(AgreementsChanged(frozenset({pair_id})))
+
+    def sign(
+        self,
+        pair_id: int,
+        role: str,
+        typed_name: str,
+        on: date | None = None,
+        method: str = "typed",
+        image: bytes | None = None,
+    ) -> AgreementVersion:
+        """Sign the pair's agreement as ``role``; the first signature freezes the draft.
+
+        Returns the signed version. Refused (nothing written) when the text has problems, the
+        role already signed this version, or the signature itself is incomplete."""
+        signature = Signature(role, typed_name.strip(), on or date.today(), method, image)
+        problems = validate_signature(signature)
+        if problems:
+            raise AgreementRefused(f"The signature for pair {pair_id} is incomplete:", problems)
+        with self.store.atomic():
+            current = self.agreement(pair_id)
+            if current.is_draft:
+                problems = validate(current.body)
+                if problems:
+                    raise AgreementRefused(
+                        f"Pair {pair_id}'s agreement cannot be signed yet:", problems
+                    )
+                current = self._freeze(pair_id, current)
+            elif current.signed_by(role) is not None:
+                done = current.signed_by(role)
+                assert done is not None
+                raise AgreementRefused(
+                    f"The {role} already signed version {current.number} of pair {pair_id}'s "
+                    f"agreement on {done.signed_on.isoformat()}."
+                )
+            agreement_id = self._agreement_id(pair_id, current.number)
+            self.db.execute(
+                "INSERT INTO signatures(agreement_id, role, typed_name, signed_on, paper, image, "
+                "method) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [agreement_id, role, signature.typed_name, signature.signed_on.isoformat(),
+                 int(method == "paper"), image, method],
+            )  # fmt: skip
+            self._audit(
+                "agreement-signed",
+                f"pair {pair_id}, version {current.number}: {role} signed ({method}) "
+                f"on {signature.signed_on.isoformat()}",
+            )
+            self.store.emit(AgreementsChanged(frozenset({pair_id})))
+        return replace(current, signatures=(*current.signatures, signature))
+
+    def unsign(self, pair_id: int, role: str) -> None:
+        """Take back ``role``'s signature on the latest version (undo of a signing); a version
+        left with no signature becomes a draft again."""
+        with self.store.atomic():
+            current = self.agreement(pair_id)
+            agreement_id = self._agreement_id(pair_id, current.number)
+            self.db.execute(
+                "DELETE FROM signatures WHERE agreement_id = ? AND role = ?", [agreement_id, role]
+            )
+            left = self.db.execute(
+                "SELECT COUNT(*) FROM signatures WHERE agreement_id = ?", [agreement_id]
+            ).fetchone()[0]
+            if not left:
+                self.db.execute(
+                    "UPDATE agreements SET sha256 = NULL, frozen_at = NULL, body = ? WHERE id = ?",
+                    [current.body.to_json(), agreement_id],
+                )
+            self._audit("agreement-unsigned", f"pair {pair_id}, version {current.number}: "
+                        f"{role}'s signature taken back")  # fmt: skip
+            self.store.emit(AgreementsChanged(frozenset({pair_id})))
+
+    def _freeze(self, pair_id: int, draft: AgreementVersion) -> AgreementVersion:
+        identity = self.identity(pair_id)
+        sha = content_sha256(draft.body, identity, draft.number)
+        now = now_text()
+        if self._agreement_id(pair_id, draft.number, missing_ok=True) is None:
+            self.save_draft(pair_id, draft.body)  # the never-saved template prefill
+        self.db.execute(
+            "UPDATE agreements SET body = ?, sha256 = ?, frozen_at = ?, updated_at = ? "
+            "WHERE pair_id = ? AND version = ?",
+            [frozen_json(draft.body, identity), sha, now, now, pair_id, draft.number],
+        )
+        return replace(draft, sha256=sha, frozen_at=now)
+
+    def _agreement_id(self, pair_id: int, version: int, missing_ok: bool = False) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM agreements WHERE pair_id = ? AND version = ?", [pair_id, version]
+        ).fetchone()
+        if row is None and not missing_ok:
+            raise NotFound(f"pair {pair_id} has no agreement version {version}")
+        return int(row[0]) if row else None
+
+    def _audit(self, kind: str, summary: str) -> None:
+        if self.db["audit"].exists():
+            self.db.execute(
+                "INSERT INTO audit(at, kind, summary) VALUES (?, ?, ?)", [now_text(), kind, summary]
+            )
+
+    # -- PDFs -------------------------------------------------------------------------------
+    def export_pdf(self, pair_id: int, out: Path | str, version: int | None = None) -> Path:
+        """Write the agreement's PDF to ``out`` whole or not at all (0600)."""
+        data = render_agreement_pdf(self.document(pair_id, version), self.page_size)
+        return write_bytes_atomic(out, data)
+
+    def export_jobs(self, cohort: Cohort, signed_only: bool = True) -> list[ExportJob]:
+        """The PDFs an export of the cohort writes (read here, rendered by ``write_agreements``)."""
+        jobs: list[ExportJob] = []
+        for pair_id, state in self.states(cohort).items():
+            if state.kind == "none" or (signed_only and state.kind != "signed"):
+                continue
+            doc = self.document(pair_id)
+            names = f"{_slug(doc.identity.mentor.name)}-{_slug(doc.identity.mentee.name)}"
+            jobs.append(ExportJob(f"agreement-{pair_id}-{names}-v{doc.version}.pdf", doc))
+        return jobs
+
+    def export_all(
+        self,
+        cohort: Cohort,
+        folder: Path | str,
+        progress: Progress | None = None,
+        signed_only: bool = True,
+    ) -> list[Path]:
+        """Every (signed) agreement of the cohort as a PDF in ``folder``; see write_agreements."""
+        return write_agreements(
+            self.export_jobs(cohort, signed_only), Path(folder), self.page_size, progress
+        )
+
+    def verify(self, source: Path | str | bytes) -> VerifyResult:
+        """Which signed version a PDF is a true copy of; altered copies are refused."""
+        claimed = claimed_hash(source)
+        if claimed is None:
+            return VerifyResult(False, "The file is not an rmdesk agreement (no fingerprint).")
+        rows = self.db.execute(
+            "SELECT pair_id, version FROM agreements WHERE sha256 IS NOT NULL "
+            "AND substr(sha256, 1, ?) = ? ORDER BY pair_id, version",
+            [len(claimed), claimed],
+        ).fetchall()
+        if not rows:
+            return VerifyResult(False, "The file matches no signed agreement in this database.")
+        outcome = None
+        for pair_id, number in rows:
+            doc = self.document(pair_id, number)
+            outcome = verify_against(source, doc)
+            if outcome.matches:
+                signed_on = min((s.signed_on for s in doc.signatures), default=None)
+                sentence = f"Pair {pair_id}: {outcome.sentence}"
+                return VerifyResult(True, sentence, pair_id, number, signed_on)
+        assert outcome is not None
+        pair_id, number = rows[0]
+        return VerifyResult(False, f"Pair {pair_id}: {outcome.sentence}", pair_id, number,
+                            altered=True)  # fmt: skip
+
+
+def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:
+    """A template from JSON text, strictly: every problem names its field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"]
+    if not isinstance(data, dict):
+        return None, ["the template must be a JSON object"]
+    problems: list[str] = []
+    kinds: dict[str, tuple[type, ...]] = {
+        "topics": (list,), "off_limits": (list,), "topic_prompts": (list,),
+        "meeting_place": (str,), "place_hint": (str,), "format": (str,), "frequency": (str,),
+        "length_min": (int,), "sessions": (int,), "first_session": (str, type(None)),
+        "sections": (list,), "schema": (int,),
+    }  # fmt: skip
+    for key, value in data.items():
+        if key not in kinds:
+            problems.append(f"{key}: unknown field (known: {', '.join(kinds)})")
+        elif not isinstance(value, kinds[key]) or isinstance(value, bool):
+            problems.append(f"{key}: expected {' or '.join(k.__name__ for k in kinds[key])}")
+    if isinstance(data.get("first_session"), str):
+        try:
+            date.fromisoformat(data["first_session"])
+        except ValueError:
+            problems.append(f"first_session: '{data['first_session']}' is not a YYYY-MM-DD date")
+    for i, item in enumerate(data.get("sections") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("key"), str):
+            problems.append(f"sections[{i}]: needs a 'key', a 'title' and a 'text'")
+    if problems:
+        return None, problems
+    body = AgreementBody.from_dict(data)
+    return body, template_problems(body)
+
+
+__all__ = [
+    "METHODS",
+    "ROLES",
+    "AgreementRefused",
+    "AgreementService",
+    "ExportJob",
+    "VerifyResult",
+    "default_template",
+    "parse_template",
+    "template_problems",
+    "write_agreements",
+]
