@@ -11,6 +11,7 @@ in ``resources/fonts`` (see ``scripts/make_fonts.py``) and are never fetched.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,12 +60,12 @@ _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0xFF00, 0xFFEF, "DroidSansFallback"),
     (0x20000, 0x3FFFF, "DroidSansFallback"),
 )
-# Letters that change shape with their neighbours: uharfbuzz must run on them.
-_COMPLEX_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, Arabic supplements
-    (0x0900, 0x0DFF),  # Indic scripts
-    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms
-    (0xFE70, 0xFEFF),
+# Letters that change shape with their neighbours (Hebrew, Arabic, Syriac, Thaana, Indic and
+# the presentation forms): uharfbuzz must run on them.
+_COMPLEX = re.compile("[\u0590-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Right-to-left letters, to skip the per-character bidi count for most texts.
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _registered = False
 
@@ -182,6 +183,8 @@ def direction(text: str) -> str | None:
     """'RTL' when most strong letters are right-to-left, 'LTR' when some are, else None.
 
     reportlab reorders a paragraph (python-bidi) only when its wordWrap is 'RTL' or 'LTR'."""
+    if _RTL.search(text) is None:
+        return None
     rtl = ltr = 0
     for ch in text:
         kind = unicodedata.bidirectional(ch)
@@ -201,7 +204,7 @@ def is_rtl(text: str) -> bool:
 
 def needs_shaping(text: str) -> bool:
     """Whether the text holds a script whose letters must be shaped (Arabic, Hebrew, Indic)."""
-    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in _COMPLEX_RANGES)
+    return _COMPLEX.search(text) is not None
 
 
 _variants: dict[tuple[int, str | None, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
