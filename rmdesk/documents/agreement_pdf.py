@@ -266,7 +266,8 @@ def render_agreement_pdf(data: AgreementDocument, page_size: str = "A4") -> byte
         creator="rmdesk",
     )
     footer = f"Version {data.version} · page {{page}} of {{total}} · {state}"
-    template.build(_story(data, st, template.width), canvasmaker=_canvas_class(footer))
+    frame_width = template.width - 12  # the frame pads 6 pt on each side
+    template.build(_story(data, st, frame_width), canvasmaker=_canvas_class(footer))
     return out.getvalue()
 
 
