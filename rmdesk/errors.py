@@ -68,3 +68,29 @@ class RoleSwitchRefused(RmdeskError):
         super().__init__(
             "a role never changes silently; confirm the switch (--switch): " + "; ".join(people)
         )
+
+
+class DeactivationRefused(RmdeskError):
+    """A re-import would deactivate many people, or people in open pairs, and was not allowed
+    to (``allow_deactivation``); nothing was written. ``people`` lists the first few."""
+
+    def __init__(
+        self, count: int, active: int, in_open_pairs: int, people: list[str], limit: float
+    ) -> None:
+        self.count = count
+        self.active = active
+        self.in_open_pairs = in_open_pairs
+        self.people = people
+        self.limit = limit
+        reasons = []
+        if active and count > limit * active:
+            reasons.append(f"more than {limit:.0%} of the {active} active people")
+        if in_open_pairs:
+            reasons.append(f"{in_open_pairs} of them in open pairs")
+        more = f" and {count - len(people)} more" if count > len(people) else ""
+        super().__init__(
+            f"this import would deactivate {count} {'person' if count == 1 else 'people'} "
+            f"({'; '.join(reasons)}): "
+            f"{', '.join(people)}{more}. Nothing was written; confirm with --allow-deactivation "
+            "if they really left (ids that changed form, such as 00123 and 123, are matched)."
+        )

@@ -16,10 +16,11 @@ from rmdesk.cli.common import (
     with_workspace,
 )
 from rmdesk.errors import RosterError
+from rmdesk.workspace.writer_lock import CLI_WAIT, WriterLock
 
 if TYPE_CHECKING:
     from rmdesk.cli.common import Subparsers
-    from rmdesk.workspace import Workspace
+    from rmdesk.workspace import ImportPlan, ImportReport, Workspace
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -36,20 +37,35 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise RosterError(plan.errors)
         if args.dry_run:
             report = plan.report(False)
+            refused = plan.deactivation_problem(ws.roster.deactivation_share())
+            if refused is not None and not args.allow_deactivation:
+                _print_report(report, plan)
+                raise refused
         else:
-            if fresh:
-                ws.close()
-                ws = open_workspace(args, create=True)
-            report = ws.roster.apply_import(plan)
+            # one writer: wait a few seconds for another rmdesk to let go of the file; the
+            # plan was made meanwhile and is compared again if the roster changed
+            lock = WriterLock(path)
+            lock.acquire(wait=CLI_WAIT)
+            try:
+                if fresh:
+                    ws.close()
+                    ws = open_workspace(args, create=True)
+                report = ws.roster.apply_import(plan, allow_deactivation=args.allow_deactivation)
+            finally:
+                lock.release()
     finally:
         ws.close()
+    _print_report(report, plan)
+    return EXIT_OK
+
+
+def _print_report(report: ImportReport, plan: ImportPlan) -> None:
     for w in report.warnings:
         warn(str(w))
     summary = report.summary()
     if plan.mapping.unplaced:  # not a problem, so not on stderr: part of what was done
         summary += "; columns not imported: " + ", ".join(f"'{c}'" for c in plan.mapping.unplaced)
     say(summary)
-    return EXIT_OK
 
 
 ROSTER_HEADER = ("employee_id", "name", "department", "division", "grade", "manager_id", "active")
@@ -105,6 +121,11 @@ def register(
         "--partial",
         action="store_true",
         help="the file is part of the roster: keep people it does not list",
+    )
+    p.add_argument(
+        "--allow-deactivation",
+        action="store_true",
+        help="confirm a re-import that deactivates many people or people in open pairs",
     )
     p.set_defaults(handler=cmd_import, prepare=_prepare_mapping)
 

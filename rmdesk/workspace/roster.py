@@ -6,6 +6,7 @@ import gc
 import hashlib
 import itertools
 import json
+import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rmdesk.errors import ImportCancelled, NotFound, Problem, RosterError
+from rmdesk.errors import DeactivationRefused, ImportCancelled, NotFound, Problem, RosterError
 from rmdesk.models.orgchart import OrgChart
 from rmdesk.models.people import ROSTER_FIELDS, Employee, Record, employee_from_record
+from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.events import DatabaseReplaced, Event, RosterChanged
+from rmdesk.workspace.id_forms import recognise_ids
 from rmdesk.workspace.store import Store, now_text
 
 if TYPE_CHECKING:  # the readers (numpy, calamine) load only when a file is imported
@@ -25,6 +28,13 @@ if TYPE_CHECKING:  # the readers (numpy, calamine) load only when a file is impo
 #: progress(done, total, what) -> False to cancel
 Progress = Callable[[int, int, str], bool]
 CHUNK = 5000
+#: Settings: the roster's generation (a new random token with every write to the roster), and
+#: the share of the active roster a re-import may deactivate without being allowed to.
+GENERATION_KEY = "roster_generation"
+DEACTIVATION_SHARE_KEY = "deactivation_share"
+DEFAULT_DEACTIVATION_SHARE = 0.2
+#: How many people a refused deactivation names.
+NAMED = 5
 
 
 @dataclass
@@ -41,10 +51,21 @@ class ImportPlan:
     updated: Sequence[Record] = field(default_factory=list)
     unchanged: int = 0
     missing: list[str] = field(default_factory=list)  # active people the file lacks
+    #: active people the file lists as having left (a status or a leaving date)
+    leaving: list[str] = field(default_factory=list)
+    #: the roster generation the comparison was made against (see GENERATION_KEY)
+    generation: str = ""
+    #: file ids taken as stored ids in another form ('123' for '00123'), as warnings
+    recognised: list[Problem] = field(default_factory=list)
+    #: the active roster then, and the open pairs of the people it would deactivate
+    active_before: int = 0
+    open_pairs: dict[str, int] = field(default_factory=dict)
+    #: True when another import landed after the plan and the write compared again
+    replanned: bool = False
 
     @property
     def problems(self) -> list[Problem]:
-        return [*self.mapping.notes, *self.parsed.problems]
+        return [*self.mapping.notes, *self.parsed.problems, *self.recognised]
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,6 +84,22 @@ class ImportPlan:
     def deactivated(self) -> int:
         return 0 if self.partial else len(self.missing)
 
+    @property
+    def deactivating(self) -> list[str]:
+        """Everybody active now whom the import would make inactive."""
+        return sorted({*self.leaving, *([] if self.partial else self.missing)})
+
+    def deactivation_problem(self, share: float) -> DeactivationRefused | None:
+        """Why the import needs ``allow_deactivation`` (too many people, or people in open
+        pairs), or None when it does not."""
+        gone = self.deactivating
+        in_pairs = [e for e in gone if self.open_pairs.get(e)]
+        too_many = self.active_before > 0 and len(gone) > share * self.active_before
+        if not gone or not (too_many or in_pairs):
+            return None
+        named = (in_pairs + [e for e in gone if e not in self.open_pairs])[:NAMED]
+        return DeactivationRefused(len(gone), self.active_before, len(in_pairs), named, share)
+
     def mapping_names(self) -> dict[str, str]:
         return self.mapping.as_names(self.table.headers)
 
@@ -77,6 +114,8 @@ class ImportPlan:
             written,
             import_id,
             self.left_in_file,
+            sum(self.open_pairs.get(e, 0) for e in self.deactivating),
+            self.replanned,
         )
 
 
@@ -91,6 +130,8 @@ class ImportReport:
     written: bool
     import_id: int | None = None
     left_in_file: int = 0  # people the file lists as having left (a status, a leaving date)
+    flagged_pairs: int = 0  # open pairs now holding somebody who left (flagged 'inactive')
+    replanned: bool = False  # another import landed meanwhile; compared again before writing
 
     def summary(self) -> str:
         verb = "Imported" if self.written else "Would import"
@@ -99,6 +140,12 @@ class ImportReport:
             f"{self.deactivated} deactivated, {self.unchanged} unchanged"
             + (f", {len(self.warnings)} warnings" if self.warnings else "")
             + (f" ({self.left_in_file} listed as having left)" if self.left_in_file else "")
+            + (
+                f"; {self.flagged_pairs} open pairs now hold somebody who left"
+                if self.flagged_pairs
+                else ""
+            )
+            + ("; compared again with an import that landed meanwhile" if self.replanned else "")
         )
 
 
@@ -210,42 +257,107 @@ class RosterService:
                 table = read_table(path, sheet, wanted=(mapping or {}).values())
             placed = detect_mapping(table.headers, mapping)
             outside = self.employees() if partial else {}
-            stored = {r[0]: r for r in self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")}
+            # the generation first: an import landing between the two reads costs a re-plan
+            generation = self.generation()
+            stored = self._stored()
             parsed = parse_roster(table, placed, outside, on_roster=stored.keys())
         plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
+        self._compare(plan, stored, generation)
+        return plan
+
+    def generation(self) -> str:
+        """A token that changes with every write to the roster (imports, erasures)."""
+        return self.store.setting(GENERATION_KEY, "")
+
+    def deactivation_share(self) -> float:
+        """The share of the active roster a re-import may deactivate unconfirmed (0 to 1)."""
+        try:
+            share = float(self.store.setting(DEACTIVATION_SHARE_KEY, ""))
+        except ValueError:
+            return DEFAULT_DEACTIVATION_SHARE
+        return min(max(share, 0.0), 1.0)
+
+    def set_deactivation_share(self, share: float) -> None:
+        if not 0.0 <= share <= 1.0:
+            raise ValueError(f"the share is from 0 to 1, not {share}")
+        self.store.set_setting(DEACTIVATION_SHARE_KEY, repr(float(share)))
+
+    def _stored(self) -> dict[str, Record]:
+        return {r[0]: r for r in self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")}
+
+    def _compare(self, plan: ImportPlan, stored: dict[str, Record], generation: str) -> None:
+        """What writing ``plan`` into the roster ``stored`` would add, update and deactivate."""
+        plan.generation = generation
+        plan.added, plan.updated, plan.unchanged = [], [], 0
+        plan.missing, plan.leaving, plan.recognised, plan.open_pairs = [], [], [], {}
+        records = plan.parsed.records
+        plan.active_before = sum(1 for row in stored.values() if row[11])
         if not stored:
-            plan.added = parsed.records
-            return plan
+            plan.added = records
+            return
+        records, plan.recognised = recognise_ids(
+            records, stored.keys(), plan.parsed.row_numbers, plan.mapping_names().get("employee_id")
+        )
         added: list[Record] = []
         updated: list[Record] = []
-        for rec in parsed.records:
+        for rec in records:
             old = stored.get(rec[0])
             if old is None:
                 added.append(rec)
             elif old != rec:
                 updated.append(rec)
+                if old[11] and not rec[11]:
+                    plan.leaving.append(rec[0])
             else:
                 plan.unchanged += 1
         plan.added, plan.updated = added, updated
-        seen = set(parsed.records.column(0))
+        seen = set(records.column(0))
         plan.missing = sorted(e for e, row in stored.items() if row[11] and e not in seen)
-        return plan
+        if plan.deactivating:
+            plan.open_pairs = self._open_pairs(plan.deactivating)
 
-    def apply_import(self, plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
-        """Write a validated plan in one transaction; any error or a cancel writes nothing."""
+    def _open_pairs(self, people: Sequence[str]) -> dict[str, int]:
+        """How many active pairs each of ``people`` is in (only those in any)."""
+        counts: dict[str, int] = {}
+        for mentor, mentee in self.db.execute(
+            "SELECT mentor_id, mentee_id FROM pairs WHERE status = 'active'"
+        ):
+            counts[mentor] = counts.get(mentor, 0) + 1
+            counts[mentee] = counts.get(mentee, 0) + 1
+        return {e: counts[e] for e in people if e in counts}
+
+    def apply_import(
+        self,
+        plan: ImportPlan,
+        progress: Progress | None = None,
+        allow_deactivation: bool = False,
+    ) -> ImportReport:
+        """Write a validated plan in one transaction; any error or a cancel writes nothing.
+
+        Inside the transaction the roster is checked to be the one the plan was made from;
+        when another import landed meanwhile, the file is compared again with the roster now.
+        Deactivating more than the allowed share of the active roster, or anybody in an open
+        pair, raises DeactivationRefused unless ``allow_deactivation``."""
         if plan.errors:
             raise RosterError(plan.errors)
         if not plan.parsed.records:
             raise RosterError([Problem("the file has no people")])
-        changes = len(plan.added) + len(plan.updated)
-        total = changes + 1
 
-        def tick(done: int) -> None:
+        def tick(done: int, total: int) -> None:
             if progress is not None and progress(done, total, "Saving") is False:
                 raise ImportCancelled("import cancelled; nothing was changed")
 
-        tick(0)
+        tick(0, len(plan.added) + len(plan.updated) + 1)
         with _no_cyclic_gc(), self.store.atomic():
+            generation = self.generation()
+            if generation != plan.generation:
+                self._compare(plan, self._stored(), generation)
+                plan.replanned = True
+            refused = plan.deactivation_problem(self.deactivation_share())
+            if refused is not None and not allow_deactivation:
+                raise refused
+            changes = len(plan.added) + len(plan.updated)
+            total = changes + 1
             import_id = (
                 self.db.execute(
                     "INSERT INTO imports (file_name, sha256, imported_at, added, updated, "
@@ -291,7 +403,7 @@ class RosterService:
             rows = itertools.chain(plan.added, plan.updated)  # no list of every row
             for start in range(0, changes, CHUNK):
                 self.db.conn.executemany(sql, itertools.islice(rows, CHUNK))
-                tick(min(start + CHUNK, changes))
+                tick(min(start + CHUNK, changes), total)
             if first:
                 self.db.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
             if not plan.partial and plan.missing:
@@ -299,10 +411,21 @@ class RosterService:
                     "UPDATE employees SET active = 0 WHERE employee_id = ?",
                     [(e,) for e in plan.missing],
                 )
-            tick(total)
+            self._bump_generation()
+            report = plan.report(True, import_id)
+            record_in(self.store, "import", report.summary())
+            tick(total, total)
             self.forget()
             self.store.emit(RosterChanged(int(import_id)))
-        return plan.report(True, import_id)
+        return report
+
+    def _bump_generation(self) -> None:
+        """Mark the roster as changed for every plan made before (inside the write)."""
+        self.db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [GENERATION_KEY, secrets.token_hex(8)],
+        )
 
     def import_roster(
         self,
@@ -312,14 +435,19 @@ class RosterService:
         partial: bool = False,
         dry_run: bool = False,
         progress: Progress | None = None,
+        allow_deactivation: bool = False,
     ) -> ImportReport:
-        """Validate ``source`` and, unless ``dry_run``, import it. Errors raise RosterError."""
+        """Validate ``source`` and, unless ``dry_run``, import it. Errors raise RosterError;
+        a deactivation that needs allowing raises DeactivationRefused (dry run or not)."""
         plan = self.prepare_import(source, mapping, sheet, partial)
         if plan.errors:
             raise RosterError(plan.errors)
         if dry_run:
+            refused = plan.deactivation_problem(self.deactivation_share())
+            if refused is not None and not allow_deactivation:
+                raise refused
             return plan.report(False)
-        return self.apply_import(plan, progress)
+        return self.apply_import(plan, progress, allow_deactivation)
 
     def roster(self, query: str = "", include_inactive: bool = True) -> list[Employee]:
         """People sorted by name, optionally filtered by a case-insensitive text query."""
