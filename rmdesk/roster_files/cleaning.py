@@ -10,8 +10,19 @@ _SPACES = re.compile(r"\s+")
 _MESSY = re.compile(r"\s\s|[^\S ]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _SEP = "\u00a6"  # broken bar
 _SEP_SPACE, _SPACE_SEP = _SEP + " ", " " + _SEP
-# zero-width spaces and joiners, direction marks, the soft hyphen, word joiners, the BOM
-_INVISIBLE = dict.fromkeys([0xAD, *range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF])
+# zero-width spaces, direction marks, the soft hyphen, word joiners, the BOM. The zero-width
+# joiner and non-joiner stay inside a name: emoji sequences and Persian or Indic spellings
+# need them; at a word's edge they join nothing and go (``_LOOSE_JOINERS``).
+_INVISIBLE = dict.fromkeys([0xAD, 0x200B, 0x200E, 0x200F, *range(0x2060, 0x2065), 0xFEFF])
+_JOINERS = "\u200c\u200d"
+_LOOSE_JOINERS = re.compile(
+    r"^[\u200c\u200d]+|[\u200c\u200d]+$|(?<= )[\u200c\u200d]+|[\u200c\u200d]+(?= )"
+)
+_NO_JOINERS = dict.fromkeys(map(ord, _JOINERS))
+# What must never reach a terminal or a printed page: C0 and C1 control characters (tab and
+# line ends are whitespace, collapsed before this), DEL, and the bidi embeddings, overrides
+# and isolates that reorder the text around them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def collapse(text: str) -> str:
@@ -21,7 +32,10 @@ def collapse(text: str) -> str:
         text = text[2:-1]
     if _MESSY.search(text) is None:
         return text.strip()
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    text = _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    if "\u200c" in text or "\u200d" in text:
+        text = _SPACES.sub(" ", _LOOSE_JOINERS.sub("", text)).strip()
+    return text
 
 
 def all_clean(values: Iterable[str]) -> bool:
@@ -66,3 +80,34 @@ def drop_float_tail(values: list[str]) -> list[str]:
     if ".0\x00" not in "\x00".join(values) + "\x00":  # one scan, not a call per value
         return values
     return [v[:-2] if v.endswith(".0") and v[:-2].isdigit() else v for v in values]
+
+
+def strip_controls(values: list[str]) -> tuple[list[str], list[int]]:
+    """``values`` without control characters, and the positions of the ones that had some.
+    One scan when there are none (the printable test in C), else a look per distinct value."""
+    if _SEP.join(values).isprintable():
+        return values, []
+    bad = {v for v in set(values) if _CONTROL.search(v)}
+    if not bad:
+        return values, []
+    fixed = {v: _SPACES.sub(" ", _CONTROL.sub("", v)).strip() for v in bad}
+    where = [i for i, v in enumerate(values) if v in bad]
+    return [fixed.get(v, v) for v in values], where
+
+
+def control_names(text: str) -> str:
+    """The control characters in ``text``, named by code point: 'U+001B, U+0007'."""
+    return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(_CONTROL.findall(text)))
+
+
+def without_joiners(values: list[str]) -> list[str]:
+    """Ids keep no zero-width joiner: they are compared, never read."""
+    joined = _SEP.join(values)
+    if "\u200c" not in joined and "\u200d" not in joined:
+        return values
+    return [v.translate(_NO_JOINERS).strip() for v in values]
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print in a message: each control character shown as '?'."""
+    return _CONTROL.sub("?", text)

@@ -10,17 +10,25 @@ import itertools
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from rmdesk.errors import Problem, RosterError
+from rmdesk.roster_files.line_decoding import MIXED, decode_by_line, mixed_lines_warnings
 
 _UTF16 = ("utf-16-le", "utf-16-be")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes to text: a BOM first, then UTF-16 without BOM, then strict UTF-8, then cp1252."""
+    text, encoding, _ = decode_lines(data)
+    return text, encoding
+
+
+def decode_lines(data: bytes) -> tuple[str, str, list[int]]:
+    """As ``decode_text``, and the lines (from 1) of a mostly UTF-8 file that were read as
+    Windows-1252, each line in the encoding it was written in."""
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -29,7 +37,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc), enc
+            try:
+                return data.decode(enc), enc, []
+            except UnicodeDecodeError as exc:
+                if enc == "utf-8-sig":
+                    mixed = decode_by_line(data[len(bom) :])
+                    if mixed is not None:
+                        return mixed[0], MIXED, mixed[1]
+                raise _undecodable(
+                    data, exc, f"{enc.upper()} text, as its first bytes say"
+                ) from exc
     sample = data[:4096]
     zeros = sample.count(0)
     # UTF-16 without a BOM: UTF-8 and cp1252 text has no zero bytes, while the ASCII in a
@@ -43,35 +60,41 @@ def decode_text(data: bytes) -> tuple[str, str]:
             enc = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
         if lines[enc] or zeros > len(sample) // 4:
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    mixed = decode_by_line(data)
+    if mixed is not None:
+        return mixed[0], MIXED, mixed[1]
     if _looks_double_byte(data):
         for enc in _DOUBLE_BYTE:
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 continue
     try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252"), "cp1252", []
     except UnicodeDecodeError as exc:
         # neither UTF-8 nor Windows-1252 (Mac Roman, a Chinese or Japanese code page...):
         # reading on would put wrong letters in people's names without a word
-        line = (data.count(b"\n", 0, exc.start) or data.count(b"\r", 0, exc.start)) + 1
-        raise RosterError(
-            [
-                Problem(
-                    f"the file is not UTF-8, UTF-16 or Windows-1252 text (byte "
-                    f"0x{data[exc.start]:02X} cannot be read); save it again as "
-                    "'CSV UTF-8' and import that",
-                    line,
-                )
-            ]
-        ) from exc
+        raise _undecodable(data, exc, "UTF-8, UTF-16 or Windows-1252 text") from exc
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, what: str) -> RosterError:
+    line = (data.count(b"\n", 0, exc.start) or data.count(b"\r", 0, exc.start)) + 1
+    return RosterError(
+        [
+            Problem(
+                f"the file is not {what} (byte 0x{data[exc.start]:02X} cannot be read); "
+                "save it again as 'CSV UTF-8' and import that",
+                line,
+            )
+        ]
+    )
 
 
 #: Code pages of Chinese, Taiwanese, Japanese and Korean exports, most common first.
@@ -137,6 +160,7 @@ _LEADS = {
 
 
 _SPACE, _CELL_END = ord("S"), ord("E")
+_UTF8_CONTROLS = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 def _byte_classes(delimiter: int, rare: bytes) -> bytes:
@@ -173,6 +197,9 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
         # a BOM inside the text (two exports pasted together)
         if data.find(codecs.BOM_UTF8, bom or 1) >= 0:
             return False
+        # C1 controls, bidi embeddings, overrides and isolates: cleaned away, with a warning
+        if encoding != "cp1252" and _UTF8_CONTROLS.search(data):
+            return False
     # where the spaces are, and what is on either side of each: a space, or a cell's end
     classes = np.frombuffer(kinds, np.uint8, offset=bom)
     spaces = np.flatnonzero(classes == _SPACE)
@@ -193,6 +220,8 @@ class CsvText:
     delimiter: str
     lead: int  # lines before ``text`` that count as rows (none: Excel hides its "sep=;" line)
     clean: bool  # no cell needs its whitespace cleaned
+    #: what the reader warns about (lines that were not in the file's encoding)
+    notes: list[Problem] = field(default_factory=list)
 
     @functools.cached_property
     def lines(self) -> list[str] | None:
@@ -288,20 +317,21 @@ class CsvText:
 def read_csv(data: bytes) -> CsvText:
     """Decode ``data`` and find its delimiter; cells keep their stray spaces here, since
     parse_roster cleans a whole column at once."""
-    text, encoding = decode_text(data)
+    text, encoding, other_lines = decode_lines(data)
     # NULs (a stray byte), and byte order marks inside the text (two exports pasted together)
     for junk in ("\x00", "\ufeff"):
         if junk in text:
             text = text.replace(junk, "")
     first, _, rest = text.partition("\n")
-    lead = 0
+    lead = hidden = 0
     if len(first.strip()) == 5 and first.strip().casefold().startswith("sep="):
         # Excel's "sep=;" first line: Excel hides it, so the header the officer sees is row 1
-        delimiter, text = first.strip()[4], rest
+        delimiter, text, hidden = first.strip()[4], rest, 1
     else:
         delimiter = _sniff_delimiter(text)
     clean = _cells_are_clean(data, encoding, delimiter)
-    return CsvText(text, encoding, delimiter, lead, clean)
+    notes = mixed_lines_warnings(other_lines, shift=hidden)
+    return CsvText(text, encoding, delimiter, lead, clean, notes)
 
 
 def _unquoted_lines(text: str) -> list[str] | None:

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rmdesk.errors import Problem, RosterError
-from rmdesk.roster_files.cleaning import all_clean
+from rmdesk.roster_files.cleaning import all_clean, printable
 from rmdesk.roster_files.csv_text import CsvText, read_csv
+from rmdesk.roster_files.file_input import OLE_MAGIC, ZIP_MAGIC, read_roster_bytes
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, two_row_header
+from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
 from rmdesk.roster_files.report_lines import body_rows, not_a_person, odd_rows, overflowing
 from rmdesk.roster_files.workbooks import Sheet, read_workbook
-
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -50,21 +49,19 @@ class Table:
         return self.rows[row][column]
 
 
-def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = ()) -> Table:
+def read_table(
+    path: Path,
+    sheet: str | None = None,
+    wanted: Collection[str] = (),
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Table:
     """Read ``path`` (CSV in any common encoding and delimiter, XLSX, XLS, ODS).
 
     ``wanted`` are column names the officer mapped by hand: the row holding them is the
     header, whatever the synonyms make of the rows above it."""
 
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            data = head + fh.read() if not head.startswith((ZIP_MAGIC, OLE_MAGIC)) else b""
-    except FileNotFoundError as exc:
-        raise RosterError([Problem(f"no such file: {path}")]) from exc
-    except OSError as exc:
-        raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
+    head, data = read_roster_bytes(path, limits)
     if _is_html(data):
         raise RosterError(
             [
@@ -78,10 +75,11 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
 
     encoding: str | None = None
     clean = False
+    read_notes: list[Problem] = []
     sheets: list[str] = []
     chosen: str | None = None
     if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
-        book = read_workbook(path, sheet)
+        book = read_workbook(path, sheet, limits)
         chosen, sheets = book.name, book.names
         table = _columnar_sheet(book, wanted)
         if table is not None:
@@ -98,6 +96,7 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
             if table is not None:
                 return table
         rows = csv_text.rows()
+        read_notes = csv_text.notes
 
     header_idx = header_index(rows, wanted)
     if header_idx < 0:
@@ -105,9 +104,10 @@ def read_table(path: Path, sheet: str | None = None, wanted: Collection[str] = (
     labels = [c.strip() for c in rows[header_idx]]
     while labels and not labels[-1]:
         labels.pop()
-    headers = two_row_header(rows, header_idx)[: len(labels)]
+    headers = [printable(h) for h in two_row_header(rows, header_idx)[: len(labels)]]
     body, numbers, notes = body_rows(rows, header_idx, labels, clean)
-    notes.extend(overflowing(body, numbers, len(labels)))
+    notes[:0] = read_notes
+    notes.extend(overflowing(body, numbers, len(labels), delimited=chosen is None))
     if chosen is not None:  # a workbook's cells are stripped already: one look at them all
         clean = all_clean(itertools.chain.from_iterable(body))
     return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
@@ -167,7 +167,7 @@ def _by_columns(
         return None
     start = header_idx + 1
     numbers = list(range(start + 1, start + 1 + len(columns[0])))
-    headers = two_row_header(top, header_idx)[: len(labels)]
+    headers = [printable(h) for h in two_row_header(top, header_idx)[: len(labels)]]
     return Table(
         headers, [], numbers, start, encoding, sheet, sheets or [], columns=columns, clean=True
     )

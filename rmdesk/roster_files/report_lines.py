@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from rmdesk.errors import Problem
+from rmdesk.roster_files.cleaning import printable
 
 
 def body_rows(
@@ -90,20 +91,29 @@ def same_fields(cells: list[str], headers: list[str]) -> bool:
     return alike >= 2 and alike * 5 >= len(pairs) * 3
 
 
-def overflowing(body: list[list[str]], numbers: list[int], width: int) -> list[Problem]:
-    """Rows with values past the header's last named column: most often a value holding
-    the delimiter without quotes ('Silva, Ana'), which shifts every value after it. Even
+def overflowing(
+    body: list[list[str]], numbers: list[int], width: int, delimited: bool = True
+) -> list[Problem]:
+    """Rows with values past the header's last named column. In a text file that is most
+    often a value holding the delimiter without quotes ('Silva, Ana'), which shifts every
+    value after it; in a workbook, values typed into columns that have no header. Even
     when every row has them ('Last, First' names throughout), guessing would store
-    departments as names, so each row is refused until the file is fixed."""
+    departments as names, so each row is refused until the file is fixed. ``delimited``:
+    the rows come from a text file, not a workbook."""
+    why = (
+        "a value holding the delimiter needs quotes"
+        if delimited
+        else "give those columns a header (and map them) or delete what lies past the last one"
+    )
     problems = []
     for i in [i for i, r in enumerate(body) if len(r) > width]:
         extra = [c.strip() for c in body[i][width:] if c.strip()]
         if extra:
-            shown = ", ".join(f"'{c}'" for c in extra[:3])
+            shown = ", ".join(f"'{printable(c)[:40]}'" for c in extra[:3])
             problems.append(
                 Problem(
                     f"{width + len(body[i][width:])} values under {width} columns ({shown} "
-                    "past the last one): a value holding the delimiter needs quotes",
+                    f"past the last one): {why}",
                     numbers[i],
                 )
             )

@@ -19,11 +19,19 @@ from functools import cached_property
 from rmdesk.errors import Problem
 from rmdesk.models.orgchart import find_cycles, find_cycles_in
 from rmdesk.models.people import Employee, Records, employee_from_record, grade_rank
-from rmdesk.roster_files.cleaning import clean_column, drop_float_tail, none_if_empty
+from rmdesk.roster_files.cleaning import (
+    clean_column,
+    control_names,
+    drop_float_tail,
+    none_if_empty,
+    strip_controls,
+    without_joiners,
+)
 from rmdesk.roster_files.field_values import Columns, birth_years, iso_date_texts, still_here
 from rmdesk.roster_files.headers import Mapping
 from rmdesk.roster_files.managers import resolve_managers
-from rmdesk.roster_files.problems import ColumnOf, HeaderOf, ProblemList
+from rmdesk.roster_files.person_names import full_names
+from rmdesk.roster_files.problems import ProblemList
 from rmdesk.roster_files.readers import Table
 
 # one address: a local part, "@", then dot-separated labels (possessive: no backtracking).
@@ -32,6 +40,8 @@ _ONE_EMAIL = r"[^@ \x00]++@[^@ \x00.]++(?:\.[^@ \x00.]++)++"
 _EMAIL = re.compile(_ONE_EMAIL)
 # every value of a column joined by NULs is a valid email, or empty, from end to end
 _EMAILS = re.compile(rf"(?:{_ONE_EMAIL})?(?:\x00(?:{_ONE_EMAIL})?)*+")
+#: Fields holding ids, which keep no zero-width joiner (names do)
+_IDS = frozenset({"employee_id", "manager_id"})
 
 
 @dataclass
@@ -97,12 +107,20 @@ def parse_roster(
     def at(idx: int) -> list[str]:
         if idx not in cleaned:
             raw = by_column[idx]
-            cleaned[idx] = list(raw) if table.clean else clean_column(raw)
+            if table.clean:  # a clean table holds no control character either
+                cleaned[idx] = list(raw)
+            else:
+                cleaned[idx], where = strip_controls(clean_column(raw))
+                for i in where:
+                    message = f"control characters removed ({control_names(raw[i])})"
+                    out.add("a control character", message, numbers[i], headers[idx], "warning")
         return list(cleaned[idx])
 
     def column(fld: str) -> list[str]:
         idx = cols.get(fld)
-        return [""] * n if idx is None else at(idx)
+        if idx is None:
+            return [""] * n
+        return at(idx) if table.clean or fld not in _IDS else without_joiners(at(idx))
 
     def header(fld: str) -> str:
         return headers[cols[fld]] if fld in cols else fld
@@ -136,7 +154,7 @@ def parse_roster(
         _choose_id_column(cols, mapping.extra["employee_id"], at, headers, out, on_roster)
 
     ids = drop_float_tail(column("employee_id"))
-    names, name_col, legal_names = _names(column, cols, header)
+    names, name_col, legal_names = full_names(column, cols, header)
     fields = Columns(column, header, cols, numbers, today, out, at, mapping.extra, headers)
     active = still_here(fields)
     # id -> row, shared by the id check, the manager lookup and the cycle search
@@ -291,56 +309,6 @@ def _choose_id_column(
 
 def _kept(ids: list[str], managers: list[str | None], keep: list[bool]) -> dict[str, str | None]:
     return {ids[i]: managers[i] for i in range(len(ids)) if keep[i]}
-
-
-def _names(
-    column: ColumnOf, cols: dict[str, int], header: HeaderOf
-) -> tuple[list[str], str, list[str] | None]:
-    """The full names, the column to name in problems, and the names the first- and
-    last-name columns give where there is a name column too (a manager may be written either
-    way: 'Bob Smith' by his preferred name, 'Robert Smith' by his legal one).
-
-    A name column beside a first-name column may hold surnames ("Name" beside "Vorname", as
-    German exports have); beside a last-name column, first names ("Nome" beside "Cognome", a
-    preferred first name beside the legal names). The parts are joined then. A gap in the
-    name column is filled from first and last."""
-    if "name" not in cols:
-        names = _joined(column("first_name"), column("last_name"))
-        return names, header("first_name" if "first_name" in cols else "last_name"), None
-    names = column("name")
-    has_first, has_last = "first_name" in cols, "last_name" in cols
-    if not (has_first or has_last):
-        return names, header("name"), None
-    firsts, lasts = column("first_name"), column("last_name")
-    if has_first and not has_last and _mostly_without(names, firsts, whole_word=True):
-        return _joined(firsts, names), header("first_name"), None
-    if has_last and _mostly_without(names, lasts, whole_word=False):
-        names = [
-            f"{nm} {la}" if nm and la and la.casefold() not in nm.casefold() else nm
-            for nm, la in zip(names, lasts, strict=True)
-        ]
-    legal = _joined(firsts, lasts)
-    if "" in names:
-        names = [nm or whole for nm, whole in zip(names, legal, strict=True)]
-    # the legal names find managers too, when both parts are there (a first name alone
-    # would make every one-word manager ambiguous)
-    return names, header("name"), legal if has_first and has_last else None
-
-
-def _mostly_without(names: list[str], parts: list[str], whole_word: bool) -> bool:
-    """True when most names do not hold the part of a name beside them: they are another
-    part of it (a surname beside a first name, a first name beside a surname)."""
-    both = [(n.casefold(), p.casefold()) for n, p in zip(names, parts, strict=True) if n and p]
-    both = both[:200]
-    holding = sum(1 for n, p in both if p in (n.split() if whole_word else n))
-    return bool(both) and holding * 2 < len(both)
-
-
-def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
-    """'Ana' + 'Silva' -> 'Ana Silva'; the parts are clean already, either may be empty."""
-    if "" not in firsts and "" not in lasts:  # the common case, joined in C
-        return list(map(" ".join, zip(firsts, lasts, strict=True)))
-    return [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
 
 
 _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?[eE]\+\d+$")

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from rmdesk.errors import Problem, RosterError
-from rmdesk.roster_files.cleaning import all_clean
+from rmdesk.roster_files.cleaning import all_clean, printable
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_score
+from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
+from rmdesk.roster_files.workbook_guard import check_workbook
 
 
 def clean_cell(value: object) -> str:
@@ -99,8 +101,13 @@ class Sheet:
 _EMPTY = frozenset({"", None})
 
 
-def read_workbook(path: Path, sheet: str | None) -> Sheet:
+def read_workbook(path: Path, sheet: str | None, limits: ReadLimits = DEFAULT_LIMITS) -> Sheet:
+    """The sheet to import (``sheet``, else the likeliest), once the file is known to be
+    within ``limits``: calamine lays every sheet out in full, so a hostile one is refused
+    before it is read."""
     from python_calamine import CalamineWorkbook
+
+    check_workbook(path, limits)
 
     try:
         book = CalamineWorkbook.from_path(str(path))
@@ -109,8 +116,9 @@ def read_workbook(path: Path, sheet: str | None) -> Sheet:
     names = list(book.sheet_names)
     if sheet is not None:
         if sheet not in names:
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise RosterError([Problem(f"there is no sheet '{sheet}' (sheets: {listed})")])
+            listed = ", ".join(f"'{printable(n)}'" for n in names)
+            missing = f"there is no sheet '{printable(sheet)}' (sheets: {listed})"
+            raise RosterError([Problem(missing)])
         chosen, found = sheet, book.get_sheet_by_name(sheet)  # each get reads the sheet
         raw = found.to_python(skip_empty_area=False)
     else:

@@ -1,0 +1,101 @@
+"""Open a roster file safely: a regular file of bounded size, never a pipe or a device.
+
+A FIFO or /dev/stdin would block the reader (and the digest, which opens the file too) or
+give each of them part of the stream. The file is opened without blocking and judged by
+its own descriptor, so nothing waits for a writer that may never come.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from rmdesk.errors import Problem, RosterError
+from rmdesk.roster_files.limits import DEFAULT_LIMITS, MB, ReadLimits
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def check_regular_file(path: Path) -> None:
+    """Raise RosterError unless ``path`` is a regular file; never blocks (a FIFO with no
+    writer is opened non-blocking, so the check returns at once)."""
+    read_roster_bytes(path, head_only=True)
+
+
+def read_roster_bytes(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS, head_only: bool = False
+) -> tuple[bytes, bytes]:
+    """The first 8 bytes, and the whole text of a text file (b"" for a workbook, which its
+    reader opens itself). Refuses what is not a regular file, a missing or unreadable one,
+    and a text file over ``limits.max_text_bytes``."""
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise RosterError([Problem(f"{path} is a link to a file that does not exist")]) from exc
+        raise RosterError([Problem(f"no such file: {path}")]) from exc
+    except OSError as exc:
+        raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise RosterError(
+            [
+                Problem(
+                    f"{path} is {_kind(info.st_mode)}, not a file; save the roster as a "
+                    "CSV or Excel file and import that"
+                )
+            ]
+        )
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        if head_only:
+            return b"", b""
+        try:
+            head = _read_exactly(fh, 8)
+            if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+                return head, b""
+            if info.st_size > limits.max_text_bytes:
+                raise RosterError(
+                    [
+                        Problem(
+                            f"{path.name} is too big to import: {info.st_size / MB:,.0f} MB "
+                            f"(the limit is {limits.max_text_bytes / MB:,.0f} MB)"
+                        )
+                    ]
+                )
+            rest = _read_exactly(fh, limits.max_text_bytes + 1 - len(head))
+        except OSError as exc:
+            raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
+        if len(head) + len(rest) > limits.max_text_bytes:  # it grew while being read
+            raise RosterError([Problem(f"{path.name} is too big to import")])
+        return head, head + rest
+
+
+def _read_exactly(fh: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, reading on after short reads, until the end of the file."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        block = fh.read(min(left, 64 * MB))
+        if not block:
+            break
+        parts.append(block)
+        left -= len(block)
+    return b"".join(parts)

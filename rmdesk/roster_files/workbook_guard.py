@@ -1,0 +1,211 @@
+"""Refuse a workbook too big to read, before calamine reads it.
+
+calamine lays a sheet out as a dense grid from its first to its last cell: one cell at
+XFD1048576 asks for 512 GB and aborts the process. A zip may also inflate a thousandfold.
+The package's sizes are checked from its directory, then each sheet's cells are scanned
+(with a regex over the inflated XML, in C) for a position past the limits; any file the
+quick scan cannot vouch for is walked by an XML parser, which is slower but still bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from xml.parsers import expat
+
+from rmdesk.errors import Problem, RosterError
+from rmdesk.roster_files.file_input import OLE_MAGIC
+from rmdesk.roster_files.limits import DEFAULT_LIMITS, MB, ReadLimits, extent_problem
+from rmdesk.roster_files.ods_guard import check_ods_content
+from rmdesk.roster_files.xls_guard import check_xls
+
+_CHUNK = 4 * MB
+# A cell element whose reference is not a single letter and at most five digits (A1..Z99999):
+# a wide or far cell, or one whose position calamine would count (no reference). A sheet
+# without one is within any sane limits, which one regex search (in C) proves.
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,5}")(?=[\s/>])')
+_QUICK_ROWS, _QUICK_COLUMNS = 99_999, 26
+# Elements written with a namespace prefix (<x:c r="A1">), which the quick scan does not see
+_PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
+_UNREFERENCED_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}[0-9]{1,7}")(?=[\s/>])')
+_REF_COLUMN = re.compile(rb'<c r="([A-Za-z]{1,3})')
+_REF_ROW = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
+_NOT_SHEETS = re.compile(r"(?i)(?:sharedStrings|styles|theme\d*|app|core|custom)\.xml$|\.rels$")
+
+
+def refuse(message: str) -> RosterError:
+    """A refusal of the whole file, as the importer reports it."""
+    return RosterError([Problem(message)])
+
+
+def check_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+    """Raise RosterError when the XLSX or ODS at ``path`` is beyond ``limits`` (or is no
+    readable zip). Cheap for a sane file: one inflate of each sheet and one regex scan."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(OLE_MAGIC))
+            if head == OLE_MAGIC:
+                if os.fstat(fh.fileno()).st_size > limits.max_unpacked_bytes:
+                    raise refuse("the workbook is too big to import")
+                check_xls(head + fh.read(), limits)
+                return
+        book = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
+    with book:
+        members = [i for i in book.infolist() if not i.is_dir()]
+        _check_sizes(members, limits)
+        names = {i.filename for i in members}
+        try:
+            if "content.xml" in names and not any(n.startswith("xl/") for n in names):
+                content = book.getinfo("content.xml")
+                check_ods_content(_chunks(book, content), limits)
+                return
+            for info in members:
+                if info.filename.endswith(".xml") and not _NOT_SHEETS.search(info.filename):
+                    _check_sheet(book, info, limits)
+                elif info.filename.endswith("sharedStrings.xml"):
+                    for _ in _chunks(book, info):  # inflated whole: its size is checked
+                        pass
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+            raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
+        except (NotImplementedError, RuntimeError) as exc:  # an encrypted or exotic member
+            raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    """The directory's sizes: each part, the whole, and how much each part grows."""
+    total = 0
+    for info in members:
+        total += info.file_size
+        text_part = info.filename.endswith("sharedStrings.xml")
+        limit = limits.max_text_bytes if text_part else limits.max_xml_bytes
+        if info.file_size > limit:
+            what = "cell text" if text_part else f"part {info.filename}"
+            raise refuse(
+                f"the workbook is too big to import: its {what} unpacks to "
+                f"{info.file_size / MB:,.0f} MB (the limit is {limit / MB:,.0f} MB)"
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
+            raise refuse(
+                f"the workbook looks like a zip bomb: its part {info.filename} unpacks "
+                f"{ratio:,.0f} times larger than it is stored; it is not imported"
+            )
+    if total > limits.max_unpacked_bytes:
+        raise refuse(
+            f"the workbook is too big to import: it unpacks to {total / MB:,.0f} MB "
+            f"(the limit is {limits.max_unpacked_bytes / MB:,.0f} MB)"
+        )
+
+
+def _chunks(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes, inflated a chunk at a time. zipfile stops at the size the directory
+    gives and checks the CRC, so a part lying about its size is refused, not inflated."""
+    with book.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _check_sheet(book: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
+    """Scan one worksheet's XML: first only for a cell out of the common range (one regex
+    search a chunk), then, if there is one, for the exact extent; a sheet the scan cannot
+    vouch for (cells without a reference, prefixed names) goes to the XML parser."""
+    quick = (
+        limits.max_rows >= _QUICK_ROWS
+        and limits.max_columns >= _QUICK_COLUMNS
+        and limits.max_cells >= _QUICK_ROWS * _QUICK_COLUMNS
+    )
+    extent = _scanned_extent(_chunks(book, info), limits, quick)
+    if extent == _UNUSUAL:
+        extent = _scanned_extent(_chunks(book, info), limits, False)
+    if extent is None or extent == _UNUSUAL:
+        extent = _parsed_extent(info.filename, _chunks(book, info), limits)
+    _check_extent(*extent, limits)
+
+
+#: What a quick scan returns when a cell lies out of the common range
+_UNUSUAL = (-1, -1)
+
+
+def _scanned_extent(
+    chunks: Iterator[bytes], limits: ReadLimits, quick: bool
+) -> tuple[int, int] | None:
+    """The last row and column the cell references name, by regex; None when some cell has
+    no reference or a prefixed name, so only a parser can place it. ``quick``: only prove
+    every cell is within A..Z and row 99,999 (then (0, 0)), else return ``_UNUSUAL``."""
+    carry = b""
+    rows = columns = 0
+    for chunk in chunks:
+        part = carry + chunk if carry else chunk
+        # a tag cut by the chunk's edge waits for the next chunk, to be seen whole
+        cut = part.rfind(b"<")
+        if cut > part.rfind(b">"):
+            part, carry = part[:cut], part[cut:]
+        else:
+            carry = b""
+        if _PREFIXED_CELL.search(part) or b"<![CDATA[" in part:
+            return None
+        if quick:
+            if _UNUSUAL_CELL.search(part) is not None:
+                return _UNUSUAL
+            continue  # every cell within A..Z and row 99,999: the common sheet
+        if _UNREFERENCED_CELL.search(part):
+            return None
+        letters = set(_REF_COLUMN.findall(part))
+        columns = max(columns, max(map(column_number, letters), default=0))
+        rows = max(rows, max(map(int, _REF_ROW.findall(part)), default=0))
+        _check_extent(rows, columns, limits)  # stop early
+    if carry and (_PREFIXED_CELL.search(carry + b" ") or _UNREFERENCED_CELL.search(carry)):
+        return None  # the XML ends inside a tag: the parser says what is wrong
+    return rows, columns
+
+
+def _check_extent(rows: int, columns: int, limits: ReadLimits) -> None:
+    problem = extent_problem(rows, columns, limits)
+    if problem:
+        raise refuse(problem)
+
+
+def column_number(letters: bytes | str) -> int:
+    """'A' -> 1, 'Z' -> 26, 'AA' -> 27, 'XFD' -> 16384."""
+    n = 0
+    for ch in letters.upper() if isinstance(letters, str) else letters.decode().upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _parsed_extent(name: str, chunks: Iterator[bytes], limits: ReadLimits) -> tuple[int, int]:
+    """The last row and column holding a cell, walked as calamine walks them: a cell's
+    reference where it has one, else one past the cell (or row) before it."""
+    row = col = rows = columns = 0
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal row, col, rows, columns
+        local = tag.rpartition(" ")[2]
+        if local == "row":
+            ref = attrs.get("r", "")
+            row = int(ref) if ref.isdigit() else row + 1
+            col = 0
+        elif local == "c":
+            m = re.fullmatch(r"([A-Za-z]{1,3})([0-9]{1,7})", attrs.get("r", ""))
+            if m:
+                col, row = column_number(m[1]), int(m[2])
+            else:
+                col += 1
+            rows, columns = max(rows, row), max(columns, col)
+            if rows > limits.max_rows or columns > limits.max_columns:
+                _check_extent(rows, columns, limits)  # stop at once
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise refuse(f"the spreadsheet cannot be read: {name} is not well-formed ({exc})") from exc
+    return rows, columns
