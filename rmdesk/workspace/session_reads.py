@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, datetime, time
+from typing import Any
 
 from rmdesk.models.actions import Action
 from rmdesk.models.agreements import AgreementBody
@@ -33,8 +34,19 @@ _SIGNED = (
 )
 
 
-def session_of(row: Iterable[object]) -> Session:
-    return Session.from_row(dict(zip(_SESSION_KEYS, row, strict=True)))
+_parse = datetime.fromisoformat
+
+
+def session_of(row: tuple[Any, ...]) -> Session:
+    """A session from a row of ``SESSION_COLUMNS``. Faster than ``Session.from_row`` (health
+    reads 12,000 of these): the schema's CHECK constraints already refused bad statuses."""
+    (sid, pair_id, starts, length, status, by, reason, place, topics, learnings, reversal,
+     notes, moved, updated) = row  # fmt: skip
+    return Session(
+        sid, pair_id, _parse(starts), length or 60, status, by, reason or "", place or "",
+        topics or "", learnings or "", bool(reversal), notes or "", moved,
+        _parse(updated) if updated else None,
+    )  # fmt: skip
 
 
 def action_of(row: Iterable[object]) -> Action:
