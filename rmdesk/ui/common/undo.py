@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, Participant
 from rmdesk.models.conflicts import unordered
+from rmdesk.models.matching import Proposal
 from rmdesk.models.wording import plural
 from rmdesk.workspace import Workspace
 
@@ -96,34 +97,40 @@ class UnpairCommand(Command):
 
 
 class EnrolCommand(Command):
-    """Add people to the cohort as mentors or mentees (or switch their role)."""
+    """Add people to the cohort as mentors or mentees; ``switch`` lets it change the role of
+    someone enrolled in the other one (the officer confirmed it). A role never changes
+    silently: without ``switch`` such a person makes the Workspace refuse the whole step."""
 
     def __init__(
-        self, ws: Workspace, cohort: Cohort, ids: list[str], role: str, switch: bool = True
+        self, ws: Workspace, cohort: Cohort, ids: list[str], role: str, switch: bool = False
     ) -> None:
         super().__init__(f"Add {plural(len(ids), role)}")
         self.ws, self.cohort, self.ids, self.role = ws, cohort, ids, role
         self.switch = switch
         self.before: list[Participant] = []
+        self.changed: list[str] = []
 
     def do(self) -> None:
         wanted = set(self.ids)
         self.before = [
             p for p in self.ws.cohorts.participants(self.cohort) if p.employee_id in wanted
         ]
-        self.ws.cohorts.enrol(self.ids, self.role, self.cohort, switch=self.switch)
+        self.changed = self.ws.cohorts.enrol(self.ids, self.role, self.cohort, switch=self.switch)
+        if not self.changed:  # everybody was there already: no step to undo
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self.ws.cohorts.withdraw(self.ids, self.cohort)
-        if self.before:
-            self.ws.cohorts.restore_participants(self.before)
+        self.ws.cohorts.withdraw(self.changed, self.cohort)
+        back = [p for p in self.before if p.employee_id in set(self.changed)]
+        if back:
+            self.ws.cohorts.restore_participants(back)
 
 
 class WithdrawCommand(Command):
     """Take unpaired people out of the cohort, with their interests and availability."""
 
     def __init__(self, ws: Workspace, cohort: Cohort, ids: list[str]) -> None:
-        super().__init__(f"Remove {len(ids)} from {cohort.name}")
+        super().__init__(f"Remove {plural(len(ids), 'person')} from {cohort.name}")
         self.ws, self.cohort, self.ids = ws, cohort, ids
         self.removed: list[Participant] = []
 
@@ -248,9 +255,40 @@ class CompoundCommand(Command):
             step.undo()
 
 
+class AcceptCommand(Command):
+    """Accept several suggestions: one transaction, one event, one undo step.
+
+    Undo ends (or removes) exactly the pairs it made, and withdraws the people it enrolled,
+    in one transaction too (docs/architecture.md#events)."""
+
+    def __init__(self, ws: Workspace, cohort: Cohort, proposals: list[Proposal]) -> None:
+        super().__init__(f"Accept {plural(len(proposals), 'suggested pair')}")
+        self.ws, self.cohort, self.proposals = ws, cohort, proposals
+        self.made: list[Pair] = []
+        self.enrolled: list[str] = []
+
+    def do(self) -> None:
+        with self.ws.batch():
+            if not self.made:
+                before = {p.employee_id for p in self.ws.cohorts.participants(self.cohort)}
+                views = self.ws.pairing.accept(self.proposals, self.cohort)
+                self.made = [v.pair for v in views]
+                wanted = {x for p in self.proposals for x in (p.mentor_id, p.mentee_id)}
+                self.enrolled = sorted(wanted - before)
+            else:
+                for pair in self.made:
+                    self.ws.pairing.restore_pair(pair)
+
+    def undo(self) -> None:
+        with self.ws.batch():
+            for pair in reversed(self.made):
+                self.ws.pairing.unpair(pair.id)
+            if self.enrolled:
+                self.ws.cohorts.withdraw(self.enrolled, self.cohort)
+
+
 def accept_proposals_command(
     ws: Workspace, cohort: Cohort, pairs: list[tuple[str, str]]
 ) -> QUndoCommand:
-    """One undo step for accepting several suggestions: a pair command per proposal."""
-    text = f"Accept {len(pairs)} suggested pair{'s' if len(pairs) != 1 else ''}"
-    return CompoundCommand(text, [PairCommand(ws, cohort, m, e) for m, e in pairs])
+    """One undo step for accepting several suggestions (see AcceptCommand)."""
+    return AcceptCommand(ws, cohort, [Proposal(m, e, 0, []) for m, e in pairs])
