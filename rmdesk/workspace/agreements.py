@@ -58,6 +58,8 @@ PAGE_SIZE_SETTING = "page_size"
 DEFAULT_PROGRAMME = "Reverse mentoring programme"
 #: Problems ``validate`` reports that only a pair can settle, not the programme template.
 PER_PAIR_FIELDS = ("topics:", "meeting_place:")
+#: Problems a template saved as typed may have for a while (an emptied section).
+PROSE_FIELDS = ("sections.",)
 
 
 class AgreementRefused(RmdeskError):
@@ -173,8 +175,9 @@ class AgreementService:
         return AgreementBody.from_json(row[0]) if row else default_template()
 
     def set_template(self, cohort: Cohort, body: AgreementBody) -> AgreementBody:
-        """Store the cohort's template; returns the one it replaced (for undo)."""
-        problems = template_problems(body)
+        """Store the cohort's template; returns the one it replaced (for undo). Refused when a
+        structured field is out of range; an empty prose section is saved (typing goes on)."""
+        problems = [p for p in template_problems(body) if not p.startswith(PROSE_FIELDS)]
         if problems:
             raise AgreementRefused("The template cannot be saved:", problems)
         with self.store.atomic():

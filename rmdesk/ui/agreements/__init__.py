@@ -1,0 +1,1 @@
+"""The Agreements page: every pair's ground rules, the editor, signing, PDF, printing."""
