@@ -73,7 +73,7 @@ def build(ws: Workspace, folder: Path) -> tuple[Cohort, list[int]]:
         now = "2026-01-08T09:00:00+01:00"
         cur = db.conn.execute(
             "INSERT INTO agreements (pair_id, version, body, created_at, sha256, frozen_at) "
-            "VALUES (?, 1, '{\"frequency\": \"monthly\"}', ?, ?, ?)",
+            'VALUES (?, 1, \'{"frequency": "monthly"}\', ?, ?, ?)',
             [p1, now, "a" * 64, now],
         )
         for role, name in (("mentor", "Zoë Łukasiewicz"), ("mentee", "Harold Whitcombe")):
