@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -86,11 +86,14 @@ class CohortRead:
 
 @dataclass(frozen=True, slots=True)
 class Announcement:
-    """What announcing a cohort writes: read on the caller's thread, written by ``write``."""
+    """What announcing a cohort writes, read on the caller's thread; ``write`` renders and
+    writes it without the database, so it may run on a worker thread."""
 
     cohort: Cohort
     info: ReportInfo
-    intros: list[Introduction]
+    intros: list[Introduction]  # agreement PDFs are rendered by ``write``
+    agreements: dict[int, AgreementDocument]
+    page_size: str
     officer_name: str
     officer_email: str | None
 
@@ -101,7 +104,7 @@ class Announcement:
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"Pairs - {_safe(self.cohort.name)}"
         people = [(i.mentor, i.mentee) for i in self.intros]
-        total = len(self.intros) + 2
+        total = 2 * len(self.intros) + 2
         written: list[Path] = []
 
         def step(done: int, what: str) -> bool:
@@ -120,18 +123,23 @@ class Announcement:
         rows = [_announced_row(m, e) for m, e in people]
         write_xlsx(folder / f"{stem}.xlsx", ANNOUNCED_PAIR_COLUMNS, rows, sheet="Pairs")
         written.append(folder / f"{stem}.xlsx")
-        if not step(2, "e-mail drafts"):
-            return cancel()
+        ready = []
+        for n, intro in enumerate(self.intros):
+            if not step(2 + n, "agreements to attach"):
+                return cancel()
+            doc = self.agreements.get(intro.pair_id)
+            pdf = render_agreement_pdf(doc, self.page_size) if doc is not None else None
+            ready.append(replace(intro, agreement_pdf=pdf))
         cancelled = False
 
         def per_draft(done: int, count: int) -> bool:
             nonlocal cancelled
-            cancelled = not step(2 + done, "e-mail drafts")
+            cancelled = not step(2 + len(ready) + done, "e-mail drafts")
             return not cancelled
 
         written += write_cohort_drafts(
             folder,
-            self.intros,
+            ready,
             programme=self.info.programme,
             officer_name=self.officer_name,
             officer_email=self.officer_email,
@@ -298,7 +306,7 @@ class ReportService:
 
     # -- announcing ------------------------------------------------------------------------------
     def announcement(self, cohort: Cohort | None = None) -> Announcement:
-        """Read what announcing the cohort's active pairs needs (agreement PDFs rendered here)."""
+        """Read what announcing the cohort's active pairs needs (rendered by its ``write``)."""
         found = self.read(cohort)
         conn = self.store.db.conn
         first: dict[int, datetime] = {}
@@ -307,16 +315,17 @@ class ReportService:
             if planned:
                 first[pid] = min(planned)
         intros = []
-        page = self.agreements.page_size if self.agreements else "A4"
+        documents = {}
         for p in found.pairs:
             if p.status != "active":
                 continue
-            doc = self._agreement(found.cohort, p)
-            pdf = render_agreement_pdf(doc, page)
-            intros.append(Introduction(p.pair_id, p.mentor, p.mentee, pdf, first.get(p.pair_id)))
+            documents[p.pair_id] = self._agreement(found.cohort, p)
+            intros.append(Introduction(p.pair_id, p.mentor, p.mentee, None, first.get(p.pair_id)))
+        page = self.agreements.page_size if self.agreements else "A4"
         officer = self.store.setting("officer_name", "") or "The programme office"
         email = self.store.setting("officer_email", "") or None
-        return Announcement(found.cohort, self.report_info(found.cohort), intros, officer, email)
+        info = self.report_info(found.cohort)
+        return Announcement(found.cohort, info, intros, documents, page, officer, email)
 
     def announce(
         self,
