@@ -46,7 +46,10 @@ def run_process(argv: Sequence[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
+    err = ""
+    if proc.stderr is not None:
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
     assert proc.returncode == 0, err
     return wall, usage.ru_maxrss / 1024
 
@@ -56,8 +59,8 @@ def best(argv: Sequence[str], before: str | None = None) -> tuple[float, float]:
     runs = []
     for i in range(REPEATS):
         if before:
-            Path(before.format(i=i)).unlink(missing_ok=True)
-        runs.append(run_process([a.format(i=i) for a in argv]))
+            Path(before.replace("{run}", str(i))).unlink(missing_ok=True)
+        runs.append(run_process([a.replace("{run}", str(i)) for a in argv]))
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -86,8 +89,8 @@ def test_bench_import_process(rosters: Rosters, tmp_path: Path) -> None:  # noqa
         "    r = csv.reader(fh); next(r)\n"
         "    conn.executemany('INSERT INTO roster VALUES (' + ','.join('?' * 12) + ')', r)\n"
     )
-    floor_db = str(tmp_path / "floor_{i}.db")
-    ws_db = str(tmp_path / "ws_{i}.db")
+    floor_db = str(tmp_path / "floor_{run}.db")
+    ws_db = str(tmp_path / "ws_{run}.db")
     floor, floor_mib = best([sys.executable, "-c", floor_script, str(rosters.csv), floor_db])
     mine, mine_mib = best([*RMDESK, "import", str(rosters.csv), "--db", ws_db])
     ratio = mine / floor
