@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,7 @@ def test_template_edits_are_saved_and_undone(
 def _sign_pair(view: AgreementsView, pair_id: int) -> None:
     ws = view.ws
     body = ws.agreements.agreement(pair_id).body
-    ws.agreements.save_draft(pair_id, body.__class__(**{**{f: getattr(body, f) for f in
-        body.__dataclass_fields__}, "topics": ("Culture",), "meeting_place": "Café"}))  # fmt: skip
+    ws.agreements.save_draft(pair_id, replace(body, topics=("Culture",), meeting_place="Café"))
     ws.agreements.sign(pair_id, "mentor", "A", date(2026, 2, 1))
     ws.agreements.sign(pair_id, "mentee", "B", date(2026, 2, 1))
 
@@ -241,8 +241,12 @@ def test_export_open_and_print_through_seams(
     opened: list[Path] = []
     monkeypatch.setattr(FilePrompts, "open_file", classmethod(lambda cls, p: opened.append(p)))
     printed: list[AgreementDocument] = []
-    monkeypatch.setattr(AgreementPrinting, "preview",
-                        classmethod(lambda cls, parent, doc, size: printed.append(doc) or True))  # fmt: skip
+
+    def preview(cls: object, parent: object, doc: AgreementDocument, size: str) -> bool:
+        printed.append(doc)
+        return True
+
+    monkeypatch.setattr(AgreementPrinting, "preview", classmethod(preview))
     assert view.export_pdf() == target and view.ws.agreements.verify(target).matches
     path = view.open_pdf()
     assert path is not None and opened == [path] and path.name.startswith(f"agreement-{ids[0]}-")
