@@ -14,10 +14,12 @@ from sqlite_utils import Database
 
 from rmdesk.storage import migrations, open_database
 from rmdesk.workspace.agreements import AgreementService
+from rmdesk.workspace.audit import AuditService
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
+from rmdesk.workspace.safety import SafetyService
 from rmdesk.workspace.sessions import SessionService
 from rmdesk.workspace.store import Store
 
@@ -30,6 +32,8 @@ class Workspace:
         self.roster = RosterService(store)
         self.cohorts = CohortService(store, self.roster)
         self.pairing = PairingService(store, self.roster, self.cohorts)
+        self.safety = SafetyService(store)
+        self.audit = AuditService(store)
         self.sessions = SessionService(store, self.roster, self.cohorts, self.pairing)
         self.agreements = AgreementService(store, self.roster, self.cohorts, self.pairing)
 
@@ -56,6 +60,7 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+        self.safety.release_lock()
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with each change event, once per committed transaction."""
