@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -10,8 +11,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from rmdesk import __version__
 from rmdesk.errors import StorageError
 from rmdesk.paths import default_db_path
-from rmdesk.ui.settings import APPLICATION, ORGANISATION
+from rmdesk.storage import open_read_only
+from rmdesk.ui.common.settings import APPLICATION, ORGANISATION
 from rmdesk.workspace import Workspace
+from rmdesk.workspace.store import Store
+from rmdesk.workspace.writer_lock import LockHeld, WriterLock
+
+log = logging.getLogger("rmdesk.app")
 
 
 def _application() -> QApplication:
@@ -26,12 +32,49 @@ def _application() -> QApplication:
     return app
 
 
+def ask_read_only(holder_text: str) -> bool:
+    """Ask whether to open the file read-only while another process holds it (a seam that
+    tests monkeypatch)."""
+    answer = QMessageBox.question(
+        None,
+        "The database is open elsewhere",
+        f"{holder_text}\n\nOpen it read-only? You can look, but not change anything.",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Open,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+def open_workspace(path: Path) -> Workspace:
+    """Open ``path`` for the GUI: take its writer lock (or, when another live rmdesk holds
+    it and the officer agrees, open it read-only), then make the rotating backup."""
+    lock = WriterLock(path)
+    try:
+        lock.acquire()  # never waits; a lock this process holds already is shared
+    except LockHeld as exc:
+        text = f"{path} is open in another rmdesk: {exc.holder.describe()}."
+        if not ask_read_only(text):
+            raise StorageError(f"{text} It was not opened.") from exc
+        return Workspace(Store(open_read_only(path), path, read_only=True))
+    try:
+        workspace = Workspace.open(path)
+    except BaseException:
+        lock.release()
+        raise
+    workspace.safety.lock = lock  # released when the workspace closes
+    try:
+        workspace.safety.backup_on_open()
+    except (StorageError, OSError) as exc:  # a failed backup never keeps the file closed
+        log.warning("the backup on opening %s failed: %s", path, exc)
+    return workspace
+
+
 def build_window(db_path: Path | str | None = None) -> QMainWindow:
     """The main window over ``db_path`` (default database when None), without the event loop."""
     from rmdesk.ui.main_window import MainWindow
 
     _application()
-    workspace = Workspace.open(Path(db_path) if db_path else default_db_path())
+    workspace = open_workspace(Path(db_path).expanduser() if db_path else default_db_path())
     return MainWindow(workspace)
 
 
