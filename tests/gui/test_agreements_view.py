@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
@@ -259,4 +260,8 @@ def test_export_open_and_print_through_seams(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     print_agreement(printer, printed[0])
-    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    pages = PdfReader(tmp_path / "printed.pdf").pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)  # Qt's PDF: tabs
+    assert len(pages) >= 2 and "Yasmin Haddad" in text and "What we agreed" in text
+    short = printed[0].short_hash
+    assert f"Version 1 · page 1 of {len(pages)} · {short}" in text

@@ -70,7 +70,7 @@ class AgreementEditor(QWidget):
 
         self.topics = _list_edit("topicsEdit", 4)
         self.prompts = QToolButton()
-        self.prompts.setText("Ideas ▾")
+        self.prompts.setText("Ideas")
         self.prompts.setToolTip("Topics beyond technology: strategy, policy, culture, customers")
         self.prompts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.prompts.setMenu(QMenu(self.prompts))
@@ -234,7 +234,7 @@ class AgreementEditor(QWidget):
                 edit = QPlainTextEdit()
                 edit.setObjectName(f"section_{section.key}")
                 edit.setTabChangesFocus(True)
-                edit.setMinimumHeight(90)
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 6 + 14)
                 self._watch(edit.textChanged, section.title.lower())
                 self.sections_box.addWidget(title)
                 self.sections_box.addWidget(edit)

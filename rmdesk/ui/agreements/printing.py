@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QByteArray, QMarginsF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -103,7 +103,35 @@ def print_agreement(printer: QPrinter, doc: AgreementDocument, page_size: str = 
         )
     )
     printer.setDocName(f"Agreement {doc.identity.mentor.name} and {doc.identity.mentee.name}")
-    agreement_text_document(doc).print_(printer)
+    paint_pages(printer, doc)
+
+
+def paint_pages(printer: QPrinter, doc: AgreementDocument) -> int:
+    """Paint the agreement page by page with the PDF's footer (version, page x of y, short
+    hash); returns the number of pages."""
+    text = agreement_text_document(doc)
+    painter = QPainter(printer)
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        footer_height = painter.fontMetrics().height() * 3
+        text.documentLayout().setPaintDevice(printer)
+        text.setPageSize(QSizeF(page.width(), page.height() - footer_height))
+        total = text.pageCount()
+        body_height = text.pageSize().height()
+        for number in range(total):
+            if number:
+                printer.newPage()
+            painter.save()
+            painter.translate(0, -number * body_height)
+            clip = QRectF(0, number * body_height, page.width(), body_height)
+            text.drawContents(painter, clip)
+            painter.restore()
+            footer = f"Version {doc.version} · page {number + 1} of {total} · {doc.short_hash}"
+            box = QRectF(0, page.height() - footer_height, page.width(), footer_height)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, footer)
+    finally:
+        painter.end()
+    return total
 
 
 class AgreementPrinting:

@@ -79,6 +79,7 @@ class AgreementsView(QWidget):
         self.title.setWordWrap(True)
         self.version_combo = QComboBox()
         self.version_combo.setObjectName("versionCombo")
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.version_combo.setToolTip("Every version stays readable; only the latest is edited")
         self.version_combo.currentIndexChanged.connect(lambda *_: self._show_selected_version())
         self.sign_buttons = {r: QPushButton(f"Sign as {r}…") for r in ROLES_SIGNING}
@@ -121,7 +122,7 @@ class AgreementsView(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([340, 900])
+        split.setSizes([420, 860])
         outer = QVBoxLayout(self)
         outer.addWidget(split)
 
@@ -233,10 +234,10 @@ class AgreementsView(QWidget):
             self.version_combo.clear()
             for v in reversed(self.versions):
                 if v.is_draft:
-                    label = f"{v.number} — draft" + ("" if stored else " (from the template)")
+                    label = f"{v.number} · draft" + ("" if stored else " (from the template)")
                 else:
                     who = ", ".join(s.role for s in v.signatures) or "no one"
-                    label = f"{v.number} — frozen {str(v.frozen_at)[:10]}, signed by {who}"
+                    label = f"{v.number} · signed by {who}"
                 self.version_combo.addItem(label, v.number)
             self.version_combo.setCurrentIndex(0)
             self.version_combo.blockSignals(False)
