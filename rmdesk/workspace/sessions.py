@@ -36,6 +36,7 @@ from rmdesk.models.sessions import (
     Session,
     SessionStatus,
     default_plan,
+    frequency_days,
     plan_sessions,
     refresh_plan,
 )
@@ -438,6 +439,16 @@ class SessionService:
         pair_ids: Iterable[int] | None = None,
     ) -> list[Health]:
         """Each active pair's commitment health, by pair id: three queries for the cohort."""
+        return self.overview(cohort, today, pair_ids)[1]
+
+    def overview(
+        self,
+        cohort: Cohort | None = None,
+        today: date | None = None,
+        pair_ids: Iterable[int] | None = None,
+    ) -> tuple[dict[int, list[Session]], list[Health]]:
+        """The sessions of the cohort's active pairs (or of ``pair_ids`` among them) and their
+        health, read once: what the sessions view shows."""
         cohort = cohort or self.cohorts.cohort()
         today = today or self._today()
         conn = self._conn
@@ -464,7 +475,16 @@ class SessionService:
             )
             for pid in sorted(pairs)
         ]
-        return assess_all(facts, self.thresholds())
+        return sessions, assess_all(facts, self._health_thresholds())
+
+    def _health_thresholds(self) -> HealthThresholds:
+        """The thresholds; without an agreement a pair is held to the default rhythm's pace
+        (unless the thresholds setting names its own ``default_every_days``)."""
+        found = self.thresholds()
+        if "default_every_days" in self.store.setting(THRESHOLDS_SETTING, "{}"):
+            return found
+        every = frequency_days(self.default_rhythm().frequency)
+        return replace(found, default_every_days=every)
 
     def since_last_look(
         self, cohort: Cohort | None = None, today: date | None = None
