@@ -8,11 +8,7 @@ must be signed again. Frozen versions never change, so an old PDF still verifies
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -41,25 +37,31 @@ from rmdesk.models.agreements import (
     validate_signature,
 )
 from rmdesk.models.cohorts import Cohort
-from rmdesk.paths import resource
+from rmdesk.workspace.agreement_export import (
+    ExportJob,
+    Progress,
+    VerifyResult,
+    pdf_file_name,
+    write_agreements,
+)
+from rmdesk.workspace.agreement_template import (
+    PROSE_FIELDS,
+    default_template,
+    parse_template,
+    template_problems,
+)
+from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import AgreementsChanged, TemplateChanged
 from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store, now_text
 
-#: progress(done, total, what) -> False to cancel
-Progress = Callable[[int, int, str], bool]
-
 PROGRAMME_SETTING = "programme_name"
 OFFICER_SETTING = "officer_name"
 OFFICER_SIGNS_SETTING = "officer_signs"
 PAGE_SIZE_SETTING = "page_size"
 DEFAULT_PROGRAMME = "Reverse mentoring programme"
-#: Problems ``validate`` reports that only a pair can settle, not the programme template.
-PER_PAIR_FIELDS = ("topics:", "meeting_place:")
-#: Problems a template saved as typed may have for a while (an emptied section).
-PROSE_FIELDS = ("sections.",)
 
 
 class AgreementRefused(RmdeskError):
@@ -68,71 +70,6 @@ class AgreementRefused(RmdeskError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         self.problems = problems or []
         super().__init__("\n".join([message, *self.problems]))
-
-
-@dataclass(frozen=True, slots=True)
-class VerifyResult:
-    """What ``verify`` found: the pair and version a PDF is a true copy of, or why not."""
-
-    matches: bool
-    sentence: str
-    pair_id: int | None = None
-    version: int | None = None
-    signed_on: date | None = None
-    altered: bool = False
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "matches": self.matches,
-            "altered": self.altered,
-            "pair_id": self.pair_id,
-            "version": self.version,
-            "signed_on": self.signed_on.isoformat() if self.signed_on else None,
-            "sentence": self.sentence,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ExportJob:
-    """One PDF to write: its file name and what it shows (read on the caller's thread)."""
-
-    filename: str
-    document: AgreementDocument
-
-
-def default_template() -> AgreementBody:
-    """The programme template shipped in ``resources/agreement_template.json``."""
-    return AgreementBody.from_json(resource("agreement_template.json").read_text("utf-8"))
-
-
-def template_problems(body: AgreementBody) -> list[str]:
-    """``validate`` without what each pair fills in (topics, meeting place)."""
-    return [p for p in validate(body) if not p.startswith(PER_PAIR_FIELDS)]
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:40]
-
-
-def write_agreements(
-    jobs: list[ExportJob], folder: Path, page_size: str, progress: Progress | None = None
-) -> list[Path]:
-    """Render and write each job into ``folder``, each file whole or not at all (0600).
-
-    Touches no database, so it can run on a worker thread. When ``progress`` returns False the
-    export stops: the files already finished stay, no partial one is left."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for done, job in enumerate(jobs):
-        if progress is not None and not progress(done, len(jobs), job.filename):
-            break
-        data = render_agreement_pdf(job.document, page_size)
-        written.append(write_bytes_atomic(folder / job.filename, data))
-    else:
-        if progress is not None:
-            progress(len(jobs), len(jobs), "done")
-    return written
 
 
 class AgreementService:
@@ -371,8 +308,9 @@ class AgreementService:
                 [agreement_id, role, signature.typed_name, signature.signed_on.isoformat(),
                  int(method == "paper"), image, method],
             )  # fmt: skip
-            self._audit(
-                "agreement-signed",
+            record_in(
+                self.store,
+                "signing",
                 f"pair {pair_id}, version {current.number}: {role} signed ({method}) "
                 f"on {signature.signed_on.isoformat()}",
             )
@@ -396,8 +334,8 @@ class AgreementService:
                     "UPDATE agreements SET sha256 = NULL, frozen_at = NULL, body = ? WHERE id = ?",
                     [current.body.to_json(), agreement_id],
                 )
-            self._audit("agreement-unsigned", f"pair {pair_id}, version {current.number}: "
-                        f"{role}'s signature taken back")  # fmt: skip
+            summary = f"pair {pair_id}, version {current.number}: {role}'s signature taken back"
+            record_in(self.store, "signing", summary)
             self.store.emit(AgreementsChanged(frozenset({pair_id})))
 
     def _freeze(self, pair_id: int, draft: AgreementVersion) -> AgreementVersion:
@@ -421,12 +359,6 @@ class AgreementService:
             raise NotFound(f"pair {pair_id} has no agreement version {version}")
         return int(row[0]) if row else None
 
-    def _audit(self, kind: str, summary: str) -> None:
-        if self.db["audit"].exists():
-            self.db.execute(
-                "INSERT INTO audit(at, kind, summary) VALUES (?, ?, ?)", [now_text(), kind, summary]
-            )
-
     # -- PDFs -------------------------------------------------------------------------------
     def export_pdf(self, pair_id: int, out: Path | str, version: int | None = None) -> Path:
         """Write the agreement's PDF to ``out`` whole or not at all (0600)."""
@@ -440,8 +372,9 @@ class AgreementService:
             if state.kind == "none" or (signed_only and state.kind != "signed"):
                 continue
             doc = self.document(pair_id)
-            names = f"{_slug(doc.identity.mentor.name)}-{_slug(doc.identity.mentee.name)}"
-            jobs.append(ExportJob(f"agreement-{pair_id}-{names}-v{doc.version}.pdf", doc))
+            ident = doc.identity
+            name = pdf_file_name(pair_id, ident.mentor.name, ident.mentee.name, doc.version)
+            jobs.append(ExportJob(name, doc))
         return jobs
 
     def export_all(
@@ -482,49 +415,17 @@ class AgreementService:
                             altered=True)  # fmt: skip
 
 
-def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:
-    """A template from JSON text, strictly: every problem names its field."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, [f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"]
-    if not isinstance(data, dict):
-        return None, ["the template must be a JSON object"]
-    problems: list[str] = []
-    kinds: dict[str, tuple[type, ...]] = {
-        "topics": (list,), "off_limits": (list,), "topic_prompts": (list,),
-        "meeting_place": (str,), "place_hint": (str,), "format": (str,), "frequency": (str,),
-        "length_min": (int,), "sessions": (int,), "first_session": (str, type(None)),
-        "sections": (list,), "schema": (int,),
-    }  # fmt: skip
-    for key, value in data.items():
-        if key not in kinds:
-            problems.append(f"{key}: unknown field (known: {', '.join(kinds)})")
-        elif not isinstance(value, kinds[key]) or isinstance(value, bool):
-            problems.append(f"{key}: expected {' or '.join(k.__name__ for k in kinds[key])}")
-    if isinstance(data.get("first_session"), str):
-        try:
-            date.fromisoformat(data["first_session"])
-        except ValueError:
-            problems.append(f"first_session: '{data['first_session']}' is not a YYYY-MM-DD date")
-    for i, item in enumerate(data.get("sections") or []):
-        if not isinstance(item, dict) or not isinstance(item.get("key"), str):
-            problems.append(f"sections[{i}]: needs a 'key', a 'title' and a 'text'")
-    if problems:
-        return None, problems
-    body = AgreementBody.from_dict(data)
-    return body, template_problems(body)
-
-
 __all__ = [
     "METHODS",
     "ROLES",
     "AgreementRefused",
     "AgreementService",
     "ExportJob",
+    "Progress",
     "VerifyResult",
     "default_template",
     "parse_template",
+    "pdf_file_name",
     "template_problems",
     "write_agreements",
 ]

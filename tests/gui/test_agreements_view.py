@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 
 from rmdesk.documents.agreement_pdf import AgreementDocument
 from rmdesk.models.cohorts import Cohort
@@ -76,6 +77,9 @@ def test_typing_saves_after_a_pause_and_undo_redo_restore(
     _settle(qtbot, view)
     assert ws.agreements.agreement(ids[0]).body.meeting_place == "Café Lumière"
     assert _state(view, ids[0]) == "draft"
+    view.editor.place.setText("Café Lumière ")  # mid-typing: the space stays after the save
+    _settle(qtbot, view)
+    assert view.editor.place.text() == "Café Lumière " and undo.count() == 1
     view.editor.topics.setPlainText("Hiring policy\nHow customers see us")
     view.editor.flush()
     view.editor.topics.setPlainText("Hiring policy\nHow customers see us\nCulture")
@@ -129,6 +133,20 @@ def test_signature_pad_records_strokes_from_the_mouse(qtbot: Any) -> None:
     assert 560 <= image.width() <= 600 and 160 <= image.height() <= 200
     pad.clear()
     assert pad.is_empty()
+
+
+def test_signature_pad_records_touch_strokes(qtbot: Any) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 150)
+    pad.show()
+    qtbot.waitExposed(pad)
+    finger = QTest.createTouchDevice()
+    QTest.touchEvent(pad, finger).press(0, QPoint(30, 90), pad).commit()
+    QTest.touchEvent(pad, finger).move(0, QPoint(120, 40), pad).commit()
+    QTest.touchEvent(pad, finger).release(0, QPoint(200, 80), pad).commit()
+    assert len(pad.strokes) == 1 and len(pad.strokes[0]) >= 2
+    assert pad.png_bytes().startswith(b"\x89PNG")
 
 
 def test_sign_dialog_answers_what_was_drawn(qtbot: Any) -> None:

@@ -99,9 +99,7 @@ def test_signing_freezes_and_an_edit_after_signing_needs_new_signatures(
     assert len(stored) == 1 and stored[0].sha256 == v1.sha256  # signatures joined one version
     assert {s.role for s in stored[0].signatures} == {"mentor", "mentee"}
     assert stored[0].signed_by("mentor").image == drawn_png()  # type: ignore[union-attr]
-    audit = ws.db.execute(
-        "SELECT summary FROM audit WHERE kind = 'agreement-signed' ORDER BY id"
-    ).fetchall()
+    audit = ws.db.execute("SELECT summary FROM audit WHERE kind = 'signing' ORDER BY id").fetchall()
     assert len(audit) == 2 and "mentor signed (drawn)" in audit[0][0]
     with pytest.raises(AgreementRefused, match="already signed"):
         ws.agreements.sign(pid, "mentee", "Péter Varga")

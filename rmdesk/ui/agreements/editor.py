@@ -181,7 +181,6 @@ class AgreementEditor(QWidget):
                 action = QAction(prompt, menu)
                 action.triggered.connect(lambda _=False, p=prompt: self._add_topic(p))
                 menu.addAction(action)
-            self.prompts.setEnabled(bool(body.topic_prompts) and not read_only)
             if self.place.text() != body.meeting_place:
                 self.place.setText(body.meeting_place)
             self.place.setPlaceholderText("A neutral place, off-site if you can")
@@ -194,20 +193,25 @@ class AgreementEditor(QWidget):
             first = body.first_session
             self.first.setDate(QDate(first.year, first.month, first.day) if first else NO_DATE)
             self._set_sections(body)
-            for w in (self.topics, self.off_limits, *self.section_edits.values()):
-                w.setReadOnly(read_only)
-            self.place.setReadOnly(read_only)
-            fields: tuple[QWidget, ...] = (
-                self.format,
-                self.frequency,
-                self.length,
-                self.first,
-                self.sessions,
-            )
-            for field in fields:
-                field.setEnabled(not read_only)
+            self.set_read_only(read_only)
         finally:
             self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock the fields (an older version is shown) or free them."""
+        for edit in (self.topics, self.off_limits, *self.section_edits.values()):
+            edit.setReadOnly(read_only)
+        self.place.setReadOnly(read_only)
+        self.prompts.setEnabled(bool(self._body.topic_prompts) and not read_only)
+        fields: tuple[QWidget, ...] = (
+            self.format,
+            self.frequency,
+            self.length,
+            self.first,
+            self.sessions,
+        )
+        for field in fields:
+            field.setEnabled(not read_only)
 
     @staticmethod
     def _set_text(edit: QPlainTextEdit, text: str) -> None:

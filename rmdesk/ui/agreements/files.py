@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
-
-
-def pdf_name(pair_id: int, mentor: str, mentee: str, version: int) -> str:
-    """'agreement-3-yasmin-haddad-peter-varga-v2.pdf'"""
-
-    def slug(text: str) -> str:
-        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:40]
-
-    return f"agreement-{pair_id}-{slug(mentor)}-{slug(mentee)}-v{version}.pdf".replace("--", "-")
 
 
 class FilePrompts:

@@ -27,7 +27,7 @@ from rmdesk.models.cohorts import Cohort
 from rmdesk.models.wording import plural
 from rmdesk.ui.agreements.commands import SaveDraftCommand, SetTemplateCommand, SignCommand
 from rmdesk.ui.agreements.editor import AgreementEditor
-from rmdesk.ui.agreements.files import FilePrompts, pdf_name, viewing_folder
+from rmdesk.ui.agreements.files import FilePrompts, viewing_folder
 from rmdesk.ui.agreements.pair_list import TEMPLATE, PairList, state_text
 from rmdesk.ui.agreements.printing import AgreementPrinting
 from rmdesk.ui.agreements.sign_dialog import SignDialog
@@ -35,7 +35,7 @@ from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import push
 from rmdesk.workspace import Workspace
-from rmdesk.workspace.agreements import template_problems, write_agreements
+from rmdesk.workspace.agreements import pdf_file_name, template_problems, write_agreements
 from rmdesk.workspace.events import AgreementsChanged, CohortsChanged, PairsChanged, TemplateChanged
 
 ROLES_SIGNING = ("mentor", "mentee", "officer")
@@ -286,8 +286,8 @@ class AgreementsView(QWidget):
             return
         if self.editor.body() != body or read_only:
             self.editor.set_body(body, read_only)
-        else:
-            self.editor.set_body(self.editor.body(), read_only)
+        else:  # the fields as typed stay (a trailing space, the cursor)
+            self.editor.set_read_only(False)
 
     # -- editing ---------------------------------------------------------------------------------
     def _edited(self, body: AgreementBody, what: str) -> None:
@@ -365,7 +365,9 @@ class AgreementsView(QWidget):
 
     def _file_name(self, pair_id: int, version: int | None) -> str:
         doc = self.ws.agreements.document(pair_id, version)
-        return pdf_name(pair_id, doc.identity.mentor.name, doc.identity.mentee.name, doc.version)
+        return pdf_file_name(
+            pair_id, doc.identity.mentor.name, doc.identity.mentee.name, doc.version
+        )
 
     def export_pdf(self) -> Path | None:
         shown = self._shown()

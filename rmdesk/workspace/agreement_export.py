@@ -1,0 +1,81 @@
+"""Agreement PDFs for many pairs, and what a verification found.
+
+``write_agreements`` touches no database, so the GUI reads the documents on its own thread and
+renders and writes them on a worker (each file whole or not at all).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rmdesk.documents.agreement_pdf import AgreementDocument, render_agreement_pdf
+from rmdesk.documents.atomic_file import write_bytes_atomic
+
+#: progress(done, total, what) -> False to cancel
+Progress = Callable[[int, int, str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """What ``verify`` found: the pair and version a PDF is a true copy of, or why not."""
+
+    matches: bool
+    sentence: str
+    pair_id: int | None = None
+    version: int | None = None
+    signed_on: date | None = None
+    altered: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "matches": self.matches,
+            "altered": self.altered,
+            "pair_id": self.pair_id,
+            "version": self.version,
+            "signed_on": self.signed_on.isoformat() if self.signed_on else None,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    """One PDF to write: its file name and what it shows (read on the caller's thread)."""
+
+    filename: str
+    document: AgreementDocument
+
+
+def pdf_file_name(pair_id: int, mentor: str, mentee: str, version: int) -> str:
+    """'agreement-3-yasmin-haddad-peter-varga-v2.pdf': ASCII, so every file system takes it."""
+
+    def slug(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:40]
+
+    parts = [f"agreement-{pair_id}", slug(mentor), slug(mentee), f"v{version}"]
+    return "-".join(p for p in parts if p) + ".pdf"
+
+
+def write_agreements(
+    jobs: list[ExportJob], folder: Path, page_size: str, progress: Progress | None = None
+) -> list[Path]:
+    """Render and write each job into ``folder``, each file whole or not at all (0600).
+
+    Touches no database, so it can run on a worker thread. When ``progress`` returns False the
+    export stops: the files already finished stay, no partial one is left."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for done, job in enumerate(jobs):
+        if progress is not None and not progress(done, len(jobs), job.filename):
+            break
+        data = render_agreement_pdf(job.document, page_size)
+        written.append(write_bytes_atomic(folder / job.filename, data))
+    else:
+        if progress is not None:
+            progress(len(jobs), len(jobs), "done")
+    return written

@@ -1,0 +1,62 @@
+"""The programme template of agreements: the shipped default, and checks for one edited by hand.
+
+``parse_template`` reads the JSON of ``rmdesk template --edit FILE`` strictly, so that every
+problem names its field; the stored body is read tolerantly by ``AgreementBody.from_json``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from rmdesk.models.agreements import AgreementBody, validate
+from rmdesk.paths import resource
+
+#: Problems ``validate`` reports that only a pair can settle, not the programme template.
+PER_PAIR_FIELDS = ("topics:", "meeting_place:")
+#: Problems a template saved as typed may have for a while (an emptied section).
+PROSE_FIELDS = ("sections.",)
+
+
+def default_template() -> AgreementBody:
+    """The programme template shipped in ``resources/agreement_template.json``."""
+    return AgreementBody.from_json(resource("agreement_template.json").read_text("utf-8"))
+
+
+def template_problems(body: AgreementBody) -> list[str]:
+    """``validate`` without what each pair fills in (topics, meeting place)."""
+    return [p for p in validate(body) if not p.startswith(PER_PAIR_FIELDS)]
+
+
+def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:
+    """A template from JSON text, strictly: every problem names its field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"]
+    if not isinstance(data, dict):
+        return None, ["the template must be a JSON object"]
+    problems: list[str] = []
+    kinds: dict[str, tuple[type, ...]] = {
+        "topics": (list,), "off_limits": (list,), "topic_prompts": (list,),
+        "meeting_place": (str,), "place_hint": (str,), "format": (str,), "frequency": (str,),
+        "length_min": (int,), "sessions": (int,), "first_session": (str, type(None)),
+        "sections": (list,), "schema": (int,),
+    }  # fmt: skip
+    for key, value in data.items():
+        if key not in kinds:
+            problems.append(f"{key}: unknown field (known: {', '.join(kinds)})")
+        elif not isinstance(value, kinds[key]) or isinstance(value, bool):
+            problems.append(f"{key}: expected {' or '.join(k.__name__ for k in kinds[key])}")
+    if isinstance(data.get("first_session"), str):
+        try:
+            date.fromisoformat(data["first_session"])
+        except ValueError:
+            problems.append(f"first_session: '{data['first_session']}' is not a YYYY-MM-DD date")
+    for i, item in enumerate(data.get("sections") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("key"), str):
+            problems.append(f"sections[{i}]: needs a 'key', a 'title' and a 'text'")
+    if problems:
+        return None, problems
+    body = AgreementBody.from_dict(data)
+    return body, template_problems(body)
