@@ -251,8 +251,9 @@ class PairFilter(QSortFilterProxyModel):
     def set_query(self, text: str) -> None:
         words = fold(text).split()
         if words != self.words:
+            self.beginFilterChange()
             self.words = words
-            self.invalidateFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self.words:

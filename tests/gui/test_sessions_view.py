@@ -1,0 +1,196 @@
+"""The sessions view: quick logging by keystroke and click, undo/redo of a log and a close,
+only the changed rows updating, search, and the dialogs' seams."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+
+from rmdesk.models.cohorts import Cohort
+from rmdesk.ui.common.signals import WorkspaceSignals
+from rmdesk.ui.sessions.dialogs import ActionDialog, CloseDialog, NotesDialog
+from rmdesk.ui.sessions.model import COL_HEALTH, COL_TIMELINE, PAIR_ID_ROLE
+from rmdesk.ui.sessions.view import SessionsView
+from rmdesk.workspace import Workspace
+from tests.unit.orgs import SMALL, write_roster
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+@pytest.fixture
+def ws(workspace: Workspace, tmp_path: Path) -> Workspace:
+    """SMALL, a cohort that began 60 days ago and three planned pairs (pair ids 1, 2, 3)."""
+    workspace.roster.import_roster(write_roster(tmp_path / "small.csv", SMALL))
+    today = date.today()
+    cohort = workspace.cohorts.create_cohort(
+        "Spring", today - timedelta(days=60), today + timedelta(days=120)
+    )
+    for mentor, mentee in (("S4", "F1"), ("F3", "S1"), ("S2", "T1")):
+        workspace.pairing.pair(mentor, mentee, cohort)
+    start = datetime.now(UTC) - timedelta(days=61)
+    for v in workspace.pairing.pairs(cohort):
+        workspace.sessions.plan(v.pair.id, now=start)
+    return workspace
+
+
+@pytest.fixture
+def view(qtbot: Any, ws: Workspace) -> Iterator[SessionsView]:
+    signals = WorkspaceSignals(ws)
+    v = SessionsView(ws, QUndoStack(), signals)
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    v.set_cohort(ws.cohorts.cohort())
+    v.show()
+    yield v
+    signals.detach()
+
+
+def first_planned(ws: Workspace, pair_id: int) -> int:
+    return next(s.id for s in ws.sessions.sessions(pair_id) if s.status == "planned")
+
+
+def test_view_shows_every_active_pair_with_health_and_a_timeline(view: SessionsView) -> None:
+    assert view.objectName() == "sessionsView"
+    assert view.model.rowCount() == 3
+    index = view.model.index(0, COL_HEALTH)
+    assert index.data() in {"On track", "At risk", "Stalled"}
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    summary = view.model.index(0, COL_TIMELINE).data()
+    assert "planned" in summary
+    assert view.count.text() == "3 active pairs"
+
+
+def test_quick_logging_by_keystrokes_and_undo(
+    qtbot: Any, view: SessionsView, ws: Workspace
+) -> None:
+    assert view.select_pair(1)
+    target = first_planned(ws, 1)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_H)
+    assert ws.sessions.session(target).status == "held"
+    assert view.undo_stack.count() == 1
+    # Shift+M: the next planned session is cancelled by the mentee (the senior)
+    second = first_planned(ws, 1)
+    qtbot.keyClick(view.table, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    got = ws.sessions.session(second)
+    assert (got.status, got.cancelled_by) == ("cancelled", "mentee")
+    view.undo_stack.undo()
+    assert ws.sessions.session(second).status == "planned"
+    view.undo_stack.undo()
+    assert ws.sessions.session(target).status == "planned"
+    view.undo_stack.redo()
+    assert ws.sessions.session(target).status == "held"
+    # the detail list shows the outcome in words and a shape
+    texts = [view.detail.sessions.topLevelItem(n).text(1) for n in range(3)]
+    assert "● held" in texts
+
+
+def test_quick_logging_by_clicks_logs_the_selected_session(
+    qtbot: Any, view: SessionsView, ws: Workspace
+) -> None:
+    view.select_pair(2)
+    third = ws.sessions.sessions(2)[2]
+    view.detail.select_session(third.id)
+    qtbot.mouseClick(view.buttons["byMentor"], Qt.MouseButton.LeftButton)
+    got = ws.sessions.session(third.id)
+    assert (got.status, got.cancelled_by) == ("cancelled", "mentor")
+    qtbot.mouseClick(view.buttons["noShow"], Qt.MouseButton.LeftButton)
+    assert ws.sessions.session(third.id).status == "no-show"  # still the selected one
+
+
+def test_only_the_changed_row_updates(qtbot: Any, view: SessionsView, ws: Workspace) -> None:
+    changed: list[tuple[int, int]] = []
+    resets: list[bool] = []
+    view.model.dataChanged.connect(
+        lambda a, b, *_: changed.append((a.row(), b.row()))  # type: ignore[misc]
+    )
+    view.model.modelReset.connect(lambda: resets.append(True))
+    ws.sessions.log(first_planned(ws, 3), status="held")  # e.g. from the CLI or another view
+    row = view.model.row_of(3)
+    assert changed == [(row, row)] and not resets
+    assert view.model.pair_row(3) is not None
+    assert view.model.pair_row(3).sessions[0].status == "held"  # type: ignore[union-attr]
+
+
+def test_close_pair_leaves_the_board_and_undo_brings_it_back(
+    view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CloseDialog, "ask", classmethod(lambda cls, p, label: ("mismatch", "")))
+    view.select_pair(2)
+    view.close_pair()
+    assert view.model.row_of(2) is None and view.model.rowCount() == 2
+    assert ws.sessions.outcome(2) == ("mismatch", "")
+    view.undo_stack.undo()
+    assert view.model.row_of(2) is not None and ws.sessions.outcome(2) == (None, "")
+    view.undo_stack.redo()
+    assert view.model.row_of(2) is None
+
+
+def test_search_is_accent_blind_and_needs_every_word(view: SessionsView) -> None:
+    view.search.setText("jose")  # José Muñoz (F1), pair 1
+    assert view.proxy.rowCount() == 1
+    assert view.proxy.index(0, 0).data(PAIR_ID_ROLE) == 1
+    view.search.setText("MUNOZ kofi")
+    assert view.proxy.rowCount() == 1
+    view.search.setText("munoz wei")
+    assert view.proxy.rowCount() == 0
+    assert view.count.text() == "0 of 3 active pairs"
+    view.search.clear()
+    assert view.proxy.rowCount() == 3
+
+
+def test_actions_and_notes_through_the_seams(
+    view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    late = date.today() - timedelta(days=3)
+    monkeypatch.setattr(
+        ActionDialog, "ask", classmethod(lambda cls, p, label: ("Try the app", "mentee", late))
+    )
+    monkeypatch.setattr(
+        NotesDialog,
+        "ask",
+        classmethod(lambda cls, p, s: ("AI", "Listen more", True, "SECRET")),
+    )
+    view.select_pair(1)
+    view.add_action()
+    [action] = ws.sessions.pair_actions(1)
+    item = view.detail.actions_list.topLevelItem(0)
+    assert item is not None and item.text(0).startswith("Overdue")
+    view.edit_notes()
+    held = ws.sessions.sessions(1)[0]
+    assert (held.status, held.learnings, held.role_reversal) == ("held", "Listen more", True)
+    assert "Confidential: SECRET" in view.detail.sessions.topLevelItem(0).text(3)
+    view.detail.actions_list.setCurrentItem(view.detail.actions_list.topLevelItem(0))
+    view.toggle_action_done()
+    assert ws.sessions.action(action.id).is_done
+    done = view.detail.actions_list.topLevelItem(0)
+    assert done is not None and done.text(0).startswith("done ")  # no longer flagged
+    view.undo_stack.undo()
+    assert not ws.sessions.action(action.id).is_done
+
+
+def test_a_refused_edit_leaves_no_undo_step(view: SessionsView, ws: Workspace) -> None:
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    view.select_pair(1)
+    held = ws.sessions.log(first_planned(ws, 1), status="held")
+    view.detail.select_session(held.id)
+    view.drop_session()  # history is kept: refused
+    assert ws.sessions.session(held.id).status == "held"
+    assert view.undo_stack.count() == 0 and "kept as history" in messages[-1]
+
+
+def test_set_cohort_none_empties_the_view(view: SessionsView) -> None:
+    view.set_cohort(None)
+    assert view.model.rowCount() == 0
+    assert not view.table.currentIndex().isValid() or view.table.currentIndex() == QModelIndex()
+
+
+def test_cohort_type_is_kept(view: SessionsView) -> None:
+    assert isinstance(view.cohort, Cohort)
