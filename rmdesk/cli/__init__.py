@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from rmdesk import __version__
-from rmdesk.cli import agreements, cohorts, pairing, roster, safety, sessions
+from rmdesk.cli import agreements, cohorts, pairing, reports, roster, safety, sessions
 from rmdesk.cli.common import (
     EXIT_BLOCKED,
     EXIT_OK,
@@ -24,7 +24,7 @@ from rmdesk.cli.common import (
 from rmdesk.errors import PairingRefused, RmdeskError, RosterError
 
 #: Command groups, in the order their commands appear in ``rmdesk --help``.
-GROUPS = (roster, cohorts, pairing, agreements, sessions, safety)
+GROUPS = (roster, cohorts, pairing, agreements, sessions, reports, safety)
 
 log = logging.getLogger("rmdesk.cli")
 

@@ -18,6 +18,7 @@ from rmdesk.workspace.audit import AuditService
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.pairing import PairingService
+from rmdesk.workspace.reports import ReportService
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
 from rmdesk.workspace.safety import SafetyService
 from rmdesk.workspace.sessions import SessionService
@@ -36,6 +37,9 @@ class Workspace:
         self.audit = AuditService(store)
         self.sessions = SessionService(store, self.roster, self.cohorts, self.pairing)
         self.agreements = AgreementService(store, self.roster, self.cohorts, self.pairing)
+        self.reports = ReportService(
+            store, self.roster, self.cohorts, self.agreements, self.sessions
+        )
 
     @classmethod
     def open(cls, path: Path | str) -> Workspace:
