@@ -74,7 +74,7 @@ def cmd_agreements(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@with_workspace(writes=True)
+@with_workspace(writes=False)  # it writes, but a pair cannot be in a database that is not there
 def cmd_sign(ws: Workspace, args: argparse.Namespace) -> int:
     method = "paper" if args.paper else "typed"
     version = ws.agreements.sign(args.pair_id, args.role, args.name, args.on, method)
@@ -112,7 +112,7 @@ def cmd_template(args: argparse.Namespace) -> int:
             for p in problems:
                 warn(f"{args.edit}: {p}")
             return EXIT_REJECTED
-    ws = open_workspace(args, create=body is not None)
+    ws = open_workspace(args, create=False)  # a template needs a cohort, so a database
     try:
         cohort = cohort_of(ws, args)
         if body is not None:

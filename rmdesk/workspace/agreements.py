@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from rmdesk.documents.agreement_pdf import (
+    PAGE_SIZES,
     AgreementDocument,
     default_page_size,
     render_agreement_pdf,
@@ -62,6 +63,10 @@ OFFICER_SETTING = "officer_name"
 OFFICER_SIGNS_SETTING = "officer_signs"
 PAGE_SIZE_SETTING = "page_size"
 DEFAULT_PROGRAMME = "Reverse mentoring programme"
+#: The settings an agreement's state or print depends on.
+PRINTED_SETTINGS = frozenset(
+    {PROGRAMME_SETTING, OFFICER_SETTING, OFFICER_SIGNS_SETTING, PAGE_SIZE_SETTING}
+)
 
 
 class AgreementRefused(RmdeskError):
@@ -102,6 +107,24 @@ class AgreementService:
     def page_size(self) -> str:
         """'A4' or 'Letter': the setting, else the locale's paper."""
         return self.store.setting(PAGE_SIZE_SETTING, default_page_size())
+
+    def configure(
+        self,
+        programme: str | None = None,
+        officer_name: str | None = None,
+        officer_signs: bool | None = None,
+        page_size: str | None = None,
+    ) -> None:
+        """Change the settings the agreements print with (None leaves one as it is)."""
+        if page_size is not None and page_size not in PAGE_SIZES:
+            raise AgreementRefused(f"page_size: '{page_size}' is not one of A4, Letter")
+        values = {PROGRAMME_SETTING: programme, OFFICER_SETTING: officer_name,
+                  OFFICER_SIGNS_SETTING: None if officer_signs is None else
+                  ("1" if officer_signs else "0"), PAGE_SIZE_SETTING: page_size}  # fmt: skip
+        with self.store.atomic():
+            for key, value in values.items():
+                if value is not None:
+                    self.store.set_setting(key, value.strip())
 
     # -- the programme template -------------------------------------------------------------
     def template(self, cohort: Cohort) -> AgreementBody:
@@ -417,6 +440,7 @@ class AgreementService:
 
 __all__ = [
     "METHODS",
+    "PRINTED_SETTINGS",
     "ROLES",
     "AgreementRefused",
     "AgreementService",

@@ -201,6 +201,10 @@ def test_signing_through_the_dialog_seam(
     assert _state(view, ids[0]) == "signed"
     view.undo.undo()  # the mentee's signature
     assert _state(view, ids[0]) == "awaiting signatures (mentee)"
+    assert not view.sign_buttons["officer"].isVisibleTo(view)
+    view.ws.agreements.configure(officer_name="Rania Haddad", officer_signs=True)
+    assert view.sign_buttons["officer"].isVisibleTo(view)
+    assert _state(view, ids[0]) == "awaiting signatures (mentee, officer)"
 
 
 def test_template_edits_are_saved_and_undone(

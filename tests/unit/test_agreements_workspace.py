@@ -264,8 +264,26 @@ def test_cli_sign_agreements_agreement_verify(
     (tmp_path / "other.pdf").write_bytes(b"%PDF-1.4 nothing")
     assert main(["verify", str(tmp_path / "other.pdf"), *base]) == 1
     assert main(["agreement", "999", "--pdf", str(out), *base]) == 1
-    assert main(["agreements", "--db", str(tmp_path / "missing.db")]) == 1
+    for command in (["agreements"], ["sign", "1", "--as", "mentor", "--name", "X"],
+                    ["template"], ["verify", str(out)]):  # fmt: skip
+        assert main([*command, "--db", str(tmp_path / "missing.db")]) == 1
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_configure_sets_what_agreements_print_with(
+    setup: tuple[Workspace, Cohort, list[int]],
+) -> None:
+    ws, _cohort, ids = setup
+    ws.agreements.configure("Northwind RM", "Rania Haddad", True, "Letter")
+    doc = ws.agreements.document(ids[0])
+    assert doc.identity.programme == "Northwind RM" and doc.officer_name == "Rania Haddad"
+    assert doc.officer_signs and ws.agreements.page_size == "Letter"
+    with pytest.raises(AgreementRefused, match="page_size"):
+        ws.agreements.configure(page_size="A5")
+    ws.agreements.save_draft(ids[0], _filled(ws, ids[0]))
+    ws.agreements.sign(ids[0], "mentor", "M")
+    ws.agreements.sign(ids[0], "mentee", "E")
+    assert ws.agreements.state(ids[0]).waiting_for == ("officer",)
 
 
 def test_cli_template_print_and_edit(

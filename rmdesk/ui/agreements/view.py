@@ -32,8 +32,14 @@ from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import push
 from rmdesk.workspace import Workspace
-from rmdesk.workspace.agreements import template_problems
-from rmdesk.workspace.events import AgreementsChanged, CohortsChanged, PairsChanged, TemplateChanged
+from rmdesk.workspace.agreements import PRINTED_SETTINGS, template_problems
+from rmdesk.workspace.events import (
+    AgreementsChanged,
+    CohortsChanged,
+    PairsChanged,
+    SettingsChanged,
+    TemplateChanged,
+)
 
 ROLES_SIGNING = ("mentor", "mentee", "officer")
 
@@ -140,6 +146,7 @@ class AgreementsView(PdfActions, QWidget):
         signals.pairs.connect(self._pairs_changed)
         signals.cohorts.connect(self._cohorts_changed)
         signals.roster.connect(lambda _e: self.reload())
+        signals.settings.connect(self._settings_changed)
         self.set_cohort(None)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -342,6 +349,10 @@ class AgreementsView(PdfActions, QWidget):
             body = self.ws.agreements.template(self.cohort)
             self._banner_for_template(body)
             self._put(body, read_only=False)
+
+    def _settings_changed(self, event: SettingsChanged) -> None:
+        if event.keys & PRINTED_SETTINGS and self.cohort is not None:
+            self.reload()  # the officer's signature may now be needed, or no longer
 
     def _pairs_changed(self, event: PairsChanged) -> None:
         if self.cohort is not None and event.cohort_id == self.cohort.id:
