@@ -8,21 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from rmdesk.storage import migrations, open_database
-from rmdesk.workspace.agreements import AgreementService
-from rmdesk.workspace.audit import AuditService
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.pairing import PairingService
-from rmdesk.workspace.reports import ReportService
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
-from rmdesk.workspace.safety import SafetyService
-from rmdesk.workspace.sessions import SessionService
 from rmdesk.workspace.store import Store
+
+if TYPE_CHECKING:
+    from rmdesk.workspace.agreements import AgreementService
+    from rmdesk.workspace.audit import AuditService
+    from rmdesk.workspace.reports import ReportService
+    from rmdesk.workspace.safety import SafetyService
+    from rmdesk.workspace.sessions import SessionService
 
 
 class Workspace:
@@ -33,13 +37,38 @@ class Workspace:
         self.roster = RosterService(store)
         self.cohorts = CohortService(store, self.roster)
         self.pairing = PairingService(store, self.roster, self.cohorts)
-        self.safety = SafetyService(store)
-        self.audit = AuditService(store)
-        self.sessions = SessionService(store, self.roster, self.cohorts, self.pairing)
-        self.agreements = AgreementService(store, self.roster, self.cohorts, self.pairing)
-        self.reports = ReportService(
-            store, self.roster, self.cohorts, self.agreements, self.sessions
-        )
+
+    # The services below pull in PDF, calendar and spreadsheet libraries: each is built (and
+    # its module imported) on first use, so `rmdesk pairs` never pays for reportlab.
+    @cached_property
+    def safety(self) -> SafetyService:
+        from rmdesk.workspace.safety import SafetyService
+
+        return SafetyService(self.store)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from rmdesk.workspace.audit import AuditService
+
+        return AuditService(self.store)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from rmdesk.workspace.sessions import SessionService
+
+        return SessionService(self.store, self.roster, self.cohorts, self.pairing)
+
+    @cached_property
+    def agreements(self) -> AgreementService:
+        from rmdesk.workspace.agreements import AgreementService
+
+        return AgreementService(self.store, self.roster, self.cohorts, self.pairing)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from rmdesk.workspace.reports import ReportService
+
+        return ReportService(self.store, self.roster, self.cohorts, self.agreements, self.sessions)
 
     @classmethod
     def open(cls, path: Path | str) -> Workspace:

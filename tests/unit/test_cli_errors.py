@@ -65,3 +65,10 @@ def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_export_kinds_agree_with_the_service() -> None:
+    from rmdesk.cli.reports import EXPORT_KINDS as CLI_KINDS
+    from rmdesk.workspace.reports import EXPORT_KINDS
+
+    assert CLI_KINDS == EXPORT_KINDS
