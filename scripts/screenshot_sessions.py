@@ -83,7 +83,7 @@ def sample_programme(path: Path, today: date) -> Workspace:
                 else:
                     ws.sessions.log(s.id, status="cancelled", cancelled_by="mentee",
                                     reason="Travel")  # fmt: skip
-        if n % 3 == 0:
+        if n % 3 == 0 or n == 1:
             ws.sessions.add_action(
                 pid, "Shadow a support shift", "mentee", today - timedelta(days=9)
             )

@@ -231,7 +231,7 @@ class TimelineModel(QAbstractTableModel):
                 return HEALTH_WORDS[status]
             if col == COL_NEXT:
                 nxt = row.next_planned()
-                return "—" if nxt is None else nxt.starts_at.strftime("%a %d %b %H:%M")
+                return "—" if nxt is None else nxt.starts_at.strftime("%d %b %H:%M")
             return summary(row.sessions)
         if col == COL_HEALTH:
             if role == Qt.ItemDataRole.DecorationRole:
