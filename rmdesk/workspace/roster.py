@@ -438,14 +438,12 @@ class RosterService:
         allow_deactivation: bool = False,
     ) -> ImportReport:
         """Validate ``source`` and, unless ``dry_run``, import it. Errors raise RosterError;
-        a deactivation that needs allowing raises DeactivationRefused (dry run or not)."""
+        a deactivation that needs allowing raises DeactivationRefused (a dry run can ask
+        ``prepare_import(...).deactivation_problem(share)`` instead)."""
         plan = self.prepare_import(source, mapping, sheet, partial)
         if plan.errors:
             raise RosterError(plan.errors)
         if dry_run:
-            refused = plan.deactivation_problem(self.deactivation_share())
-            if refused is not None and not allow_deactivation:
-                raise refused
             return plan.report(False)
         return self.apply_import(plan, progress, allow_deactivation)
 
