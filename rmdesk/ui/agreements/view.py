@@ -95,7 +95,9 @@ class AgreementsView(PdfActions, QWidget):
         self.print_button.clicked.connect(self.print_agreement)
         self.open_button = QPushButton("Open PDF")
         self.open_button.clicked.connect(self.open_pdf)
-        bar = QHBoxLayout()
+        self.pair_bar = QWidget()
+        bar = QHBoxLayout(self.pair_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(QLabel("Version"))
         bar.addWidget(self.version_combo)
         bar.addSpacing(12)
@@ -118,7 +120,7 @@ class AgreementsView(PdfActions, QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.title)
-        rl.addLayout(bar)
+        rl.addWidget(self.pair_bar)
         rl.addWidget(self.banner)
         rl.addWidget(scroll, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -206,6 +208,7 @@ class AgreementsView(PdfActions, QWidget):
             self.version_combo,
         ):
             button.setEnabled(has_pair)
+        self.pair_bar.setVisible(key != TEMPLATE)
         for action in (self.act_export_pdf, self.act_print, self.act_open_pdf):
             action.setEnabled(has_pair)
         self.editor.setEnabled(key is not None)
