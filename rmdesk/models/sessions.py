@@ -28,6 +28,7 @@ CANCELLERS: Final = ("mentor", "mentee")
 FREQUENCY_DAYS: Final[dict[str, int]] = {
     "weekly": 7,
     "fortnightly": 14,
+    "every 3 weeks": 21,
     "monthly": 30,
     "every 6 weeks": 42,
 }
@@ -38,6 +39,7 @@ _FREQUENCY_ALIASES: Final = {
     "bi weekly": "fortnightly",
     "every 2 weeks": "fortnightly",
     "every two weeks": "fortnightly",
+    "every three weeks": "every 3 weeks",
     "every month": "monthly",
     "every six weeks": "every 6 weeks",
 }

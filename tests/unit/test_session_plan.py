@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -336,3 +336,18 @@ def test_rows_with_values_the_schema_forbids_are_refused() -> None:
         Session.from_row({**row, "status": "postponed"})
     with pytest.raises(ValueError, match="unknown canceller 'sponsor'"):
         Session.from_row({**row, "status": "cancelled", "cancelled_by": "sponsor"})
+
+
+def test_every_frequency_an_agreement_offers_can_be_planned() -> None:
+    """The agreement's vocabulary and the planner's agree, so `rmdesk plan` never refuses."""
+    from datetime import datetime
+
+    from rmdesk.models.agreements import FREQUENCIES as AGREED
+    from rmdesk.models.sessions import FREQUENCY_DAYS, plan_sessions
+
+    first = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+    for frequency in AGREED:
+        assert frequency in FREQUENCY_DAYS
+        assert len(plan_sessions(first, frequency, 4, 60)) == 4
+    gaps = plan_sessions(first, "every 3 weeks", 3, 60)
+    assert (gaps[1].starts_at - gaps[0].starts_at).days == 21
