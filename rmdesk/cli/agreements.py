@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,12 +89,14 @@ def cmd_sign(ws: Workspace, args: argparse.Namespace) -> int:
 
 @with_workspace(writes=False)
 def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken file is our answer, not noise
     result = ws.agreements.verify(args.file)
     if args.json:
         emit_json(result.as_dict())
     elif result.matches:
-        when = f", first signed on {result.signed_on.isoformat()}" if result.signed_on else ""
-        say(f"{args.file}: matches. {result.sentence}{when}")
+        when = f", completed on {result.signed_on.isoformat()}" if result.signed_on else ""
+        say(f"{args.file}: matches pair {result.pair_id}, version {result.version}{when}.")
+        say(f"  {result.sentence}")
     else:
         warn(f"{args.file}: does not match. {result.sentence}")
     return EXIT_OK if result.matches else EXIT_REJECTED

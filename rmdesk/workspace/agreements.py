@@ -429,7 +429,8 @@ class AgreementService:
             doc = self.document(pair_id, number)
             outcome = verify_against(source, doc)
             if outcome.matches:
-                signed_on = min((s.signed_on for s in doc.signatures), default=None)
+                # when the last signature landed: the day the agreement was complete
+                signed_on = max((s.signed_on for s in doc.signatures), default=None)
                 sentence = f"Pair {pair_id}: {outcome.sentence}"
                 return VerifyResult(True, sentence, pair_id, number, signed_on)
         assert outcome is not None

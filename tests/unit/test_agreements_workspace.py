@@ -119,7 +119,7 @@ def test_signing_freezes_and_an_edit_after_signing_needs_new_signatures(
 
     result = ws.agreements.verify(old_pdf)  # the old hash still verifies
     assert result.matches and (result.pair_id, result.version) == (pid, 1)
-    assert result.signed_on == date(2026, 2, 1)
+    assert result.signed_on == date(2026, 2, 2)  # the day the last of them signed
     assert ws.agreements.document(pid, 1).body == stored[0].body  # every version readable
     assert ws.agreements.document(pid).version == 2
 
@@ -242,7 +242,8 @@ def test_cli_sign_agreements_agreement_verify(
     db, ids = cli_db
     pid = str(ids[0])
     base = ["--db", str(db)]
-    assert main(["sign", pid, "--as", "mentor", "--name", "Yasmin Haddad", *base]) == 0
+    assert main(["sign", pid, "--as", "mentor", "--name", "Yasmin Haddad", "--on", "2026-02-01",
+                 *base]) == 0  # fmt: skip
     assert main(["sign", pid, "--as", "mentee", "--name", "Péter Varga", "--on", "2026-02-03",
                  "--paper", *base]) == 0  # fmt: skip
     assert main(["sign", pid, "--as", "mentee", "--name", "Again", *base]) == 1
@@ -257,7 +258,7 @@ def test_cli_sign_agreements_agreement_verify(
     out = tmp_path / "one.pdf"
     assert main(["agreement", pid, "--pdf", str(out), *base]) == 0
     assert main(["verify", str(out), *base]) == 0
-    assert f"Pair {pid}" in capsys.readouterr().out
+    assert f"matches pair {pid}, version 1, completed on 2026-02-03" in capsys.readouterr().out
     folder = tmp_path / "folder"
     assert main(["agreements", "--out", str(folder), *base]) == 0
     assert len(list(folder.iterdir())) == 1
