@@ -21,7 +21,6 @@ from rmdesk.cli.common import (
 )
 from rmdesk.models.agreements import ROLES
 from rmdesk.models.wording import plural
-from rmdesk.workspace.agreements import parse_template
 
 if TYPE_CHECKING:
     from rmdesk.cli.common import Subparsers
@@ -110,6 +109,8 @@ def cmd_template(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             warn(f"{args.edit}: cannot be read: {exc}")
             return EXIT_REJECTED
+        from rmdesk.workspace.agreements import parse_template
+
         body, problems = parse_template(text)
         if problems or body is None:
             for p in problems:

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from rmdesk.cli.common import cohort_of, emit_json, iso_date, iso_datetime, say, with_workspace
 from rmdesk.models.actions import Action
-from rmdesk.models.sessions import CANCELLERS, SESSION_STATUSES, Session
+from rmdesk.models.sessions import CANCELLERS, OUTCOMES, SESSION_STATUSES, Session, cast_status
 from rmdesk.models.wording import plural
-from rmdesk.workspace.sessions import OUTCOMES, cast_status
 
 if TYPE_CHECKING:
     from rmdesk.cli.common import Subparsers

@@ -320,3 +320,14 @@ def refresh_plan(
             result.keep.append(match)
     result.drop.extend(future_planned.values())
     return result
+
+
+#: How a pair ends: completed at the programme's end, or early for one of these reasons.
+OUTCOMES: Final = ("completed", "no-fault", "left", "mismatch", "other")
+
+
+def cast_status(text: str) -> SessionStatus:
+    """A status from user input; ValueError names the allowed ones."""
+    if text not in SESSION_STATUSES:
+        raise ValueError(f"'{text}' is not a session status; use {', '.join(SESSION_STATUSES)}")
+    return cast(SessionStatus, text)

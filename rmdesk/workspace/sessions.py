@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final, cast
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from rmdesk.documents.calendar_ics import CalendarSession, write_ics
@@ -27,6 +27,7 @@ from rmdesk.models.sessions import (
     CANCELLED,
     CANCELLERS,
     LOGGED_STATUSES,
+    OUTCOMES,
     PLANNED,
     SESSION_STATUSES,
     CancelledBy,
@@ -47,7 +48,6 @@ from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store, now_text
 
-OUTCOMES: Final = ("completed", "no-fault", "left", "mismatch", "other")
 RHYTHM_SETTING: Final = "sessions.default_rhythm"
 THRESHOLDS_SETTING: Final = "health.thresholds"
 CALENDAR_UID_SETTING: Final = "calendar.uid"
@@ -601,10 +601,3 @@ class SessionService:
 def _check_canceller(by: str | None) -> None:
     if by is not None and by not in CANCELLERS:
         raise RmdeskError(f"'{by}' cannot cancel a session; use mentor or mentee")
-
-
-def cast_status(text: str) -> SessionStatus:
-    """A status from user input, or RmdeskError."""
-    if text not in SESSION_STATUSES:
-        raise RmdeskError(f"'{text}' is not a session status; use {', '.join(SESSION_STATUSES)}")
-    return cast(SessionStatus, text)

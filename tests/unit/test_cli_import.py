@@ -123,7 +123,9 @@ def test_roster_plain_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 def test_roster_json_inactive_people(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     run(capsys, "import", R.write_csv(tmp_path / "r.csv", R.roster_rows()), "--db", db)
-    run(capsys, "import", R.write_csv(tmp_path / "s.csv", R.roster_rows(R.PEOPLE[:4])), "--db", db)
+    smaller = R.write_csv(tmp_path / "s.csv", R.roster_rows(R.PEOPLE[:4]))
+    assert run(capsys, "import", smaller, "--db", db)[0] == 1  # a third would leave: asked first
+    assert run(capsys, "import", smaller, "--db", db, "--allow-deactivation")[0] == 0
     people = json.loads(run(capsys, "roster", "--db", db, "--json")[1])
     assert {p["employee_id"]: p["active"] for p in people} == {
         "E1": True,

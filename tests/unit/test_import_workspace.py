@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from rmdesk.errors import ImportCancelled, RosterError
+from rmdesk.errors import DeactivationRefused, ImportCancelled, RosterError
 from rmdesk.workspace import Workspace
 from tests.conftest import SAMPLE
 from tests.unit import rosters as R
@@ -344,7 +344,9 @@ def test_cleared_optional_field_is_an_update(imported: Any, tmp_path: Path) -> N
 
 def test_people_missing_are_deactivated_never_deleted(imported: Any, tmp_path: Path) -> None:
     people = [p for p in R.PEOPLE if p[0] not in ("E5", "E6")]
-    report = imported.roster.import_roster(write_people(tmp_path, people))
+    with pytest.raises(DeactivationRefused, match="deactivate 2 people"):  # a third: asked first
+        imported.roster.import_roster(write_people(tmp_path, people))
+    report = imported.roster.import_roster(write_people(tmp_path, people), allow_deactivation=True)
     assert (report.added, report.updated, report.deactivated, report.unchanged) == (0, 0, 2, 4)
     everyone = {e.employee_id: e for e in imported.roster.roster()}
     assert len(everyone) == 6
@@ -469,11 +471,11 @@ def test_cancel_writes_nothing(imported: Any, tmp_path: Path, cancel_at: int) ->
         return not (len(calls) - 1 == cancel_at or (cancel_at == -1 and done == total))
 
     with pytest.raises(ImportCancelled):
-        imported.roster.import_roster(big, progress=progress)
+        imported.roster.import_roster(big, progress=progress, allow_deactivation=True)
     assert state(imported) == before
     assert calls[0][0] == 0 and all(total == calls[0][1] for _, total, _ in calls)
     # the workspace is still usable after a cancel
-    assert imported.roster.import_roster(big).added == 12_000
+    assert imported.roster.import_roster(big, allow_deactivation=True).added == 12_000
 
 
 def test_progress_reports_rising_counts_to_the_total(workspace: Any, tmp_path: Path) -> None:
@@ -502,7 +504,7 @@ KILLER = textwrap.dedent(
             os.kill(os.getpid(), signal.SIGKILL)
         return True
 
-    ws.roster.import_roster(sys.argv[2], progress=progress)
+    ws.roster.import_roster(sys.argv[2], progress=progress, allow_deactivation=True)
     print("finished without being killed", flush=True)
     """
 )

@@ -55,7 +55,7 @@ def reimport(ws: Workspace, tmp_path: Path, **changes: dict[str, object]) -> Non
     """Re-import SMALL with field changes per id; an id mapped to {} is left out of the file."""
     people = [e for e in SMALL if changes.get(e.employee_id) != {}]
     write_roster(tmp_path / "again.csv", people, changes)
-    ws.roster.import_roster(tmp_path / "again.csv")
+    ws.roster.import_roster(tmp_path / "again.csv", allow_deactivation=True)
 
 
 # -- cohorts and participants -----------------------------------------------------------------
