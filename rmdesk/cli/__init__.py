@@ -7,13 +7,13 @@ One module per command group; each offers ``register(sub, common, cohort_opt)``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import logging
 import sys
 from collections.abc import Sequence
 
 from rmdesk import __version__
-from rmdesk.cli import agreements, cohorts, pairing, reports, roster, safety, sessions
 from rmdesk.cli.common import (
     EXIT_BLOCKED,
     EXIT_OK,
@@ -23,8 +23,25 @@ from rmdesk.cli.common import (
 )
 from rmdesk.errors import PairingRefused, RmdeskError, RosterError
 
-#: Command groups, in the order their commands appear in ``rmdesk --help``.
-GROUPS = (roster, cohorts, pairing, agreements, sessions, reports, safety)
+#: Command groups (modules of rmdesk.cli), in the order of ``rmdesk --help``.
+GROUPS = ("roster", "cohorts", "pairing", "agreements", "sessions", "reports", "safety")
+
+#: Which group registers each command: a command imports its own group only, so a quick
+#: `rmdesk pairs` never loads the PDF or calendar code. A test keeps this equal to what the
+#: groups register.
+COMMANDS = {
+    "import": "roster", "roster": "roster",
+    "cohort": "cohorts", "cohorts": "cohorts", "enrol": "cohorts", "withdraw": "cohorts",
+    "exclude": "cohorts", "seniority": "cohorts",
+    "check": "pairing", "pair": "pairing", "unpair": "pairing", "pairs": "pairing",
+    "suggest": "pairing",
+    "agreement": "agreements", "agreements": "agreements", "sign": "agreements",
+    "verify": "agreements", "template": "agreements",
+    "session": "sessions", "sessions": "sessions", "plan": "sessions", "action": "sessions",
+    "actions": "sessions", "close": "sessions", "health": "sessions", "calendar": "sessions",
+    "report": "reports", "export": "reports", "announce": "reports",
+    "backup": "safety", "restore": "safety", "erase": "safety", "audit": "safety",
+}  # fmt: skip
 
 log = logging.getLogger("rmdesk.cli")
 
@@ -35,7 +52,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(args.db)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _groups_for(argv: Sequence[str] | None) -> Sequence[str]:
+    """The one group a command line needs, or every group (help, no command, a typo)."""
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    first = next(iter(words), None)
+    flags = {"-h", "--help", "--version"}
+    if first in COMMANDS and not flags & set(sys.argv[1:] if argv is None else argv):
+        return (COMMANDS[first],)
+    return GROUPS
+
+
+def build_parser(groups: Sequence[str] = GROUPS) -> argparse.ArgumentParser:
     common, cohort_opt = parents()
     parser = argparse.ArgumentParser(
         prog="rmdesk", description="Run a reverse mentoring programme.", parents=[common]
@@ -43,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rmdesk {__version__}")
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in GROUPS:
-        group.register(sub, common, cohort_opt)
+    for name in groups:
+        importlib.import_module(f"rmdesk.cli.{name}").register(sub, common, cohort_opt)
     return parser
 
 
@@ -52,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
+    parser = build_parser(_groups_for(argv))
     args = parser.parse_args(argv)  # usage errors exit 2 (argparse), --version exits 0
     args.db = getattr(args, "db", None)
     args.debug = getattr(args, "debug", False)

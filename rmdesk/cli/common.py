@@ -63,6 +63,10 @@ def with_workspace(*, writes: bool) -> Callable[[Command], Handler]:
         def handler(args: argparse.Namespace) -> int:
             ws = open_workspace(args, create=writes)
             try:
+                if writes:  # one writer: wait a few seconds for the window or another command
+                    from rmdesk.workspace.writer_lock import CLI_WAIT
+
+                    ws.safety.take_lock(wait=CLI_WAIT)
                 return command(ws, args)
             finally:
                 ws.close()

@@ -93,7 +93,8 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
-        self.safety.release_lock()
+        if "safety" in self.__dict__:  # built (and so holding a lock) only if it was used
+            self.safety.release_lock()
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with each change event, once per committed transaction."""

@@ -9,6 +9,7 @@ from rmdesk.errors import NotFound, PairingRefused, RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, PairView
 from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair, unordered
 from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topics
+from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import PairsChanged
 from rmdesk.workspace.roster import RosterService
@@ -201,6 +202,13 @@ class PairingService:
                 f"Pairing {mentor.label} with {mentee.label} breaks a pairing rule: {exc}.",
                 list(blocks),
             ) from exc
+        if override is not None:
+            record_in(
+                self.store,
+                "override",
+                f"pair {pair_id} in '{cohort.name}' made despite "
+                f"{', '.join(c.code for c in blocks)}: {override}",
+            )
         ctx.mentor_load = {**ctx.mentor_load, mentor_id: ctx.mentor_load.get(mentor_id, 0) + 1}
         ctx.mentee_load = {**ctx.mentee_load, mentee_id: ctx.mentee_load.get(mentee_id, 0) + 1}
         return int(pair_id or 0)

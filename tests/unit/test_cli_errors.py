@@ -72,3 +72,17 @@ def test_export_kinds_agree_with_the_service() -> None:
     from rmdesk.workspace.reports import EXPORT_KINDS
 
     assert CLI_KINDS == EXPORT_KINDS
+
+
+def test_the_command_table_names_every_command_of_every_group() -> None:
+    """`COMMANDS` routes each command to its group; it must match what the groups register."""
+    import argparse
+
+    from rmdesk.cli import COMMANDS, GROUPS, build_parser
+
+    registered: dict[str, str] = {}
+    for group in GROUPS:
+        parser = build_parser((group,))
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        registered.update(dict.fromkeys(sub.choices, group))
+    assert registered == COMMANDS

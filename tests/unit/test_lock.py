@@ -161,3 +161,30 @@ def test_gui_start_takes_the_lock_and_backs_up(db_path: Path) -> None:
     finally:
         ws.close()
     assert WriterLock(db_path).holder() is None
+
+
+@pytest.mark.parametrize(
+    "argv", [["cohort", "Spring"], ["seniority", "lower"], ["exclude", "A", "B"]]
+)
+def test_every_cli_write_respects_the_lock(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    import rmdesk.workspace.writer_lock
+
+    monkeypatch.setattr(rmdesk.workspace.writer_lock, "CLI_WAIT", 0.3)
+    Workspace.open(db_path).close()
+    proc = _holder(db_path, 10)
+    try:
+        capsys.readouterr()
+        assert main([*argv, "--db", str(db_path)]) == 1
+        assert f"process {proc.pid}" in capsys.readouterr().err
+    finally:
+        _end(proc)
+    ws = Workspace.open(db_path)
+    try:
+        assert ws.cohorts.cohorts() == [] and ws.pairing.higher_grade_is_senior
+    finally:
+        ws.close()

@@ -565,3 +565,10 @@ def test_accept_into_a_named_cohort(ws: Workspace) -> None:
     ws.cohorts.create_cohort("Autumn")
     ws.pairing.accept([Proposal("S2", "F1", 7, [])], spring)
     assert len(ws.pairing.pairs(spring)) == 1 and ws.pairing.pairs() == []
+
+
+def test_an_override_is_written_to_the_audit_log(ws: Workspace) -> None:
+    made = ws.pairing.pair("F2", "F1", override="pilot agreed by the CHRO")
+    (entry,) = ws.audit.entries(kind="override")
+    assert f"pair {made.pair.id}" in entry.summary and "direct-report" in entry.summary
+    assert "pilot agreed by the CHRO" in entry.summary
