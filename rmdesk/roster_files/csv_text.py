@@ -41,7 +41,7 @@ def decode_lines(data: bytes) -> tuple[str, str, list[int]]:
                 return data.decode(enc), enc, []
             except UnicodeDecodeError as exc:
                 if enc == "utf-8-sig":
-                    mixed = decode_by_line(data[len(bom) :])
+                    mixed = decode_by_line(data[len(bom) :], utf8=True)
                     if mixed is not None:
                         return mixed[0], MIXED, mixed[1]
                 raise _undecodable(

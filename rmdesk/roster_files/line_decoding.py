@@ -16,28 +16,28 @@ MIXED = "utf-8 (some lines windows-1252)"
 NAMED_LINES = 20
 
 
-def decode_by_line(data: bytes) -> tuple[str, list[int]] | None:
+def decode_by_line(data: bytes, utf8: bool = False) -> tuple[str, list[int]] | None:
     """The text, and the line numbers (from 1) read as Windows-1252, when the file is mostly
-    UTF-8: at least as many lines with other than ASCII are UTF-8 as are not. None when the
-    file is not (a Windows-1252 file) or a line is neither."""
+    UTF-8: at least as many lines with other than ASCII are UTF-8 as are not (or ``utf8``:
+    its BOM says so). None when the file is not (a Windows-1252 file) or a line is neither."""
     lines = data.split(b"\n")
     texts: list[str] = []
     other: list[int] = []
-    utf8 = 0
+    good = 0
     for number, line in enumerate(lines, start=1):
         if line.isascii():
             texts.append(line.decode("ascii"))
             continue
         try:
             texts.append(line.decode("utf-8"))
-            utf8 += 1
+            good += 1
         except UnicodeDecodeError:
             try:
                 texts.append(line.decode("cp1252"))
             except UnicodeDecodeError:
                 return None
             other.append(number)
-    if not other or utf8 < len(other):
+    if not other or (good < len(other) and not utf8):
         return None
     return "\n".join(texts), other
 

@@ -20,7 +20,7 @@ _HUGE = 10**12  # a repeat count too long to be read as a number stands for "too
 def _repeat(value: str | None) -> int:
     if not value:
         return 1
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         return 1
     return int(value) if len(value) <= 12 else _HUGE
 
@@ -105,6 +105,6 @@ def check_ods_content(chunks: Iterable[bytes], limits: ReadLimits) -> None:
         for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, LookupError, ValueError) as exc:  # LookupError: encoding
         message = f"the spreadsheet cannot be read: content.xml is not well-formed ({exc})"
         raise RosterError([Problem(message)]) from exc

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.parsers import expat
@@ -33,6 +35,18 @@ _PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
 _UNREFERENCED_CELL = re.compile(rb'<c(?! r="[A-Za-z]{1,3}[0-9]{1,7}")(?=[\s/>])')
 _REF_COLUMN = re.compile(rb'<c r="([A-Za-z]{1,3})')
 _REF_ROW = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
+#: What zipfile and zlib raise for a damaged, encrypted or unusual archive
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+)
 _NOT_SHEETS = re.compile(r"(?i)(?:sharedStrings|styles|theme\d*|app|core|custom)\.xml$|\.rels$")
 
 
@@ -53,7 +67,7 @@ def check_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> None:
                 check_xls(head + fh.read(), limits)
                 return
         book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _DAMAGED as exc:
         raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
     with book:
         members = [i for i in book.infolist() if not i.is_dir()]
@@ -70,9 +84,7 @@ def check_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> None:
                 elif info.filename.endswith("sharedStrings.xml"):
                     for _ in _chunks(book, info):  # inflated whole: its size is checked
                         pass
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-            raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
-        except (NotImplementedError, RuntimeError) as exc:  # an encrypted or exotic member
+        except _DAMAGED as exc:  # a damaged, encrypted or exotic part
             raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
 
 
@@ -170,6 +182,11 @@ def _check_extent(rows: int, columns: int, limits: ReadLimits) -> None:
         raise refuse(problem)
 
 
+def _number(digits: str) -> int:
+    """A row number as written; one too long to read stands for 'too far'."""
+    return int(digits) if len(digits) <= 12 else 10**12
+
+
 def column_number(letters: bytes | str) -> int:
     """'A' -> 1, 'Z' -> 26, 'AA' -> 27, 'XFD' -> 16384."""
     n = 0
@@ -188,12 +205,12 @@ def _parsed_extent(name: str, chunks: Iterator[bytes], limits: ReadLimits) -> tu
         local = tag.rpartition(" ")[2]
         if local == "row":
             ref = attrs.get("r", "")
-            row = int(ref) if ref.isdigit() else row + 1
+            row = _number(ref) if ref.isascii() and ref.isdigit() else row + 1
             col = 0
         elif local == "c":
-            m = re.fullmatch(r"([A-Za-z]{1,3})([0-9]{1,7})", attrs.get("r", ""))
+            m = re.fullmatch(r"([A-Za-z]+)([0-9]+)", attrs.get("r", ""))
             if m:
-                col, row = column_number(m[1]), int(m[2])
+                col, row = column_number(m[1][:6]), _number(m[2])
             else:
                 col += 1
             rows, columns = max(rows, row), max(columns, col)
@@ -206,6 +223,6 @@ def _parsed_extent(name: str, chunks: Iterator[bytes], limits: ReadLimits) -> tu
         for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, LookupError, ValueError) as exc:  # LookupError: encoding
         raise refuse(f"the spreadsheet cannot be read: {name} is not well-formed ({exc})") from exc
     return rows, columns

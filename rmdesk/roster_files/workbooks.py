@@ -108,21 +108,23 @@ def read_workbook(path: Path, sheet: str | None, limits: ReadLimits = DEFAULT_LI
     from python_calamine import CalamineWorkbook
 
     check_workbook(path, limits)
-
     try:
         book = CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+        if sheet is not None:
+            if sheet not in names:
+                listed = ", ".join(f"'{printable(n)}'" for n in names)
+                missing = f"there is no sheet '{printable(sheet)}' (sheets: {listed})"
+                raise RosterError([Problem(missing)])
+            chosen, found = sheet, book.get_sheet_by_name(sheet)  # each get reads the sheet
+            raw = found.to_python(skip_empty_area=False)
+        else:
+            chosen, found, raw = _likeliest_sheet(book, names)
+    except RosterError:
+        raise
     except Exception as exc:  # calamine raises its own error types for damaged files
-        raise RosterError([Problem(f"the spreadsheet cannot be read: {exc}")]) from exc
-    names = list(book.sheet_names)
-    if sheet is not None:
-        if sheet not in names:
-            listed = ", ".join(f"'{printable(n)}'" for n in names)
-            missing = f"there is no sheet '{printable(sheet)}' (sheets: {listed})"
-            raise RosterError([Problem(missing)])
-        chosen, found = sheet, book.get_sheet_by_name(sheet)  # each get reads the sheet
-        raw = found.to_python(skip_empty_area=False)
-    else:
-        chosen, found, raw = _likeliest_sheet(book, names)
+        message = printable(str(exc))[:300]
+        raise RosterError([Problem(f"the spreadsheet cannot be read: {message}")]) from exc
     fill_merged(found, raw)
     return Sheet(chosen, names, raw)
 

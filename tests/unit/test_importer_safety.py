@@ -161,7 +161,9 @@ def test_limits_are_settings_with_defaults(tmp_path: Path) -> None:
     with pytest.raises(RosterError, match="reach row 3 and column 2"):
         read_table(book, limits=ReadLimits(max_rows=2))
     with pytest.raises(RosterError, match="too big to import"):
-        read_table(R.write_csv(tmp_path / "a.csv", R.roster_rows()), limits=ReadLimits(max_text_bytes=100))
+        read_table(
+            R.write_csv(tmp_path / "a.csv", R.roster_rows()), limits=ReadLimits(max_text_bytes=100)
+        )
 
 
 def _ods(path: Path, rows_xml: str) -> Path:
