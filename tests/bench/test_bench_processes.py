@@ -37,21 +37,48 @@ def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
 
+# The child writes its own peak resident set (VmHWM, which exec resets) when it ends: the
+# parent's rusage would carry over the high-water mark of the big pytest process it forked from.
+PEAK = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            open(out, "w").write(line.split()[1])
+atexit.register(peak)
+if sys.argv[1] == "-m":
+    sys.argv = [sys.argv[2], *sys.argv[3:]]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    code = sys.argv[2]
+    sys.argv = ["-c", *sys.argv[3:]]
+    exec(compile(code, "<bench>", "exec"), {"__name__": "__main__"})
+"""
+
+
 def run_process(argv: Sequence[str]) -> tuple[float, float]:
     """(wall seconds, peak resident MiB) of one child process, from spawn to exit."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".peak", delete=False) as fh:
+        peak_file = fh.name
+    wrapped = [argv[0], "-c", PEAK, peak_file, *argv[1:]]
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(), cwd=ROOT
+        wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(), cwd=ROOT
     )
-    _, status, usage = os.wait4(proc.pid, 0)
+    _, status, _usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
+    text = Path(peak_file).read_text() or "0"
+    Path(peak_file).unlink()
     err = ""
     if proc.stderr is not None:
         err = proc.stderr.read().decode()
         proc.stderr.close()
     assert proc.returncode == 0, err
-    return wall, usage.ru_maxrss / 1024
+    return wall, int(text) / 1024
 
 
 def best(argv: Sequence[str], before: str | None = None) -> tuple[float, float]:
