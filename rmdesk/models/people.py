@@ -8,19 +8,42 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, overload
 
-#: Canonical roster fields, in display order (docs/cli.md#json-shapes).
-ROSTER_FIELDS: tuple[str, ...] = (
-    "employee_id",
-    "name",
-    "email",
-    "department",
-    "division",
-    "title",
-    "grade",
-    "manager_id",
-    "hire_date",
-    "birth_year",
-    "location",
+
+@dataclass(frozen=True, slots=True)
+class RosterField:
+    """One canonical roster field: its name (docs/cli.md#json-shapes), how the window labels
+    it, and the other forms an HR file may give it in (mapped onto it by the importer)."""
+
+    name: str
+    label: str
+    also: tuple[str, ...] = ()
+
+
+#: THE table of roster fields, in display order. The employees table's columns, the SQL that
+#: writes them, Employee's fields, the import's column choices, the roster's column headers
+#: and the record tuples are all derived from it (a test holds them to it).
+FIELDS: tuple[RosterField, ...] = (
+    RosterField("employee_id", "Employee ID"),
+    RosterField("name", "Name", ("first_name", "last_name")),
+    RosterField("email", "Email"),
+    RosterField("department", "Department"),
+    RosterField("division", "Division"),
+    RosterField("title", "Title"),
+    RosterField("grade", "Grade"),
+    RosterField("manager_id", "Manager", ("manager_name",)),
+    RosterField("hire_date", "Hire date"),
+    RosterField("birth_year", "Birth year", ("birth_date",)),
+    RosterField("location", "Location"),
+)
+#: Fields an import reads only to learn who has left (the person comes in inactive).
+LEAVER_FIELDS: tuple[str, ...] = ("status", "termination_date")
+
+ROSTER_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS)
+FIELD_LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
+#: Everything a file's column can be mapped to, in the order the mapping dialog offers them.
+MAPPABLE_FIELDS: tuple[str, ...] = (
+    *(name for f in FIELDS for name in (f.name, *f.also)),
+    *LEAVER_FIELDS,
 )
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -124,3 +147,14 @@ def grade_rank(grade: str | None) -> float | None:
         return None
     match = _NUMBER.search(grade)
     return float(match.group()) if match else None
+
+
+def grade_sort_key(grade: str | None) -> tuple[int, float, str]:
+    """Grades in order: by their number when they have one ('2' before '12', 'G9' before
+    'G10'), else as text; blanks last."""
+    if not grade:
+        return (2, 0.0, "")
+    rank = grade_rank(grade)
+    if rank is None:
+        return (1, 0.0, grade.casefold())
+    return (0, rank, grade.casefold())

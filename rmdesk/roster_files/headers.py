@@ -8,28 +8,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rmdesk.errors import Problem
+from rmdesk.models.people import MAPPABLE_FIELDS
 from rmdesk.roster_files.header_synonyms import SYNONYMS, WEAK
 
 #: Everything a column can be mapped to: the canonical fields plus the forms they arrive in.
-FIELD_CHOICES: tuple[str, ...] = (
-    "employee_id",
-    "name",
-    "first_name",
-    "last_name",
-    "email",
-    "department",
-    "division",
-    "title",
-    "grade",
-    "manager_id",
-    "manager_name",
-    "hire_date",
-    "birth_year",
-    "birth_date",
-    "location",
-    "status",
-    "termination_date",
-)
+FIELD_CHOICES: tuple[str, ...] = MAPPABLE_FIELDS
 
 
 _ABBREVIATIONS = (

@@ -196,10 +196,10 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-EMPLOYEE_COLUMNS = (
-    "employee_id, name, email, department, division, title, grade, manager_id, hire_date, "
-    "birth_year, location, active"
-)
+#: The stored person, in Record order: the roster fields, then ``active``.
+EMPLOYEE_COLUMNS = ", ".join((*ROSTER_FIELDS, "active"))
+_WRITTEN = (*ROSTER_FIELDS, "active", "last_import_id")
+_UPSERT = ", ".join(f"{c}=excluded.{c}" for c in _WRITTEN if c != "employee_id")
 
 
 class RosterService:
@@ -384,22 +384,13 @@ class RosterService:
             if first:
                 self.db.execute("DROP INDEX employees_id")
             sql = (
-                "INSERT INTO employees (employee_id, name, email, department, division, title, "
-                "grade, manager_id, hire_date, birth_year, location, active, last_import_id) "
+                f"INSERT INTO employees ({', '.join(_WRITTEN)}) "
                 # the import id is an integer SQLite gave us: written into the statement, it
                 # spares a copy of every row to append it
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(import_id)}) "
+                f"VALUES ({', '.join('?' * (len(_WRITTEN) - 1))}, {int(import_id)}) "
             )
             if not first:
-                sql += (
-                    "ON CONFLICT(employee_id) DO "
-                    "UPDATE SET name=excluded.name, email=excluded.email, "
-                    "department=excluded.department, division=excluded.division, "
-                    "title=excluded.title, grade=excluded.grade, manager_id=excluded.manager_id, "
-                    "hire_date=excluded.hire_date, birth_year=excluded.birth_year, "
-                    "location=excluded.location, active=excluded.active, "
-                    "last_import_id=excluded.last_import_id"
-                )
+                sql += f"ON CONFLICT(employee_id) DO UPDATE SET {_UPSERT}"
             rows = itertools.chain(plan.added, plan.updated)  # no list of every row
             for start in range(0, changes, CHUNK):
                 self.db.conn.executemany(sql, itertools.islice(rows, CHUNK))
