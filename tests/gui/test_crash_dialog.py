@@ -61,3 +61,14 @@ def test_the_log_rotates(tmp_path: Path) -> None:
     for _ in range(2 * logs.MAX_BYTES // 10_000 + 5):
         logging.getLogger("rmdesk.test").error(big)
     assert (tmp_path / "r.log.1").exists()
+
+
+def test_the_shipped_fonts_are_given_to_qt(qtbot: QtBot) -> None:
+    """CJK and Hangul names need the shipped fonts on a machine with only DejaVu."""
+    from PySide6.QtGui import QFontDatabase
+
+    from rmdesk.app import register_fonts
+
+    assert register_fonts() >= 3
+    families = set(QFontDatabase.families())
+    assert {"Droid Sans Fallback", "NanumGothic", "RmdeskSans"} <= families
