@@ -22,7 +22,7 @@ from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.file_input import OLE_MAGIC
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, MB, ReadLimits, extent_problem
 from rmdesk.roster_files.ods_guard import check_ods_content
-from rmdesk.roster_files.xls_guard import check_xls
+from rmdesk.roster_files.xls_guard import check_xls, xlsb_extent
 
 _CHUNK = 4 * MB
 # A cell element whose reference is not a single letter and at most five digits (A1..Z99999):
@@ -74,18 +74,33 @@ def check_workbook(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> None:
         _check_sizes(members, limits)
         names = {i.filename for i in members}
         try:
-            if "content.xml" in names and not any(n.startswith("xl/") for n in names):
-                content = book.getinfo("content.xml")
-                check_ods_content(_chunks(book, content), limits)
-                return
+            if "content.xml" in names:  # calamine reads it whatever else the zip holds
+                check_ods_content(_chunks(book, book.getinfo("content.xml")), limits)
             for info in members:
+                if info.filename == "content.xml":
+                    continue
                 if info.filename.endswith(".xml") and not _NOT_SHEETS.search(info.filename):
                     _check_sheet(book, info, limits)
-                elif info.filename.endswith("sharedStrings.xml"):
-                    for _ in _chunks(book, info):  # inflated whole: its size is checked
+                elif info.filename.endswith(".bin") and _is_xlsb_sheet(book, info.filename):
+                    _check_extent(*xlsb_extent(b"".join(_chunks(book, info))), limits)
+                else:  # inflated whole all the same: a part may lie about its size
+                    for _ in _chunks(book, info):
                         pass
         except _DAMAGED as exc:  # a damaged, encrypted or exotic part
             raise refuse(f"the spreadsheet cannot be read: {exc}") from exc
+
+
+def _is_xlsb_sheet(book: zipfile.ZipFile, name: str) -> bool:
+    """A binary (XLSB) worksheet: in worksheets/, or named a worksheet by a relationship."""
+    if "worksheets/" in name:
+        return True
+    base = name.rpartition("/")[2]
+    for rels in (n for n in book.namelist() if n.endswith(".rels")):
+        for element in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", book.read(rels)):
+            target = re.search(rb'Target="([^"]*)"', element)
+            if b"/worksheet" in element and target and target[1].endswith(base.encode()):
+                return True
+    return False
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
@@ -143,36 +158,50 @@ def _check_sheet(book: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimit
 _UNUSUAL = (-1, -1)
 
 
+def _pieces(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, int, int]]:
+    """The XML as (buffer, start, end) spans that cut no tag in two, without copying the
+    chunks: a tag cut by a chunk's edge comes whole in a small span of its own."""
+    carry = b""
+    for chunk in chunks:
+        first_end = chunk.find(b">")
+        if first_end < 0:  # no tag ends in this chunk: it all joins the next
+            carry += chunk
+            continue
+        start = 0
+        if carry:
+            yield carry + chunk[: first_end + 1], 0, len(carry) + first_end + 1
+            start = first_end + 1
+        cut = chunk.rfind(b"<", start)
+        if cut <= chunk.rfind(b">", start):
+            cut = len(chunk)
+        yield chunk, start, cut
+        carry = chunk[cut:]
+    if carry:
+        yield carry + b" ", 0, len(carry) + 1  # the XML ends inside a tag
+
+
 def _scanned_extent(
     chunks: Iterator[bytes], limits: ReadLimits, quick: bool
 ) -> tuple[int, int] | None:
     """The last row and column the cell references name, by regex; None when some cell has
     no reference or a prefixed name, so only a parser can place it. ``quick``: only prove
     every cell is within A..Z and row 99,999 (then (0, 0)), else return ``_UNUSUAL``."""
-    carry = b""
     rows = columns = 0
-    for chunk in chunks:
-        part = carry + chunk if carry else chunk
-        # a tag cut by the chunk's edge waits for the next chunk, to be seen whole
-        cut = part.rfind(b"<")
-        if cut > part.rfind(b">"):
-            part, carry = part[:cut], part[cut:]
-        else:
-            carry = b""
-        if _PREFIXED_CELL.search(part) or b"<![CDATA[" in part:
+    for buf, start, end in _pieces(chunks):
+        # (a CDATA section or a comment may hold what looks like a cell: that only makes
+        # the scan more careful, it cannot hide a real cell)
+        if _PREFIXED_CELL.search(buf, start, end):
             return None
         if quick:
-            if _UNUSUAL_CELL.search(part) is not None:
+            if _UNUSUAL_CELL.search(buf, start, end) is not None:
                 return _UNUSUAL
             continue  # every cell within A..Z and row 99,999: the common sheet
-        if _UNREFERENCED_CELL.search(part):
+        if _UNREFERENCED_CELL.search(buf, start, end):
             return None
-        letters = set(_REF_COLUMN.findall(part))
+        letters = set(_REF_COLUMN.findall(buf, start, end))
         columns = max(columns, max(map(column_number, letters), default=0))
-        rows = max(rows, max(map(int, _REF_ROW.findall(part)), default=0))
+        rows = max(rows, max(map(int, _REF_ROW.findall(buf, start, end)), default=0))
         _check_extent(rows, columns, limits)  # stop early
-    if carry and (_PREFIXED_CELL.search(carry + b" ") or _UNREFERENCED_CELL.search(carry)):
-        return None  # the XML ends inside a tag: the parser says what is wrong
     return rows, columns
 
 

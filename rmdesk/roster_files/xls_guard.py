@@ -123,3 +123,40 @@ def check_xls(data: bytes, limits: ReadLimits) -> None:
     problem = extent_problem(rows, columns, limits)
     if problem:
         raise RosterError([Problem(problem)])
+
+
+# BIFF12 (XLSB) records: a row header (0) gives the row of the cells after it, each cell
+# record (1 to 11: blank, RK, error, bool, real, string, shared string, formulas) its column.
+_XLSB_ROW, _XLSB_CELLS = 0, range(1, 12)
+
+
+def xlsb_extent(sheet: bytes) -> tuple[int, int]:
+    """The last row and column (from 1) holding a cell in an XLSB worksheet part."""
+    rows = columns = 0
+    row = 0
+    pos, end = 0, len(sheet)
+    while pos < end:
+        kind = sheet[pos] & 0x7F
+        pos += 1
+        if sheet[pos - 1] & 0x80 and pos < end:
+            kind |= (sheet[pos] & 0x7F) << 7
+            pos += 1
+        size = shift = 0
+        for _ in range(4):
+            if pos >= end:
+                return rows, columns
+            byte = sheet[pos]
+            pos += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        if pos + size > end:
+            break  # a record cut short: calamine reports the damage
+        if kind == _XLSB_ROW and size >= 4:
+            (row,) = struct.unpack_from("<I", sheet, pos)
+        elif kind in _XLSB_CELLS and size >= 4:
+            (col,) = struct.unpack_from("<I", sheet, pos)
+            rows, columns = max(rows, row + 1), max(columns, col + 1)
+        pos += size
+    return rows, columns

@@ -204,6 +204,14 @@ def test_ods_padding_imports_and_a_repeated_value_is_refused(
     code, err = run(capsys, _ods(tmp_path / "bomb.ods", bomb), tmp_path / "b.db")
     assert code == 1 and "too big to import" in err
     assert people(tmp_path / "b.db") == []
+    # an XLSX part beside content.xml does not make the guard look away from it
+    hybrid = tmp_path / "hybrid.ods"
+    with zipfile.ZipFile(tmp_path / "xbomb.ods") as src, zipfile.ZipFile(hybrid, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(RosterError, match="too big to import"):
+        check_workbook(hybrid)
 
 
 def test_xls_cell_in_a_far_column_is_refused(
@@ -362,3 +370,27 @@ def test_a_workbook_row_past_the_header_gets_a_workbook_message(
     assert "row 4: 13 values under 12 columns ('stray note' past the last one)" in err
     assert "delimiter" not in err and "quotes" not in err
     assert "give those columns a header" in err
+
+
+def _biff12(kind: int, body: bytes) -> bytes:
+    """One XLSB record: its type and size as 7-bit varints, then the body."""
+    head = bytes([kind]) if kind < 0x80 else bytes([kind & 0x7F | 0x80, kind >> 7])
+    size, length = len(body), b""
+    while True:
+        length += bytes([size & 0x7F | (0x80 if size >= 0x80 else 0)])
+        size >>= 7
+        if not size:
+            break
+    return head + length + body
+
+
+def test_xlsb_cells_are_placed_by_their_records() -> None:
+    from rmdesk.roster_files.xls_guard import xlsb_extent
+
+    row = _biff12(0, struct.pack("<I", 1_048_575) + b"\x00" * 8)  # BrtRowHdr
+    cell = _biff12(7, struct.pack("<II", 16_383, 0) + b"\x00" * 4)  # BrtCellIsst
+    wide = _biff12(0x91, b"")  # BrtBeginSheetData: a type of two bytes
+    near = _biff12(0, struct.pack("<I", 1) + b"\x00" * 8) + _biff12(5, b"\x02" + b"\x00" * 15)
+    assert xlsb_extent(wide + near) == (2, 3)
+    assert xlsb_extent(wide + near + row + cell) == (1_048_576, 16_384)
+    assert xlsb_extent(row + cell[:-2]) == (0, 0)  # cut short: calamine reports it
