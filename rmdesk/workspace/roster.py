@@ -248,9 +248,16 @@ class RosterService:
         table: Table | None = None,
     ) -> ImportPlan:
         """Read and validate ``source``; raises RosterError only when the file cannot be read."""
-        from rmdesk.roster_files import detect_mapping, parse_roster, read_table
+        from rmdesk.roster_files import (
+            check_regular_file,
+            detect_mapping,
+            parse_roster,
+            read_table,
+        )
 
         path = Path(source)
+        if table is None:  # a pipe would block the hashing thread for ever: refused first
+            check_regular_file(path)
         digest = _Digest(path)  # hashed in another thread meanwhile (hashlib lets go of the GIL)
         with _no_cyclic_gc():
             if table is None:

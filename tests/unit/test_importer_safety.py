@@ -394,3 +394,23 @@ def test_xlsb_cells_are_placed_by_their_records() -> None:
     assert xlsb_extent(wide + near) == (2, 3)
     assert xlsb_extent(wide + near + row + cell) == (1_048_576, 16_384)
     assert xlsb_extent(row + cell[:-2]) == (0, 0)  # cut short: calamine reports it
+
+
+def test_a_refused_fifo_leaves_no_thread_behind(tmp_path: Path) -> None:
+    """The file's hash is computed in a thread: a FIFO must be refused before it starts."""
+    import os
+    import threading
+
+    from rmdesk.errors import RosterError
+    from rmdesk.workspace import Workspace
+
+    fifo = tmp_path / "roster.csv"
+    os.mkfifo(fifo)
+    before = threading.active_count()
+    ws = Workspace.in_memory()
+    try:
+        with pytest.raises(RosterError, match="pipe"):
+            ws.roster.prepare_import(fifo)
+    finally:
+        ws.close()
+    assert threading.active_count() == before
