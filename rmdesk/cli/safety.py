@@ -53,7 +53,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     if args.json:
-        emit_json([{"at": e.at, "kind": e.kind, "summary": e.summary} for e in entries])
+        emit_json([{"id": e.id, "at": e.at, "kind": e.kind, "summary": e.summary} for e in entries])
         return EXIT_OK
     for e in entries:
         say(f"{e.at}\t{e.kind}\t{e.summary}")
