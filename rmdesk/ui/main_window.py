@@ -1,4 +1,4 @@
-"""The main window: menus, tool bar, the side bar of views, and the import flow."""
+"""The main window over one workspace file: menus, tool bar, the side bar of views."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
@@ -23,24 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import __version__
-from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
+from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
-from rmdesk.paths import resource
+from rmdesk.paths import default_db_path, resource
 from rmdesk.ui.common.cohort_dialog import CohortDialog
 from rmdesk.ui.common.file_drop import FileDropFilter
+from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.settings import Settings
 from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.common.tasks import Progress, Task
+from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
+from rmdesk.ui.common.undo_status import UndoStatus
 from rmdesk.ui.pairing.board import PairingBoard
 from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
-from rmdesk.ui.roster.import_dialog import ImportDialog
+from rmdesk.ui.roster.import_flow import ImportFlow
 from rmdesk.ui.roster.model import Loaded
 from rmdesk.ui.roster.view import RosterPage
 from rmdesk.ui.start.first_run import FirstRunPage
-from rmdesk.ui.start.sample import seed_sample_cohort
-from rmdesk.workspace import ImportPlan, ImportReport, Workspace
+from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
+from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import (
     CohortsChanged,
     Event,
@@ -50,13 +50,15 @@ from rmdesk.workspace.events import (
     SettingsChanged,
 )
 
-ROSTER_FILTER = "Roster files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
+#: windows opened by ``open_workspace``, kept alive until they close
+_OPEN: set[MainWindow] = set()
 
 
-class MainWindow(QMainWindow):
-    """One window over one workspace file."""
+class MainWindow(ImportFlow):
+    """One window over one workspace file; ``open_workspace`` moves to another file."""
 
-    import_finished = Signal(object)  # ImportReport, or None when cancelled or refused
+    #: the window that replaced this one over another workspace file (``open_workspace``)
+    workspace_opened = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,8 +82,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
-        self.sidebar.setFixedWidth(150)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._views: dict[str, QWidget] = {}
         self.pairing_board = PairingBoard(workspace, self.undo_stack)
         self.pairing_board.message.connect(self.statusBar().showMessage)
@@ -121,43 +123,53 @@ class MainWindow(QMainWindow):
         self._load_cohorts()
         self._sync_grade_order()
         self.signals.changed.connect(self._workspace_changed)
-        self.undo_stack.indexChanged.connect(self._undo_changed)
         self._restore()
         self._refresh_first_run()
 
     # -- construction ------------------------------------------------------------------------
     def _title(self) -> str:
         name = self.workspace.path.name if self.workspace.path else "in memory"
+        if is_sample(self.workspace.path):
+            return f"Sample data, not your workspace ({name}) — rmdesk"
         return f"{name} — rmdesk"
 
     def _add_view(self, key: str, label: str, page: QWidget) -> None:
         item = QListWidgetItem(icon(key), label)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(f"{label} (Ctrl+{self.sidebar.count() + 1})")
         self.sidebar.addItem(item)
         self.pages.addWidget(page)
         self._views[key] = page
+        # as wide as its longest label, not a fixed width
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 16)
 
     def _build_actions(self) -> None:
         self.act_import = QAction(icon("import"), "&Import roster…", self)
         self.act_import.setShortcut(QKeySequence.StandardKey.Open)
         self.act_import.setStatusTip("Import an HR roster export (CSV, Excel, ODS)")
         self.act_import.triggered.connect(self.choose_import)
+        self.act_import.setIconText("Import")
+        self.act_import_warnings = QAction("Import &warnings…", self)
+        self.act_import_warnings.setEnabled(False)
+        self.act_import_warnings.triggered.connect(self.show_import_warnings)
         self.act_sample = QAction("Open the &sample cohort", self)
+        self.act_sample.setStatusTip("Opens sample data in a file of its own, apart from yours")
         self.act_sample.triggered.connect(self.open_sample)
+        self.act_own = QAction("Back to &your workspace", self)
+        self.act_own.triggered.connect(lambda: self.open_workspace(default_db_path()))
+        self.act_own.setVisible(is_sample(self.workspace.path))
         self.act_quit = QAction("&Quit", self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(icon("undo"))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(icon("redo"))
+        self.undo_status = UndoStatus(self.undo_stack, self)
+        self.undo_status.message.connect(self.statusBar().showMessage)
+        self.act_undo, self.act_redo = self.undo_status.act_undo, self.undo_status.act_redo
         self.act_find = QAction("&Find…", self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(self.focus_search)
         self.act_new_cohort = QAction(icon("cohort"), "&New cohort…", self)
         self.act_new_cohort.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.act_new_cohort.setIconText("New cohort")
         self.act_new_cohort.triggered.connect(self.new_cohort)
         self.act_edit_cohort = QAction("Cohort &settings…", self)
         self.act_edit_cohort.triggered.connect(self.edit_cohort)
@@ -171,6 +183,12 @@ class MainWindow(QMainWindow):
         self.act_exclusions.triggered.connect(self.show_exclusions)
         self.act_about = QAction("&About rmdesk", self)
         self.act_about.triggered.connect(self.about)
+        self.act_shortcuts = QAction("&Keyboard shortcuts", self)
+        self.act_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_shortcuts.triggered.connect(self.show_shortcuts)
+        self.act_guide = QAction("&User guide", self)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_guide.triggered.connect(self.show_guide)
         self.view_actions: list[QAction] = []
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
@@ -183,7 +201,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_import_warnings)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_sample)
+        file_menu.addAction(self.act_own)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -212,12 +233,17 @@ class MainWindow(QMainWindow):
             view.addAction(act)
         self.view_menu = view
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_guide)
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
+        self.help_menu = help_menu
 
     def _build_toolbar(self) -> None:
         tb = QToolBar("Main")
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         tb.addAction(self.act_import)
         tb.addSeparator()
         tb.addAction(self.act_undo)
@@ -273,9 +299,6 @@ class MainWindow(QMainWindow):
         self.act_new_cohort.setEnabled(has_people)
         for act in self.view_actions:
             act.setEnabled(has_people)
-        # the sample goes into an empty workspace only, never over a real roster
-        self.act_sample.setEnabled(not has_people)
-        self.first_run.sample.setEnabled(not has_people)
         if not has_people:  # the welcome page stands for the roster, whatever was open last
             self.sidebar.setCurrentRow(0)
         self._show_view(max(self.sidebar.currentRow(), 0))
@@ -378,23 +401,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def _undo_changed(self) -> None:
-        text = self.undo_stack.undoText()
-        if text:
-            self.statusBar().showMessage(f"{text} · undo: Ctrl+Z")
-
-    # -- import flow ---------------------------------------------------------------------------
-    def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import roster", self.settings.last_folder, ROSTER_FILTER
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def open_sample(self) -> None:
-        """Import the sample roster and set up a sample cohort to pair."""
-        self.import_finished.connect(self._sample_imported)
-        self.import_file(resource("sample_roster.csv"), ask=False)
+    # -- the sample, and other workspace files ----------------------------------------------
+    def open_sample(self) -> MainWindow:
+        """Open the sample roster and cohort in a database file of their own, never here."""
+        new = self.open_workspace(fresh_sample_file())
+        new.import_finished.connect(new._sample_imported)
+        new.import_file(resource("sample_roster.csv"), ask=False)
+        return new
 
     def _sample_imported(self, report: object) -> None:
         self.import_finished.disconnect(self._sample_imported)
@@ -404,97 +417,30 @@ class MainWindow(QMainWindow):
         self._load_cohorts(select=cohort.id)
         self.show_view("pairing")
 
-    def import_file(self, path: Path, ask: bool = True) -> None:
-        """Read and validate in the background, let the officer settle it, then write."""
-        if self._task is not None:
-            self.statusBar().showMessage("An import is already running.")
-            return
-        self.settings.last_folder = str(path.parent)
-        ws = self.workspace
-        ws.roster.employees()  # warm the cache on this thread; the worker only reads it
-
-        def prepare(progress: Progress) -> ImportPlan:
-            progress(0, 0, f"Reading {path.name}")
-            plan = ws.roster.prepare_import(path)
-            if not progress(1, 1, "Checking"):
-                raise ImportCancelled("import cancelled")
-            return plan
-
-        def prepared(plan: object) -> None:
-            self._task = None
-            assert isinstance(plan, ImportPlan)
-            if ask or plan.errors or plan.missing:
-                choice = ImportDialog.ask(self, ws, plan)
-                if choice is None:
-                    self._import_done(None, "Import cancelled; nothing was changed.")
-                    return
-                plan = choice.plan
-            self._write(plan)
-
-        self._run(prepare, f"Reading {path.name}…", prepared)
-
-    def _write(self, plan: ImportPlan) -> None:
-        ws = self.workspace
-
-        def write(progress: Progress) -> ImportReport:
-            report: ImportReport = ws.roster.apply_import(plan, progress)
-            # the new roster read and made ready for the roster view here, off the GUI thread
-            self._next_roster = self.roster_page.model.prepare(list(ws.roster.employees().values()))
-            return report
-
-        def written(report: object) -> None:
-            self._task = None
-            assert isinstance(report, ImportReport)
-            self._import_done(report, report.summary())
-
-        self._run(write, f"Importing {plan.source.name}…", written)
-
-    def _run(self, job: object, label: str, on_done: object) -> None:
-        assert callable(job) and callable(on_done)
-        task = Task(job, label, self)
-        # the worker shares the database connection: no edit may slip into its transaction
-        task.finished.connect(lambda _: self._set_busy(False))
-        task.failed.connect(lambda _: self._set_busy(False))
-        task.finished.connect(on_done)
-        task.failed.connect(self._import_failed)
-        self._task = task
-        self._set_busy(True)
-        task.start()
-
-    def _set_busy(self, busy: bool) -> None:
-        """While a background job writes, the window takes no edits (the progress dialog,
-        which can cancel, appears only after a moment)."""
-        for part in (self.centralWidget(), self.menuBar(), self.toolbar):
-            if part is not None:
-                part.setEnabled(not busy)
-        if not busy and self._roster_stale:
-            self._roster_stale = False
-            self._roster_changed()
-            self.pairing_board.reload()
-
-    def _import_failed(self, exc: object) -> None:
-        self._task = None
-        if isinstance(exc, ImportCancelled):
-            self._import_done(None, "Import cancelled; nothing was changed.")
-        elif isinstance(exc, RosterError):
-            self.show_error(
-                "The roster cannot be imported", "\n".join(str(p) for p in exc.problems[:30])
-            )
-            self._import_done(None, "Import refused; nothing was changed.")
-        elif isinstance(exc, RmdeskError):
-            self.show_error("The roster cannot be imported", str(exc))
-            self._import_done(None, "Import failed; nothing was changed.")
-        else:
-            self._import_done(None, "Import failed; nothing was changed.")
-            raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
-
-    def _import_done(self, report: ImportReport | None, message: str) -> None:
-        self.statusBar().showMessage(message)
-        self.import_finished.emit(report)
+    def open_workspace(self, path: Path) -> MainWindow:
+        """A window over the workspace file ``path`` in place of this one (which closes)."""
+        if self.workspace.path is not None and self.workspace.path.resolve() == path.resolve():
+            return self
+        new = MainWindow(Workspace.open(path))
+        new.setGeometry(self.geometry())
+        _OPEN.add(new)
+        if self.isVisible():
+            new.show()
+        self.workspace_opened.emit(new)
+        self.close()
+        self.workspace.close()
+        return new
 
     # -- messages (seams for tests) ------------------------------------------------------------
-    def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.show()
+        return dialog
+
+    def show_guide(self) -> UserGuideDialog:
+        dialog = UserGuideDialog(self)
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(
@@ -521,4 +467,5 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         self.signals.detach()
+        _OPEN.discard(self)
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Conflict, Severity
+from rmdesk.models.people import Employee
 from rmdesk.ui.common.cohort_dialog import CohortChoice, CohortDialog
 from rmdesk.ui.common.prompts import InterestsDialog, ReasonPrompt
 from rmdesk.ui.pairing.override_dialog import OverrideDialog
@@ -36,9 +37,10 @@ def test_interests_dialog_returns_what_was_typed(qtbot: Any) -> None:
         d.accept()
 
     _then(type_and_accept)
-    assert InterestsDialog.ask(None, "Ana", "", "") == ("culture, AI", "Fridays")
+    ana = Employee("E1", "Ana Silva", title="Analyst", department="Treasury")
+    assert InterestsDialog.ask(None, ana, "", "") == ("culture, AI", "Fridays")
     _then(lambda d: d.reject())
-    assert InterestsDialog.ask(None, "Ana", "x", "y") is None
+    assert InterestsDialog.ask(None, ana, "x", "y") is None
 
 
 def test_reason_prompt_needs_text(qtbot: Any) -> None:

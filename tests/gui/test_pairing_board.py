@@ -17,6 +17,7 @@ from rmdesk.app import build_window
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.matching import Proposal, Suggestion
+from rmdesk.ui.common.prompts import EnrolConfirm
 from rmdesk.ui.pairing.board import PairingBoard
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel
 from rmdesk.ui.pairing.override_dialog import OverrideDialog
@@ -402,7 +403,9 @@ def test_accepting_all_suggestions_is_one_undo_step(
     board, ws = window.pairing_board, window.workspace
     seen: list[Suggestion] = []
 
-    def accept_all(cls: Any, parent: Any, suggestion: Suggestion, people: Any) -> list[Proposal]:
+    def accept_all(
+        cls: Any, parent: Any, suggestion: Suggestion, people: Any, verdicts: Any = None
+    ) -> list[Proposal]:
         seen.append(suggestion)
         return list(suggestion.proposals)
 
@@ -428,7 +431,7 @@ def test_suggestions_keep_pairs_already_made(window: Any, monkeypatch: pytest.Mo
     board = window.pairing_board
     assert _drag_mentor_onto_mentee(board, MEHTA, VARGA)
     monkeypatch.setattr(
-        SuggestionsDialog, "ask", classmethod(lambda cls, p, s, people: list(s.proposals))
+        SuggestionsDialog, "ask", classmethod(lambda cls, p, s, *_: list(s.proposals))
     )
     board.suggest()
     assert _pair_ids(window, cohort) == {(MEHTA, VARGA), ("E1095", "E1001")}
@@ -479,7 +482,7 @@ def test_reimport_surfaces_a_new_conflict_on_the_card(
     qtbot.waitUntil(card_says_direct_report)
     tint = board.pairs.data(board.pairs.index(0), Qt.ItemDataRole.BackgroundRole)
     assert tint.rgb() == QColor("#d93025").rgb()
-    assert "need attention" in board.cohort_label.text()
+    assert "1 pair needs attention" in board.cohort_label.text()
 
 
 # -- 8. enrolment from the roster candidates --------------------------------------------------
@@ -514,7 +517,9 @@ def test_plus_mentees_enrols_everyone_the_search_shows(window: Any, qtbot: Any) 
     assert ws.cohorts.participants(cohort) == [] and board.mentees.rowCount() == 0
 
 
-def test_a_refused_enrolment_leaves_nothing_to_undo(window: Any) -> None:
+def test_a_refused_enrolment_leaves_nothing_to_undo(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Enrolling a paired mentor as a mentee is refused, and puts no dead step on the stack."""
     cohort = _cohort(window, [MEHTA], [VARGA])
     board, ws = window.pairing_board, window.workspace
@@ -522,7 +527,12 @@ def test_a_refused_enrolment_leaves_nothing_to_undo(window: Any) -> None:
     assert window.undo_stack.count() == 1
     board.roster_search.setText("Treasury")  # shows Mehta, who is paired as a mentor
     board.roster_table.clearSelection()
+    asked: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(
+        EnrolConfirm, "ask", classmethod(lambda cls, p, r, n, sw: asked.append(sw) or True)
+    )
     board.add_mentees.click()
+    assert asked and any("Priya Mehta" in who and now == "mentor" for who, now in asked[0])
     assert "unpair them first" in window.statusBar().currentMessage()
     assert {p.employee_id for p in ws.cohorts.participants(cohort)} == {MEHTA, VARGA}
     assert window.undo_stack.count() == 1

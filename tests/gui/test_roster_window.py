@@ -67,12 +67,19 @@ def test_build_window_names_the_views(window: QMainWindow) -> None:
 
 def test_first_run_offers_the_sample(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert window.pages.currentWidget() is window.first_run
-    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
-        window.first_run.sample.click()
-    assert done.args[0] is not None and done.args[0].added == 198
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.pairing_board)
-    cohort = window.current_cohort()
-    assert cohort is not None and window.workspace.cohorts.participants(cohort)
+    opened: list[object] = []
+    window.workspace_opened.connect(opened.append)
+    window.first_run.sample.click()
+    (sample,) = opened
+    qtbot.addWidget(sample)
+    try:
+        qtbot.waitUntil(lambda: sample.pages.currentWidget() is sample.pairing_board, timeout=20000)
+        cohort = sample.current_cohort()
+        assert cohort is not None and sample.workspace.cohorts.participants(cohort)
+        assert len(sample.workspace.roster.employees()) == 198
+    finally:
+        sample.close()
+        sample.workspace.close()
 
 
 def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore[no-untyped-def]
@@ -91,9 +98,8 @@ def test_empty_workspace_shows_only_the_welcome(window) -> None:  # type: ignore
     assert window.sidebar.isVisible() and window.search.isEnabled()
     assert window.act_new_cohort.isEnabled()
     assert window.pages.currentWidget() is not window.first_run
-    # the sample must never be imported over a real roster: it would mark everybody as left
-    assert not window.act_sample.isEnabled()
-    assert not window.first_run.sample.isEnabled()
+    # the sample opens in a file of its own, so it stays on offer over a real roster
+    assert window.act_sample.isEnabled()
 
 
 def test_dropping_a_file_on_the_roster_imports_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -262,16 +268,19 @@ def test_reporting_line_shows_chain_and_reports(window, qtbot) -> None:  # type:
     page = window.roster_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 198)
     page.select_person("E1100")
-    chain = [page.panel.chain.item(i).text() for i in range(page.panel.chain.count())]
-    assert "E1071" in chain[0] and "E1002" in chain[-1]
+    rows = page.panel.items()  # the tree, top down: the top of the organisation first
+    texts = [r.text(0) for r in rows]
+    assert "E1002" in texts[0] and "E1071" in texts[-2] and "E1100" in texts[-1]
+    assert rows[-1].parent() is rows[-2]  # Mehta sits under Liu, a tree and not text
     page.select_person("E1046")
-    reports = [page.panel.reports.item(i).text() for i in range(page.panel.reports.count())]
+    me = next(r for r in page.panel.items() if "E1046" in r.text(0))
+    reports = [me.child(k).text(0) for k in range(me.childCount())]
     assert any("E1071" in r for r in reports)
 
 
 def test_a_cancelled_import_leaves_the_database_as_it_was(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _accept_dialog(monkeypatch, [])
-    import rmdesk.ui.main_window as mw
+    import rmdesk.ui.roster.import_flow as mw
 
     real = mw.Task
 
@@ -398,4 +407,5 @@ def test_fold_is_the_accent_and_case_blind_text(text: str) -> None:
     slow = "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).casefold()
+    slow = slow.translate(str.maketrans({"ø": "o", "ł": "l"}))  # no mark to drop, yet plain
     assert fold(text) == slow

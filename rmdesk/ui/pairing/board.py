@@ -20,27 +20,23 @@ from PySide6.QtWidgets import (
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair
-from rmdesk.ui.common import severity
-from rmdesk.ui.common.undo import (
-    EnrolCommand,
-    PairCommand,
-    UnpairCommand,
-    accept_proposals_command,
-    push,
-)
+from rmdesk.models.wording import plural
+from rmdesk.ui.common.undo import PairCommand, UnpairCommand, accept_proposals_command, push
 from rmdesk.ui.pairing.board_views import BoardListView
+from rmdesk.ui.pairing.enrolment import enrol_people
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair, decode_people
 from rmdesk.ui.pairing.override_dialog import OverrideDialog
 from rmdesk.ui.pairing.participant_actions import ParticipantActions
 from rmdesk.ui.pairing.suggestions_dialog import SuggestionsDialog
+from rmdesk.ui.pairing.verdict_panel import VerdictPanel
 from rmdesk.ui.roster.model import RosterModel
-from rmdesk.ui.roster.view import SEARCH_HELP, roster_table
+from rmdesk.ui.roster.view import SEARCH_HELP, roster_table, search_hint, show_search_problems
 from rmdesk.workspace import Workspace
 
 NAME, DEPARTMENT, GRADE = 1, 3, 6  # roster columns the candidates list shows
 
 
-def _column(title: str, search: QLineEdit, view: QWidget, *extra: QWidget) -> QWidget:
+def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWidget:
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
@@ -78,14 +74,18 @@ class PairingBoard(QWidget):
         self.roster_search.setToolTip(SEARCH_HELP)
         self.roster_search.setObjectName("candidateSearch")
         self.roster_search.setClearButtonEnabled(True)
+        self.roster_hint = search_hint()
         self.roster_search.textChanged.connect(self.roster_model.set_filter)
+        self.roster_search.textChanged.connect(self._candidates_filtered)
         self.roster_table = roster_table(self.roster_model, "candidates")
         for col in range(self.roster_model.columnCount()):
             self.roster_table.setColumnHidden(col, col not in (NAME, DEPARTMENT, GRADE))
+        self.roster_model.set_search_columns((NAME, DEPARTMENT, GRADE))
         header = self.roster_table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.roster_table.setColumnWidth(DEPARTMENT, 100)
-        self.roster_table.setColumnWidth(GRADE, 45)
+        self.roster_table.setColumnWidth(GRADE, 48)
         self.add_mentors = QPushButton("+ Mentors")
         self.add_mentees = QPushButton("+ Mentees")
         self.add_mentors.setToolTip(
@@ -112,31 +112,39 @@ class PairingBoard(QWidget):
         self.pairs = PairsModel(lambda k, ids, r: self._dropped("pairs", k, ids, r), self)
         self.mentor_view = BoardListView(self.mentors, lambda m, r: self._verdict("mentor", m, r))
         self.mentor_view.setObjectName("mentorList")
+        self.mentor_view.empty_text = (
+            "No mentors waiting. Drag juniors here from the roster, or select them and "
+            "press + Mentors."
+        )
         self.mentee_view = BoardListView(self.mentees, lambda m, r: self._verdict("mentee", m, r))
         self.mentee_view.setObjectName("menteeList")
+        self.mentee_view.empty_text = (
+            "No mentees waiting. Drag senior leaders here from the roster, or select them "
+            "and press + Mentees."
+        )
         self.pair_view = BoardListView(self.pairs, lambda m, r: self._verdict("pairs", m, r))
         self.pair_view.setObjectName("pairList")
+        self.pair_view.empty_text = (
+            "No pairs yet. Drag a mentor onto a mentee, or press Suggest pairs…"
+        )
         self.mentor_search = QLineEdit(placeholderText="Filter mentors…")
         self.mentee_search = QLineEdit(placeholderText="Filter mentees…")
         self.mentor_search.textChanged.connect(self.mentors.set_filter)
         self.mentee_search.textChanged.connect(self.mentees.set_filter)
+        self.mentor_search.textChanged.connect(lambda t: self._list_filtered(self.mentor_view, t))
+        self.mentee_search.textChanged.connect(lambda t: self._list_filtered(self.mentee_view, t))
         self.pair_search = QLabel(
             "Drag a mentor onto a mentee, or select one of each and press Ctrl+P. Delete unpairs."
         )
         self.pair_search.setWordWrap(True)
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verdictPanel")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextFormat(Qt.TextFormat.RichText)
-        self.verdict.setMinimumHeight(90)
-        self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.verdict.setFrameShape(QLabel.Shape.StyledPanel)
-        self.verdict.setMargin(6)
+        self.verdict = VerdictPanel()
+        self._pair_selected_last = False
         for v in (self.mentor_view, self.mentee_view, self.pair_view):
             v.verdict_shown.connect(self._show_verdict)
-        self.mentor_view.selectionModel().selectionChanged.connect(self._selection_verdict)
-        self.mentee_view.selectionModel().selectionChanged.connect(self._selection_verdict)
+        self.mentor_view.selectionModel().selectionChanged.connect(self._people_selected)
+        self.mentee_view.selectionModel().selectionChanged.connect(self._people_selected)
+        self.pair_view.selectionModel().selectionChanged.connect(self._pair_selected)
 
         self.suggest_button = QPushButton("Suggest pairs…")
         self.suggest_button.setObjectName("suggestButton")
@@ -180,17 +188,28 @@ class PairingBoard(QWidget):
         ml.addWidget(self.pair_view, 1)
         ml.addWidget(self.verdict)
         ml.addWidget(actions)
-        candidates = _column("Roster", self.roster_search, self.roster_table, buttons)
+        find = QWidget()
+        fl = QVBoxLayout(find)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.setSpacing(2)
+        fl.addWidget(self.roster_search)
+        fl.addWidget(self.roster_hint)
+        candidates = _column("Roster", find, self.roster_table, buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("boardSplitter")
         for w in (candidates, self.mentor_col, middle, self.mentee_col):
             split.addWidget(w)
-        split.setSizes([320, 250, 420, 250])
+            w.setMinimumWidth(170)
+        split.setChildrenCollapsible(False)
+        for i, stretch in enumerate((3, 3, 4, 3)):
+            split.setStretchFactor(i, stretch)
+        split.setSizes([300, 260, 380, 260])
+        self.splitter = split
         self.cohort_label = QLabel()
         self.cohort_label.setObjectName("cohortLabel")
         outer = QVBoxLayout(self)
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
-        self._show_verdict(None)
         self.reload_roster()
 
     # -- data ---------------------------------------------------------------------------------
@@ -235,6 +254,7 @@ class PairingBoard(QWidget):
             self.mentees.set_people([])
             self.pairs.set_pairs([], people)
             self.ctx = None
+            self._refresh_verdict()
             return
         c = self.cohort
         self.ctx = self.ws.pairing.context(c)
@@ -259,11 +279,17 @@ class PairingBoard(QWidget):
         flagged = sum(1 for v in views if v.worst is not None and v.worst >= Severity.WARN)
         span = f"{c.starts} → {c.ends}" if c.starts and c.ends else "no dates"
         self.cohort_label.setText(
-            f"<b>{c.name}</b> · {span} · up to {c.capacity} mentee(s) per mentor · "
-            f"{n_mentors} mentors, {len(parts) - n_mentors} mentees, {len(views)} pairs"
-            + (f" · {flagged} pairs need attention" if flagged else "")
+            f"<b>{c.name}</b> · {span} · up to {plural(c.capacity, 'mentee')} per mentor · "
+            f"{plural(n_mentors, 'mentor')}, {plural(len(parts) - n_mentors, 'mentee')}, "
+            f"{plural(len(views), 'pair')}"
+            + (
+                f" · {plural(flagged, 'pair')} {'needs' if flagged == 1 else 'need'} attention"
+                if flagged
+                else ""
+            )
         )
         self.pairs_title.setText(f"<b>Pairs ({len(views)})</b>")
+        self._refresh_verdict()
 
     # -- verdicts -------------------------------------------------------------------------------
     def _check(self, mentor_id: str, mentee_id: str) -> list[Conflict]:
@@ -296,34 +322,50 @@ class PairingBoard(QWidget):
         return match[0], match[1], self._check(*match)
 
     def _show_verdict(self, verdict: object) -> None:
+        """A drag's verdict while it hovers; when it leaves or drops, the selection's again."""
         if not verdict:
-            self.verdict.setText(
-                "<i>Drag a mentor onto a mentee to see the verdict here before you drop.</i>"
-            )
+            self._refresh_verdict()
             return
         assert isinstance(verdict, tuple)
         mentor_id, mentee_id, conflicts = verdict
         people = self.ws.roster.employees()
-        worst = max((c.severity for c in conflicts), default=None)
-        colour = severity.colour(worst).name()
-        items = "".join(
-            f"<li><b>{severity.WORDS[c.severity]}</b> ({c.code}): {c.message}</li>"
-            for c in conflicts
-        )
-        head = (
-            f"<span style='color:{colour}'>■</span> <b>{severity.WORDS[worst]}</b>: "
-            f"{people[mentor_id].name} → {people[mentee_id].name}"
-        )
-        self.verdict.setText(
-            head + (f"<ul>{items}</ul>" if items else "<br>No conflicts: a clean match.")
+        self.verdict.show_match(people[mentor_id], people[mentee_id], conflicts)
+
+    def _people_selected(self) -> None:
+        self._pair_selected_last = False
+        self._refresh_verdict()
+
+    def _pair_selected(self) -> None:
+        self._pair_selected_last = True
+        self._refresh_verdict()
+
+    def _refresh_verdict(self) -> None:
+        """Describe what is selected now: a mentor and a mentee, or a pair card; else clear."""
+        people = self.ws.roster.employees()
+        rows = self.pair_view.selectionModel().selectedRows()
+        pick = self.selected_match()
+        if rows and (self._pair_selected_last or pick is None):
+            view = self.pairs.pair_at(rows[0].row())
+            p = view.pair
+            if p.mentor_id in people and p.mentee_id in people:
+                mentor, mentee = people[p.mentor_id], people[p.mentee_id]
+                self.verdict.show_match(mentor, mentee, view.conflicts, "Paired · ")
+                return
+        if pick is not None and self.ctx is not None:
+            self.verdict.show_match(people[pick[0]], people[pick[1]], self._check(*pick))
+            return
+        self.verdict.clear_verdict()
+
+    def _candidates_filtered(self, text: str) -> None:
+        show_search_problems(self.roster_hint, self.roster_model)
+        query = text.strip()
+        self.roster_table.empty_text = (
+            f"Nobody matches “{query}”." if query else "Everybody on the roster has left."
         )
 
-    def _selection_verdict(self) -> None:
-        pick = self.selected_match()
-        if pick is None:
-            self._show_verdict(None)
-        else:
-            self._show_verdict((*pick, self._check(*pick)))
+    @staticmethod
+    def _list_filtered(view: BoardListView, text: str) -> None:
+        view.filter_text = text.strip()
 
     # -- gestures ---------------------------------------------------------------------------
     def _dropped(self, target: str, kind: str, ids: list[str], row: int) -> bool:
@@ -372,14 +414,7 @@ class PairingBoard(QWidget):
         return self.push(lambda: UnpairCommand(self.ws, pair_id))
 
     def enrol(self, ids: list[str], role: str) -> bool:
-        if self.cohort is None or not ids:
-            return False
-        people = self.ws.roster.employees()
-        ids = [i for i in ids if i in people and people[i].active]
-        if not ids:
-            return False
-        cohort = self.cohort
-        return self.push(lambda: EnrolCommand(self.ws, cohort, ids, role))
+        return enrol_people(self, ids, role)
 
     def enrol_candidates(self, role: str) -> None:
         rows = self.roster_table.selectionModel().selectedRows()
@@ -418,7 +453,7 @@ class PairingBoard(QWidget):
         if len(ids) == 1:
             self.unpair(ids[0])
             return
-        self.undo.beginMacro(f"Unpair {len(ids)} pairs")
+        self.undo.beginMacro(f"Unpair {plural(len(ids), 'pair')}")
         for pid in ids:
             self.unpair(pid)
         self.undo.endMacro()
@@ -434,13 +469,17 @@ class PairingBoard(QWidget):
                 + (f" — {reasons}" if reasons else ": enrol mentors and mentees first.")
             )
             return
-        chosen = SuggestionsDialog.ask(self, result, self.ws.roster.employees())
+        conflicts = {
+            (p.mentor_id, p.mentee_id): self._check(p.mentor_id, p.mentee_id)
+            for p in result.proposals
+        }
+        chosen = SuggestionsDialog.ask(self, result, self.ws.roster.employees(), conflicts)
         if not chosen:
             self.message.emit("No suggestion accepted.")
             return
         cohort, picked = self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
         if self.push(lambda: accept_proposals_command(self.ws, cohort, picked)):
-            self.message.emit(f"Accepted {len(chosen)} suggested pairs · undo: Ctrl+Z")
+            self.message.emit(f"Accepted {plural(len(chosen), 'suggested pair')} · undo: Ctrl+Z")
 
 
 __all__ = ["PairingBoard", "decode_pair"]

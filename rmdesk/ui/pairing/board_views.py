@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip, QWidget
 
 from rmdesk.models.conflicts import Conflict
+from rmdesk.ui.common.empty_state import paint_empty_hint
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel
 
 #: (mime, target row) -> (mentor id, mentee id, conflicts) for a pairing drop, else None
@@ -19,6 +26,9 @@ class BoardListView(QListView):
     """Drops land on the row under the cursor; while hovering, the row shows the verdict."""
 
     verdict_shown = Signal(object)  # (mentor, mentee, conflicts) or None
+    #: what the list says when it is empty; ``filter_text`` makes it say the filter matched nobody
+    empty_text = ""
+    filter_text = ""
 
     def __init__(
         self, model: PeopleModel | PairsModel, verdict: Verdict, parent: QWidget | None = None
@@ -35,9 +45,18 @@ class BoardListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # names wrap, never "Ada…"
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
         self.setSpacing(2)
         self.setAlternatingRowColors(False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.filter_text:
+            paint_empty_hint(self, f"Nobody here matches “{self.filter_text}”.")
+        else:
+            paint_empty_hint(self, self.empty_text)
 
     def _row_at(self, event: QDragMoveEvent | QDropEvent) -> int:
         index = self.indexAt(event.position().toPoint())
@@ -80,6 +99,7 @@ class BoardListView(QListView):
         QToolTip.hideText()
         index = self.indexAt(event.position().toPoint())
         ok = self._model.dropMimeData(event.mimeData(), Qt.DropAction.CopyAction, -1, -1, index)
+        self.verdict_shown.emit(None)  # the drag is over: the panel goes back to the selection
         if ok:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()

@@ -125,26 +125,13 @@ class PeopleModel(_BoardModel):
         self.endResetModel()
 
     def _filtered(self) -> list[Employee]:
-        q = self._query
-        if not q:
+        """Every word of the filter in the card's text, accents and case ignored."""
+        words = self._query.split()
+        if not words:
             return list(self._all)
-        return [
-            e
-            for e in self._all
-            if q
-            in fold(
-                " ".join(
-                    (
-                        e.employee_id,
-                        e.name,
-                        e.department or "",
-                        e.division or "",
-                        e.title or "",
-                        e.location or "",
-                    )
-                )
-            )
-        ]
+        fields = ("employee_id", "name", "grade", "title", "department", "division")
+        shown = ((e, fold(" ".join(getattr(e, f) or "" for f in fields))) for e in self._all)
+        return [e for e, hay in shown if all(w in hay for w in words)]
 
     def person(self, row: int) -> Employee:
         return self._rows[row]
@@ -165,7 +152,8 @@ class PeopleModel(_BoardModel):
         hover = self._hovered(index.row())
         worst = max((c.severity for c in hover), default=None) if hover is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
-            where = " · ".join(x for x in (e.title, e.department, e.division) if x)
+            grade = f"Grade {e.grade}" if e.grade else "No grade"
+            where = " · ".join(x for x in (grade, e.title, e.department) if x)
             extra = f"   [{severity.WORDS[worst]}]" if hover is not None else ""
             load = self.load.get(e.employee_id, 0)
             room = f"   ({load} paired)" if load else ""
@@ -177,7 +165,8 @@ class PeopleModel(_BoardModel):
                 return "\n".join(c.message for c in hover) or "No conflicts: a clean match."
             when = self.notes.get(e.employee_id, ("", ""))[1]
             return (
-                f"{e.name}, grade {e.grade or '?'}, {e.location or 'no location'}"
+                f"{e.name}, grade {e.grade or '?'}, {e.division or 'no division'}, "
+                f"{e.location or 'no location'}"
                 + (f"\nAvailable: {when}" if when else "")
                 + "\nDouble-click: interests and availability"
             )
@@ -250,7 +239,9 @@ class PairsModel(_BoardModel):
 
     def _name(self, emp_id: str) -> str:
         e = self._people.get(emp_id)
-        return f"{e.name} ({emp_id})" if e else emp_id
+        if e is None:
+            return emp_id
+        return f"{e.name} ({emp_id}), grade {e.grade}" if e.grade else f"{e.name} ({emp_id})"
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._pairs):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from rmdesk.ui.common.prompts import InterestsDialog, ReasonPrompt
@@ -40,7 +40,8 @@ class ParticipantActions(QObject):
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._last = board.mentor_view
         for view in (board.mentor_view, board.mentee_view):
-            view.doubleClicked.connect(self.edit_interests)  # the click selected it first
+            # the person double-clicked, whatever was selected before in the other list
+            view.doubleClicked.connect(lambda index, v=view: self.edit_interests_at(v, index))
             view.selectionModel().selectionChanged.connect(lambda *_, v=view: self._track(v))
 
     def _focused(self) -> BoardListView:
@@ -55,17 +56,36 @@ class ParticipantActions(QObject):
         return [model.person(i.row()).employee_id for i in view.selectionModel().selectedRows()]
 
     def edit_interests(self) -> None:
+        """Ctrl+I: the current person of the list the officer last selected in."""
         b = self.board
-        ids = self._selected(self._focused()) or self._selected(b.mentor_view)
-        if b.cohort is None or not ids:
+        view = self._focused()
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isSelected(index):
+            ids = self._selected(view)
+            model = b.mentors if view is b.mentor_view else b.mentees
+            index = model.index(model.row_of(ids[0]) or 0) if ids else QModelIndex()
+        self.edit_interests_at(view, index)
+
+    def edit_interests_at(self, view: BoardListView, index: QModelIndex) -> None:
+        """Edit the interests of the person at ``index`` of ``view`` (and nobody else)."""
+        b = self.board
+        model = b.mentors if view is b.mentor_view else b.mentees
+        if b.cohort is None or not index.isValid():
             b.message.emit("Select a mentor or a mentee first.")
             return
         cohort = b.cohort
-        (participant,) = [p for p in b.ws.cohorts.participants(cohort) if p.employee_id == ids[0]]
-        answer = InterestsDialog.ask(
-            b, b.ws.roster.employee(ids[0]).name, participant.interests, participant.availability
-        )
+        person = model.person(index.row())
+        found = [
+            p for p in b.ws.cohorts.participants(cohort) if p.employee_id == person.employee_id
+        ]
+        if not found:
+            return
+        participant = found[0]
+        answer = InterestsDialog.ask(b, person, participant.interests, participant.availability)
         if answer is not None:
+            if answer == (participant.interests, participant.availability):
+                b.message.emit(f"Nothing changed: the interests of {person.name} are as they were.")
+                return
             b.push(lambda: InterestsCommand(b.ws, cohort, participant, *answer))
 
     def withdraw_selected(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from rmdesk.models.people import Employee
-from rmdesk.models.people_query import PeopleQuery, parse_query
+from rmdesk.models.people import Employee, grade_sort_key
+from rmdesk.models.people_query import PeopleQuery, fold, parse_query
 
 EMPLOYEE_MIME = "application/x-rmdesk-employee-ids"
 
@@ -39,21 +37,23 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("active", "Status"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the columns a search reads unless the view says which it shows
+ALL_COLUMNS: tuple[int, ...] = tuple(range(len(COLUMNS)))
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@functools.cache
-def _no_marks() -> dict[int, None]:
-    """A translate table deleting the combining marks (accents) of the basic plane."""
-    return dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
-
-
-def fold(text: str) -> str:
-    """Accent- and case-blind text, so that 'Märta' sorts beside 'Marta', not after 'Zoe'."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text).translate(_no_marks()).casefold()
+def _shown_text(person: Employee, field: str, names: dict[str, str]) -> str:
+    """A cell as the table shows it (the search reads exactly this)."""
+    if field == "active":
+        return "Active" if person.active else "Left"
+    if field == "manager_id":
+        mgr = person.manager_id
+        return f"{names.get(mgr, mgr)} ({mgr})" if mgr else ""
+    value = getattr(person, field)
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _sort_key(value: object) -> tuple[int, Any]:
@@ -73,32 +73,30 @@ class Loaded:
 
     people: list[Employee]
     names: dict[str, str]
+    columns: tuple[int, ...]
     hay: list[str]
     sort: tuple[int, Qt.SortOrder] | None
     order: list[int]
     hay_ordered: list[str]
 
 
-def load(people: list[Employee], sort: tuple[int, Qt.SortOrder] | None) -> Loaded:
+def _haystacks(
+    people: list[Employee], names: dict[str, str], columns: tuple[int, ...]
+) -> list[str]:
+    """Each person's shown cells, folded, one string each: what a search looks in."""
+    fields = [COLUMNS[c][0] for c in columns]
+    return [fold("\x1f".join(_shown_text(e, f, names) for f in fields)) for e in people]
+
+
+def load(
+    people: list[Employee],
+    sort: tuple[int, Qt.SortOrder] | None,
+    columns: tuple[int, ...] = ALL_COLUMNS,
+) -> Loaded:
     names = {e.employee_id: e.name for e in people}
-    hay = [
-        "\x1f".join(
-            (
-                e.employee_id,
-                e.name,
-                e.email or "",
-                e.department or "",
-                e.division or "",
-                e.title or "",
-                e.grade or "",
-                e.location or "",
-                names.get(e.manager_id or "", ""),
-            )
-        ).casefold()
-        for e in people
-    ]
+    hay = _haystacks(people, names, columns)
     order, hay_ordered = _sorted(people, names, hay, sort)
-    return Loaded(people, names, hay, sort, order, hay_ordered)
+    return Loaded(people, names, columns, hay, sort, order, hay_ordered)
 
 
 def _sorted(
@@ -115,6 +113,8 @@ def _sorted(
         field = COLUMNS[column][0]
         if field == "manager_id":
             keys = [_sort_key(names.get(p.manager_id or "")) for p in people]
+        elif field == "grade":
+            keys = [grade_sort_key(p.grade) for p in people]  # type: ignore[misc]
         else:
             keys = [_sort_key(getattr(p, field)) for p in people]
         order = sorted(
@@ -140,6 +140,18 @@ class RosterModel(QAbstractTableModel):
         self.query = PeopleQuery()
         self._query = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._columns: tuple[int, ...] = ALL_COLUMNS
+
+    def set_search_columns(self, columns: tuple[int, ...]) -> None:
+        """Search only these columns (the ones the view shows), plus field terms."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self.beginResetModel()
+        self._hay = _haystacks(self._people, self._names, columns)
+        self._apply_sort()
+        self._rows = self._filtered(self._query, None)
+        self.endResetModel()
 
     # -- data in ---------------------------------------------------------------------------
     def set_people(self, people: list[Employee]) -> None:
@@ -147,13 +159,16 @@ class RosterModel(QAbstractTableModel):
 
     def prepare(self, people: list[Employee]) -> Loaded:
         """The costly half of ``set_people`` (0.3 s at 100k), safe on a worker thread."""
-        return load(list(people), self._sort)
+        return load(list(people), self._sort, self._columns)
 
     def install(self, loaded: Loaded) -> None:
         """The quick half of ``set_people``, on the GUI thread."""
         self.beginResetModel()
         self._people, self._names, self._hay = loaded.people, loaded.names, loaded.hay
-        if loaded.sort == self._sort:
+        if loaded.columns != self._columns:
+            self._hay = _haystacks(loaded.people, loaded.names, self._columns)
+            self._apply_sort()
+        elif loaded.sort == self._sort:
             self._order, self._hay_ordered = loaded.order, loaded.hay_ordered
         else:  # sorted another way meanwhile
             self._apply_sort()
@@ -161,20 +176,24 @@ class RosterModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, query: str) -> None:
-        """Show people whose fields contain ``query`` (case-insensitive); field terms such as
-        ``division:finance grade>=8`` must hold too (see ``people_query``)."""
-        query = query.strip().casefold()
+        """Show people whose shown cells hold every word of ``query`` (accents and case
+        ignored) and for whom every field term holds (see ``people_query``)."""
+        query = " ".join(query.split())
         if query == self._query:
             return
-        was_plain = not self.query.structured
-        self.query = parse_query(query)
-        # typing on narrows plain text; a field term ("grade<8" -> "grade<80") may widen
-        narrower = bool(self._query) and self._query in query and was_plain
-        narrower = narrower and not self.query.structured
+        before = self.query
+        self.query = parse_query(query, self._manager_name)
+        # typing on narrows plain words; a field term ("grade<8" -> "grade<80") may widen
+        narrower = bool(self._query) and not before.structured and not self.query.structured
+        narrower = narrower and fold(self._query) in fold(query) and not self.query.problems
+        narrower = narrower and len(self.query.words) == len(before.words)
         self.beginResetModel()
         self._rows = self._filtered(query, self._rows if narrower else None)
         self._query = query
         self.endResetModel()
+
+    def _manager_name(self, manager_id: str) -> str:
+        return self._names.get(manager_id, "")
 
     def _filtered(self, query: str, within: list[int] | None) -> list[int]:
         """Visible positions in the sort order: ``_order[k]`` is the person at position k.
@@ -183,19 +202,22 @@ class RosterModel(QAbstractTableModel):
         so a keystroke reads memory front to back (random access made it 4x slower at 100k).
         """
         hay = self._hay_ordered
-        parsed = parse_query(query) if query else PeopleQuery()
+        parsed = parse_query(query, self._manager_name) if query else PeopleQuery()
+        rows = within if within is not None else range(len(hay))
+        if parsed.empty:
+            return list(rows)
+        words = parsed.words
         if parsed.structured:
-            text, people, order = parsed.text, self._people, self._order
+            people, order = self._people, self._order
             return [
                 k
-                for k in (within if within is not None else range(len(hay)))
-                if (not text or text in hay[k]) and parsed.matches(people[order[k]])
+                for k in rows
+                if all(w in hay[k] for w in words) and parsed.matches(people[order[k]])
             ]
-        if within is None:
-            if not query:
-                return list(range(len(hay)))
-            return [k for k, h in enumerate(hay) if query in h]
-        return [k for k in within if query in hay[k]] if query else list(within)
+        if len(words) == 1:
+            word = words[0]
+            return [k for k in rows if word in hay[k]]
+        return [k for k in rows if all(w in hay[k] for w in words)]
 
     def _apply_sort(self) -> None:
         """Sort every person once; filtering then walks this order."""
@@ -223,15 +245,7 @@ class RosterModel(QAbstractTableModel):
         person = self._people[self._order[self._rows[index.row()]]]
         field = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            if field == "active":
-                return "Active" if person.active else "Left"
-            if field == "manager_id":
-                mgr = person.manager_id
-                return f"{self._names.get(mgr, mgr)} ({mgr})" if mgr else ""
-            value = getattr(person, field)
-            if value is None:
-                return ""
-            return value.isoformat() if isinstance(value, date) else str(value)
+            return _shown_text(person, field, self._names)
         if role == Qt.ItemDataRole.ForegroundRole and not person.active:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

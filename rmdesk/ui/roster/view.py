@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import operator
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -19,19 +19,34 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.people import Employee
-from rmdesk.ui.roster.model import ID_ROLE, Loaded, RosterModel
+from rmdesk.models.wording import plural
+from rmdesk.ui.common.empty_state import paint_empty_hint
+from rmdesk.ui.roster.model import COLUMNS, Loaded, RosterModel
+from rmdesk.ui.roster.reporting_line import ReportingLinePanel
 from rmdesk.workspace import Workspace
 
 SEARCH_HELP = (
-    "Type any part of a name, id, email, department, division, title or location.\n"
-    "Field terms narrow it down: division:finance  dept:sales  title:head  location:london\n"
-    "Numbers compare: grade>=8  grade<4  born<1975  hired>=2022"
+    "Type words from the columns shown: every word must match, accents and case ignored.\n"
+    "Field terms narrow it down: division:finance  dept:sales  title:head  manager:eze\n"
+    "Numbers compare: grade >= 8  grade<4  born<1975  hired>=2022"
 )
+#: the roster's columns shown at first, with their widths: together they fit 1280 px
+DEFAULT_WIDTHS = {0: 64, 1: 170, 3: 130, 5: 180, 6: 56, 7: 170, 10: 100, 11: 60}
 
 
-def roster_table(model: RosterModel, object_name: str) -> QTableView:
+class PeopleTable(QTableView):
+    """A table of people that says what to do when it has no rows."""
+
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_empty_hint(self, self.empty_text)
+
+
+def roster_table(model: RosterModel, object_name: str) -> PeopleTable:
     """A table of people sorted by name, rows selected whole, rows dragged out to enrol."""
-    table = QTableView()
+    table = PeopleTable()
     table.setObjectName(object_name)
     table.setModel(model)
     table.setSortingEnabled(True)
@@ -48,72 +63,23 @@ def roster_table(model: RosterModel, object_name: str) -> QTableView:
     return table
 
 
-class ReportingLinePanel(QWidget):
-    """Manager chain up to the top, and the direct reports, of one person."""
+def search_hint() -> QLabel:
+    """The line under a search box that says which terms it could not read."""
+    hint = QLabel()
+    hint.setObjectName("searchHint")
+    hint.setWordWrap(True)
+    hint.setVisible(False)
+    return hint
 
-    person_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportingLine")
-        self.title = QLabel("Select a person to see their reporting line.")
-        self.title.setWordWrap(True)
-        self.chain = QListWidget()
-        self.chain.setObjectName("managerChain")
-        self.reports = QListWidget()
-        self.reports.setObjectName("directReports")
-        self.chain_label = QLabel("Reports to")
-        self.reports_label = QLabel("Direct reports")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.title, self.chain_label, self.chain, self.reports_label, self.reports):
-            layout.addWidget(w)
-        for lst in (self.chain, self.reports):
-            lst.itemActivated.connect(self._activated)
-            lst.setWordWrap(True)
-            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+def show_search_problems(hint: QLabel, model: RosterModel) -> None:
+    problems = model.query.problems if model.query else []
+    hint.setText("\n".join(f"⚠ {p}" for p in problems))
+    hint.setVisible(bool(problems))
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.person_chosen.emit(item.data(ID_ROLE))
 
-    def show_person(self, ws: Workspace, person: Employee | None) -> None:
-        self.chain.clear()
-        self.reports.clear()
-        if person is None:
-            self.title.setText("Select a person to see their reporting line.")
-            self.chain_label.setText("Reports to")
-            self.reports_label.setText("Direct reports")
-            return
-        people = ws.roster.employees()
-        org = ws.roster.org_chart()
-        detail = " · ".join(x for x in (person.title, person.department, person.division) if x)
-        self.title.setText(f"<b>{person.name}</b> ({person.employee_id})<br>{detail}")
-        chain = org.chain(person.employee_id)
-        self.chain_label.setText(
-            f"Reports to ({len(chain)} levels)"
-            if chain
-            else "Reports to nobody (top of the organisation)"
-        )
-        for depth, mid in enumerate(chain, start=1):
-            boss = people.get(mid)
-            text = f"{'  ' * (depth - 1)}↑ {boss.name if boss else mid} ({mid})"
-            if boss and boss.title:
-                text += f" — {boss.title}"
-            self._add(self.chain, text, mid)
-        reports = org.direct_reports(person.employee_id)
-        self.reports_label.setText(f"Direct reports ({len(reports)})")
-        for rid in reports:
-            r = people.get(rid)
-            text = f"↓ {r.name if r else rid} ({rid})"
-            if r and not r.active:
-                text += " — left"
-            self._add(self.reports, text, rid)
-
-    @staticmethod
-    def _add(lst: QListWidget, text: str, employee_id: str) -> None:
-        item = QListWidgetItem(text)
-        item.setData(ID_ROLE, employee_id)
-        lst.addItem(item)
+def shown_columns(table: QTableView) -> tuple[int, ...]:
+    return tuple(c for c in range(len(COLUMNS)) if not table.isColumnHidden(c))
 
 
 class RosterPage(QWidget):
@@ -126,26 +92,35 @@ class RosterPage(QWidget):
         self.model = RosterModel(self)
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
-        self.search.setPlaceholderText("Search… (or terms: division:finance grade>=8 born<1980)")
+        self.search.setPlaceholderText("Search… (or terms: division:finance grade >= 8)")
         self.search.setToolTip(SEARCH_HELP)
         self.search.setClearButtonEnabled(True)
+        self.hint = search_hint()
         self.search.textChanged.connect(self.model.set_filter)
         self.search.textChanged.connect(self._update_count)
-
-        self.table = roster_table(self.model, "rosterView")
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._selection_changed)
 
         self.count = QLabel()
         self.count.setObjectName("rosterCount")
         self.panel = ReportingLinePanel()
         self.panel.person_chosen.connect(self.select_person)
+        self.table = roster_table(self.model, "rosterView")
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setToolTip("Right-click to choose the columns")
+        for col in range(len(COLUMNS)):
+            self.table.setColumnHidden(col, col not in DEFAULT_WIDTHS)
+            self.table.setColumnWidth(col, DEFAULT_WIDTHS.get(col, 110))
+        self.model.set_search_columns(shown_columns(self.table))
 
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.search)
+        lay.addWidget(self.hint)
         lay.addWidget(self.table)
         lay.addWidget(self.count)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -153,15 +128,28 @@ class RosterPage(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 320])
-        self.panel.setMinimumWidth(260)
+        split.setSizes([960, 240])
+        self.panel.setMinimumWidth(200)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
-        widths = {0: 70, 1: 180, 2: 220, 3: 130, 4: 110, 5: 190, 6: 50, 7: 190}
-        for col, w in widths.items():
-            self.table.setColumnWidth(col, w)
         self._active = 0
         self.reload()
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for col, (_field, title) in enumerate(COLUMNS):
+            act = QAction(title, menu)
+            act.setCheckable(True)
+            act.setChecked(not self.table.isColumnHidden(col))
+            act.toggled.connect(lambda on, c=col: self.show_column(c, on))
+            menu.addAction(act)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """Show or hide a column; the search reads the shown columns only."""
+        self.table.setColumnHidden(column, not shown)
+        self.model.set_search_columns(shown_columns(self.table))
+        self._update_count()
 
     def reload(self, loaded: Loaded | None = None) -> None:
         """Show the roster; ``loaded`` is it made ready already (by a worker thread)."""
@@ -174,10 +162,20 @@ class RosterPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        show_search_problems(self.hint, self.model)
         total = len(self.workspace.roster.employees())
         shown = self.model.rowCount()
-        text = f"{shown} of {total} people" if shown != total else f"{total} people"
-        self.count.setText(f"{text} · {self._active} active, {total - self._active} left")
+        query = self.search.text().strip()
+        if total and not shown and query:
+            self.table.empty_text = f"Nobody matches “{query}”. Clear the search to see everyone."
+            self.count.setText(f"Nobody matches “{query}” · {plural(total, 'person')} in all")
+            self.table.viewport().update()
+            return
+        self.table.empty_text = "" if total else "No roster yet: import one with File ▸ Import."
+        text = (
+            f"{shown:,} of {plural(total, 'person')}" if shown != total else plural(total, "person")
+        )
+        self.count.setText(f"{text} · {self._active:,} active, {total - self._active:,} left")
 
     def current_person(self) -> Employee | None:
         rows = self.table.selectionModel().selectedRows()

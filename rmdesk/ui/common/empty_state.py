@@ -1,0 +1,22 @@
+"""What an empty list or table says: what to do, or that a search matched nobody."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView
+
+
+def paint_empty_hint(view: QAbstractItemView, text: str) -> None:
+    """Draw ``text`` centred on the viewport of ``view`` when its model has no rows."""
+    model = view.model()
+    if not text or model is None or model.rowCount() > 0:
+        return
+    painter = QPainter(view.viewport())
+    try:
+        painter.setPen(view.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        rect = view.viewport().rect().adjusted(12, 12, -12, -12)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, int(flags), text)
+    finally:
+        painter.end()
