@@ -104,6 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RmdeskError as exc:
         warn(str(exc))
         return EXIT_REJECTED
+    except BrokenPipeError:  # `rmdesk pairs | head`: the reader had enough; not an error
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit flush cannot fail again
+        return EXIT_OK
     except KeyboardInterrupt:
         warn("interrupted; nothing more was written")
         return EXIT_REJECTED

@@ -313,10 +313,6 @@ def validate(body: AgreementBody) -> list[str]:
         problems.append(f"length_min: {body.length_min} minutes is outside 15..240")
     if not 1 <= body.sessions <= 52:
         problems.append(f"sessions: {body.sessions} is outside 1..52")
-    if not body.topics:
-        problems.append("topics: name at least one topic of interest")
-    if not body.meeting_place.strip():
-        problems.append("meeting_place: say where you will meet")
     overlap = {t.casefold() for t in body.topics} & {t.casefold() for t in body.off_limits}
     if overlap:
         problems.append(
@@ -329,6 +325,18 @@ def validate(body: AgreementBody) -> list[str]:
         if not s.text.strip():
             problems.append(f"sections.{s.key}: '{s.title}' is empty")
     return problems
+
+
+def open_points(body: AgreementBody) -> list[str]:
+    """What the pair has not settled yet, each naming its field. Unlike ``validate``'s
+    problems these do not stop signing: the PDF prints "to be agreed", and the editor shows
+    them as a reminder."""
+    points: list[str] = []
+    if not body.topics:
+        points.append("topics: no topic of interest named yet")
+    if not body.meeting_place.strip():
+        points.append("meeting_place: where to meet is still to be agreed")
+    return points
 
 
 def validate_signature(signature: Signature) -> list[str]:

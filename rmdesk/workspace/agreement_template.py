@@ -12,8 +12,6 @@ from datetime import date
 from rmdesk.models.agreements import AgreementBody, validate
 from rmdesk.paths import resource
 
-#: Problems ``validate`` reports that only a pair can settle, not the programme template.
-PER_PAIR_FIELDS = ("topics:", "meeting_place:")
 #: Problems a template saved as typed may have for a while (an emptied section).
 PROSE_FIELDS = ("sections.",)
 
@@ -24,8 +22,8 @@ def default_template() -> AgreementBody:
 
 
 def template_problems(body: AgreementBody) -> list[str]:
-    """``validate`` without what each pair fills in (topics, meeting place)."""
-    return [p for p in validate(body) if not p.startswith(PER_PAIR_FIELDS)]
+    """``validate``'s problems (what each pair fills in is an open point, not a problem)."""
+    return validate(body)
 
 
 def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:

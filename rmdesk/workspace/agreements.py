@@ -8,6 +8,7 @@ must be signed again. Frozen versions never change, so an old PDF still verifies
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -152,12 +153,26 @@ class AgreementService:
         return before
 
     def prefill(self, pair_id: int) -> AgreementBody:
-        """A new agreement for the pair: the cohort's template, first session at cohort start."""
+        """A new agreement for the pair: the cohort's template, first session at cohort start,
+        and as topics of interest those the two noted when they were enrolled."""
         pair = self.pairing.get_pair(pair_id)
         cohort = self.cohorts.cohort_by_id(pair.cohort_id)
         body = self.template(cohort)
         if body.first_session is None and cohort.starts is not None:
             body = replace(body, first_session=cohort.starts)
+        if not body.topics:
+            noted = {
+                p.employee_id: p.interests
+                for p in self.cohorts.participants(cohort)
+                if p.employee_id in (pair.mentee_id, pair.mentor_id)
+            }
+            topics: dict[str, str] = {}
+            for who in (pair.mentee_id, pair.mentor_id):  # the senior's wishes first
+                for t in re.split(r"[,;\n]", noted.get(who, "")):
+                    if t.strip():
+                        topics.setdefault(t.strip().casefold(), t.strip())
+            if topics:
+                body = replace(body, topics=tuple(topics.values()))
         return body
 
     # -- reading ------------------------------------------------------------------------------

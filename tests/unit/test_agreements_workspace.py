@@ -128,12 +128,43 @@ def test_signing_refuses_an_incomplete_text_and_writes_nothing(
     setup: tuple[Workspace, Cohort, list[int]],
 ) -> None:
     ws, _cohort, ids = setup
-    with pytest.raises(AgreementRefused, match="topics"):
-        ws.agreements.sign(ids[0], "mentor", "Yasmin Haddad")
     with pytest.raises(AgreementRefused, match="image"):
         ws.agreements.sign(ids[0], "mentor", "Yasmin Haddad", method="drawn")
     assert ws.agreements.versions(ids[0]) == []
     assert ws.db.execute("SELECT COUNT(*) FROM signatures").fetchone()[0] == 0
+
+
+def test_open_points_do_not_stop_signing_and_print_as_to_be_agreed(
+    setup: tuple[Workspace, Cohort, list[int]], tmp_path: Path
+) -> None:
+    """A pair can sign before naming topics or a place (the CLI has no editor): the PDF
+    says what is still to be agreed."""
+    from pypdf import PdfReader
+
+    from rmdesk.models.agreements import open_points
+
+    ws, _cohort, ids = setup
+    body = ws.agreements.agreement(ids[0]).body
+    ws.agreements.save_draft(ids[0], replace(body, topics=(), meeting_place=""))
+    assert [p.split(":")[0] for p in open_points(ws.agreements.agreement(ids[0]).body)] == [
+        "topics",
+        "meeting_place",
+    ]
+    ws.agreements.sign(ids[0], "mentor", "Yasmin Haddad")
+    assert ws.agreements.state(ids[0]).kind == "awaiting signatures"
+    out = ws.agreements.export_pdf(ids[0], tmp_path / "a.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "to be agreed" in text
+
+
+def test_a_new_agreement_takes_the_topics_noted_at_enrolment(
+    setup: tuple[Workspace, Cohort, list[int]],
+) -> None:
+    ws, cohort, ids = setup
+    pair = ws.pairing.get_pair(ids[1])
+    ws.cohorts.set_interests(cohort, pair.mentee_id, "Customer churn; culture")
+    ws.cohorts.set_interests(cohort, pair.mentor_id, "culture, AI tools")
+    assert ws.agreements.agreement(ids[1]).body.topics == ("Customer churn", "culture", "AI tools")
 
 
 def test_unsign_of_the_only_signature_makes_the_version_a_draft_again(
@@ -247,12 +278,13 @@ def test_cli_sign_agreements_agreement_verify(
     assert main(["sign", pid, "--as", "mentee", "--name", "Péter Varga", "--on", "2026-02-03",
                  "--paper", *base]) == 0  # fmt: skip
     assert main(["sign", pid, "--as", "mentee", "--name", "Again", *base]) == 1
-    assert main(["sign", str(ids[1]), "--as", "mentor", "--name", "X", *base]) == 1  # no topics
+    # a pair that has named no topics yet can still sign: they print as "to be agreed"
+    assert main(["sign", str(ids[1]), "--as", "mentor", "--name", "X", *base]) == 0
     capsys.readouterr()
     assert main(["agreements", "--json", *base]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(r["pair_id"], r["state"]) for r in listed] == [
-        (ids[0], "signed"), (ids[1], "none"), (ids[2], "none")
+        (ids[0], "signed"), (ids[1], "awaiting signatures"), (ids[2], "none")
     ]  # fmt: skip
     assert listed[0]["version"] == 1 and listed[0]["sha256"]
     out = tmp_path / "one.pdf"

@@ -86,3 +86,26 @@ def test_the_command_table_names_every_command_of_every_group() -> None:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         registered.update(dict.fromkeys(sub.choices, group))
     assert registered == COMMANDS
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    """`rmdesk roster | head -1` on a big roster: quiet, exit 0, no traceback."""
+    import subprocess
+    import sys
+
+    from tests.unit.rosters import big_roster
+
+    db = tmp_path / "w.db"  # more than a pipe's buffer holds (64 KiB)
+    assert main(["import", str(big_roster(tmp_path / "big.csv", 5000)), "--db", str(db)]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rmdesk.cli", "roster", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one line
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "unexpected" not in err
