@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rmdesk.errors import NotFound, StorageError
+from rmdesk.models.wording import plural, plural_word
 from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.events import DatabaseReplaced, RosterChanged
 from rmdesk.workspace.store import Store, now_text
@@ -58,9 +59,10 @@ class ErasureReport:
         """What to tell the officer, a sentence a line."""
         out = [
             f"Erased: now '{self.placeholder}' (erasure {self.token}); "
-            f"{self.pairs} pairs kept anonymised, notes of {self.sessions} sessions, "
-            f"{self.signatures} signatures and {self.agreements} agreement texts cleared, "
-            f"{self.other_mentions} other mentions removed."
+            f"{plural(self.pairs, 'pair')} kept anonymised; the notes of "
+            f"{plural(self.sessions, 'session')}, {plural(self.signatures, 'signature')} and "
+            f"{plural(self.agreements, 'agreement text')} cleared; "
+            f"{plural(self.other_mentions, 'other mention')} removed."
         ]
         if not self.checkpointed:
             out.append(
@@ -68,7 +70,10 @@ class ErasureReport:
                 "-wal file until it closes."
             )
         if self.pruned:
-            out.append(f"{len(self.pruned)} older backups holding the person were deleted.")
+            out.append(
+                f"{plural(len(self.pruned), 'older backup')} holding the person "
+                f"{plural_word(len(self.pruned), 'was')} deleted."
+            )
         for p in self.kept:
             out.append(f"Still holds the person's data: {p}")
         return out
