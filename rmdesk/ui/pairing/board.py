@@ -84,7 +84,7 @@ class PairingBoard(QWidget):
         header = self.roster_table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.roster_table.setColumnWidth(DEPARTMENT, 100)
+        self.roster_table.setColumnWidth(DEPARTMENT, 90)
         self.roster_table.setColumnWidth(GRADE, 48)
         self.add_mentors = QPushButton("+ Mentors")
         self.add_mentees = QPushButton("+ Mentees")
@@ -146,12 +146,15 @@ class PairingBoard(QWidget):
         self.mentee_view.selectionModel().selectionChanged.connect(self._people_selected)
         self.pair_view.selectionModel().selectionChanged.connect(self._pair_selected)
 
-        self.suggest_button = QPushButton("Suggest pairs…")
+        self.suggest_button = QPushButton("Suggest…")
+        self.suggest_button.setToolTip("Suggest pairs for everybody waiting")
         self.suggest_button.setObjectName("suggestButton")
         self.suggest_button.clicked.connect(self.suggest)
-        self.pair_button = QPushButton("Pair  (Ctrl+P)")
+        self.pair_button = QPushButton("Pair")
+        self.pair_button.setToolTip("Pair the selected mentor and mentee (Ctrl+P)")
         self.pair_button.clicked.connect(self.pair_selected)
-        self.unpair_button = QPushButton("Unpair  (Del)")
+        self.unpair_button = QPushButton("Unpair")
+        self.unpair_button.setToolTip("Unpair the selected pairs (Delete)")
         self.unpair_button.clicked.connect(self.unpair_selected)
         actions = QWidget()
         al = QHBoxLayout(actions)
@@ -197,13 +200,14 @@ class PairingBoard(QWidget):
         candidates = _column("Roster", find, self.roster_table, buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("boardSplitter")
-        for w in (candidates, self.mentor_col, middle, self.mentee_col):
+        for w, least in ((candidates, 330), (self.mentor_col, 170), (middle, 220),
+                         (self.mentee_col, 170)):  # fmt: skip
             split.addWidget(w)
-            w.setMinimumWidth(170)
+            w.setMinimumWidth(least)
         split.setChildrenCollapsible(False)
         for i, stretch in enumerate((3, 3, 4, 3)):
             split.setStretchFactor(i, stretch)
-        split.setSizes([300, 260, 380, 260])
+        split.setSizes([360, 250, 380, 250])
         self.splitter = split
         self.cohort_label = QLabel()
         self.cohort_label.setObjectName("cohortLabel")

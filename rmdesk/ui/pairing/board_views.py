@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -12,7 +12,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QPaintEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from rmdesk.models.conflicts import Conflict
 from rmdesk.ui.common.empty_state import paint_empty_hint
@@ -20,6 +27,25 @@ from rmdesk.ui.pairing.models import PairsModel, PeopleModel
 
 #: (mime, target row) -> (mentor id, mentee id, conflicts) for a pairing drop, else None
 Verdict = Callable[[QMimeData, int], tuple[str, str, list[Conflict]] | None]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Cards as tall as their wrapped text at the list's width (icon and margins taken off),
+    so the last line of a long card is never cut."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListView):
+            return base
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        icon = view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        width = max(view.viewport().width() - icon - 2 * view.spacing() - 16, 40)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), flags, text)
+        return QSize(base.width(), max(base.height(), box.height() + 10))
 
 
 class BoardListView(QListView):
@@ -47,6 +73,7 @@ class BoardListView(QListView):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)  # names wrap, never "Ada…"
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setItemDelegate(CardDelegate(self))
         self.setUniformItemSizes(False)
         self.setSpacing(2)
         self.setAlternatingRowColors(False)

@@ -31,7 +31,7 @@ SEARCH_HELP = (
     "Numbers compare: grade >= 8  grade<4  born<1975  hired>=2022"
 )
 #: the roster's columns shown at first, with their widths: together they fit 1280 px
-DEFAULT_WIDTHS = {0: 64, 1: 170, 3: 130, 5: 180, 6: 56, 7: 170, 10: 100, 11: 60}
+DEFAULT_WIDTHS = {0: 60, 1: 160, 3: 125, 5: 170, 6: 52, 7: 160, 10: 95, 11: 56}
 
 
 class PeopleTable(QTableView):
@@ -128,7 +128,7 @@ class RosterPage(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([960, 240])
+        split.setSizes([980, 230])
         self.panel.setMinimumWidth(200)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
