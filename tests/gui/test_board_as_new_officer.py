@@ -156,7 +156,7 @@ def test_adding_people_already_enrolled_makes_no_undo_step(window: Any) -> None:
 def test_the_boards_roster_sorts_grades_as_numbers(window: Any) -> None:
     _cohort(window, [], [])
     table, model = window.pairing_board.roster_table, window.pairing_board.roster_model
-    grade = [c for c, (field, _t) in enumerate(COLUMNS) if field == "grade"][0]
+    grade = next(c for c, (field, _t) in enumerate(COLUMNS) if field == "grade")
     table.sortByColumn(grade, Qt.SortOrder.DescendingOrder)
     grades = [model.employee_at(r).grade for r in range(model.rowCount())]
     numbers = [float(g) for g in grades if g]

@@ -57,7 +57,7 @@ def test_search_reads_only_the_shown_columns(roster: Any) -> None:
     she is found."""
     with_reports = _ids(roster, "yan liu")
     assert "E1071" in with_reports and "E1100" in with_reports
-    manager = [c for c, (f, _t) in enumerate(COLUMNS) if f == "manager_id"][0]
+    manager = next(c for c, (f, _t) in enumerate(COLUMNS) if f == "manager_id")
     roster.show_column(manager, False)
     roster.search.clear()
     assert _ids(roster, "yan liu") == {"E1071"}
@@ -81,7 +81,7 @@ def test_a_search_with_no_match_says_so(roster: Any) -> None:
 
 # -- 5. grades sort as numbers in the roster -----------------------------------------------------
 def test_roster_sorts_grades_as_numbers(roster: Any) -> None:
-    grade = [c for c, (f, _t) in enumerate(COLUMNS) if f == "grade"][0]
+    grade = next(c for c, (f, _t) in enumerate(COLUMNS) if f == "grade")
     roster.table.sortByColumn(grade, Qt.SortOrder.AscendingOrder)
     model = roster.model
     numbers = [float(model.employee_at(r).grade) for r in range(model.rowCount())]
@@ -128,7 +128,7 @@ def test_the_sample_opens_in_its_own_file_never_in_the_workspace(
         mine.close()
 
 
-# -- 12. layout -------------------------------------------------------------------------------------
+# -- 12. layout -----------------------------------------------------------------------------
 def test_the_rosters_default_columns_fit_1280(roster: Any, qtbot: Any) -> None:
     window = roster.window()
     window.show()
@@ -181,7 +181,7 @@ def test_the_reporting_line_is_a_tree(roster: Any) -> None:
     assert rows[-1].parent() is rows[-2]
 
 
-# -- 13. help ---------------------------------------------------------------------------------------
+# -- 13. help -----------------------------------------------------------------------------
 def test_keyboard_shortcuts_lists_every_shortcut(window: Any, qtbot: Any) -> None:
     dialog = window.show_shortcuts()
     qtbot.addWidget(dialog)
