@@ -21,25 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import __version__
-from rmdesk.errors import RmdeskError
-from rmdesk.models.cohorts import Cohort
 from rmdesk.paths import default_db_path, resource
-from rmdesk.ui.common.cohort_dialog import CohortDialog
 from rmdesk.ui.common.file_drop import FileDropFilter
 from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.settings import Settings
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
-from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
 from rmdesk.ui.common.undo_status import UndoStatus
 from rmdesk.ui.pairing.board import PairingBoard
-from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
-from rmdesk.ui.roster.import_flow import ImportFlow
 from rmdesk.ui.roster.model import Loaded
 from rmdesk.ui.roster.view import RosterPage
 from rmdesk.ui.start.first_run import FirstRunPage
 from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
+from rmdesk.ui.window_cohorts import CohortFlow
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import (
     CohortsChanged,
@@ -54,7 +49,7 @@ from rmdesk.workspace.events import (
 _OPEN: set[MainWindow] = set()
 
 
-class MainWindow(ImportFlow):
+class MainWindow(CohortFlow):
     """One window over one workspace file; ``open_workspace`` moves to another file."""
 
     #: the window that replaced this one over another workspace file (``open_workspace``)
@@ -333,73 +328,6 @@ class MainWindow(ImportFlow):
         self.roster_page.reload(loaded)
         self.pairing_board.reload_roster()
         self._refresh_first_run()
-
-    # -- cohorts ------------------------------------------------------------------------------
-    def current_cohort(self) -> Cohort | None:
-        cid = self.cohort_picker.currentData()
-        return self.workspace.cohorts.cohort_by_id(int(cid)) if cid is not None else None
-
-    def _load_cohorts(self, select: int | None = None) -> None:
-        cohorts = self.workspace.cohorts.cohorts()
-        keep = select if select is not None else self.cohort_picker.currentData()
-        self.cohort_picker.blockSignals(True)
-        self.cohort_picker.clear()
-        for c in reversed(cohorts):
-            self.cohort_picker.addItem(c.name, c.id)
-        idx = self.cohort_picker.findData(keep) if keep is not None else -1
-        self.cohort_picker.setCurrentIndex(idx if idx >= 0 else 0)
-        self.cohort_picker.blockSignals(False)
-        self.act_edit_cohort.setEnabled(bool(cohorts))
-        self.cohort_picker.setEnabled(bool(cohorts))
-        if not cohorts:
-            self.cohort_picker.setCurrentIndex(-1)
-        self._cohort_chosen()
-
-    def _cohort_chosen(self, *_: object) -> None:
-        self.pairing_board.set_cohort(self.current_cohort())
-
-    def new_cohort(self) -> None:
-        choice = CohortDialog.ask(self, None)
-        if choice is None:
-            return
-        command = CreateCohortCommand(
-            self.workspace, choice.name, choice.starts, choice.ends, choice.capacity
-        )
-        try:
-            push(self.undo_stack, command)
-        except RmdeskError as exc:
-            self.show_error("The cohort cannot be created", str(exc))
-            return
-        assert command.made is not None
-        self._load_cohorts(select=command.made.id)
-        self.show_view("pairing")
-
-    def edit_cohort(self) -> None:
-        cohort = self.current_cohort()
-        if cohort is None:
-            return
-        choice = CohortDialog.ask(self, cohort)
-        if choice is None:
-            return
-        after = Cohort(cohort.id, choice.name, choice.starts, choice.ends, choice.capacity)
-        try:
-            push(self.undo_stack, EditCohortCommand(self.workspace, cohort, after))
-        except RmdeskError as exc:
-            self.show_error("The cohort cannot be changed", str(exc))
-
-    def _grade_order_toggled(self, checked: bool) -> None:
-        if checked != self.workspace.pairing.higher_grade_is_senior:
-            push(self.undo_stack, GradeOrderCommand(self.workspace, checked))
-
-    def _sync_grade_order(self) -> None:
-        self.act_grade_order.blockSignals(True)
-        self.act_grade_order.setChecked(self.workspace.pairing.higher_grade_is_senior)
-        self.act_grade_order.blockSignals(False)
-
-    def show_exclusions(self) -> None:
-        dialog = ExclusionsDialog(self.workspace, self.undo_stack, self)
-        dialog.exec()
-        dialog.deleteLater()
 
     # -- the sample, and other workspace files ----------------------------------------------
     def open_sample(self) -> MainWindow:

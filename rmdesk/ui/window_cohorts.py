@@ -1,0 +1,93 @@
+"""The main window's cohort menu: the picker, new and edited cohorts, the grade order, the
+do-not-pair list. A base of MainWindow (over ImportFlow), so the window module stays short."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QComboBox
+
+from rmdesk.errors import RmdeskError
+from rmdesk.models.cohorts import Cohort
+from rmdesk.ui.common.cohort_dialog import CohortDialog
+from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
+from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
+from rmdesk.ui.roster.import_flow import ImportFlow
+
+
+class CohortFlow(ImportFlow):
+    """Cohorts as the officer picks, makes and changes them; every change one undo step."""
+
+    # made by MainWindow
+    undo_stack: QUndoStack
+    cohort_picker: QComboBox
+    act_edit_cohort: QAction
+    act_grade_order: QAction
+
+    def show_view(self, key: str) -> None:
+        raise NotImplementedError
+
+    def current_cohort(self) -> Cohort | None:
+        cid = self.cohort_picker.currentData()
+        return self.workspace.cohorts.cohort_by_id(int(cid)) if cid is not None else None
+
+    def _load_cohorts(self, select: int | None = None) -> None:
+        cohorts = self.workspace.cohorts.cohorts()
+        keep = select if select is not None else self.cohort_picker.currentData()
+        self.cohort_picker.blockSignals(True)
+        self.cohort_picker.clear()
+        for c in reversed(cohorts):
+            self.cohort_picker.addItem(c.name, c.id)
+        idx = self.cohort_picker.findData(keep) if keep is not None else -1
+        self.cohort_picker.setCurrentIndex(idx if idx >= 0 else 0)
+        self.cohort_picker.blockSignals(False)
+        self.act_edit_cohort.setEnabled(bool(cohorts))
+        self.cohort_picker.setEnabled(bool(cohorts))
+        if not cohorts:
+            self.cohort_picker.setCurrentIndex(-1)
+        self._cohort_chosen()
+
+    def _cohort_chosen(self, *_: object) -> None:
+        self.pairing_board.set_cohort(self.current_cohort())
+
+    def new_cohort(self) -> None:
+        choice = CohortDialog.ask(self, None)
+        if choice is None:
+            return
+        command = CreateCohortCommand(
+            self.workspace, choice.name, choice.starts, choice.ends, choice.capacity
+        )
+        try:
+            push(self.undo_stack, command)
+        except RmdeskError as exc:
+            self.show_error("The cohort cannot be created", str(exc))
+            return
+        assert command.made is not None
+        self._load_cohorts(select=command.made.id)
+        self.show_view("pairing")
+
+    def edit_cohort(self) -> None:
+        cohort = self.current_cohort()
+        if cohort is None:
+            return
+        choice = CohortDialog.ask(self, cohort)
+        if choice is None:
+            return
+        after = Cohort(cohort.id, choice.name, choice.starts, choice.ends, choice.capacity)
+        try:
+            push(self.undo_stack, EditCohortCommand(self.workspace, cohort, after))
+        except RmdeskError as exc:
+            self.show_error("The cohort cannot be changed", str(exc))
+
+    def _grade_order_toggled(self, checked: bool) -> None:
+        if checked != self.workspace.pairing.higher_grade_is_senior:
+            push(self.undo_stack, GradeOrderCommand(self.workspace, checked))
+
+    def _sync_grade_order(self) -> None:
+        self.act_grade_order.blockSignals(True)
+        self.act_grade_order.setChecked(self.workspace.pairing.higher_grade_is_senior)
+        self.act_grade_order.blockSignals(False)
+
+    def show_exclusions(self) -> None:
+        dialog = ExclusionsDialog(self.workspace, self.undo_stack, self)
+        dialog.exec()
+        dialog.deleteLater()
