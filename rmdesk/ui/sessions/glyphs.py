@@ -14,20 +14,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from rmdesk.models.health import AT_RISK, ON_TRACK, STALLED
 from rmdesk.models.sessions import CANCELLED, HELD, NO_SHOW, PLANNED, Session
+from rmdesk.ui.common.health_badges import HEALTH_COLOURS, HEALTH_WORDS
 
-#: Severity colours (the only hard-coded ones), chosen to read on light and dark palettes.
+#: Severity colours (the only hard-coded ones), chosen to read on light and dark palettes; the
+#: health words and colours live in ui.common.health_badges, shared with the pair cards.
 HELD_COLOUR = QColor("#1e8e3e")
 SENIOR_CANCEL_COLOUR = QColor("#d93025")
 JUNIOR_CANCEL_COLOUR = QColor("#e8a000")
 NO_SHOW_COLOUR = QColor("#d93025")
-HEALTH_COLOURS = {
-    ON_TRACK: QColor("#1e8e3e"),
-    AT_RISK: QColor("#e8a000"),
-    STALLED: QColor("#d93025"),
-}
-HEALTH_WORDS = {ON_TRACK: "On track", AT_RISK: "At risk", STALLED: "Stalled"}
 
 
 def letter(session: Session) -> str:
@@ -162,3 +157,14 @@ class Legend(QWidget):
             row.addWidget(label)
             row.addSpacing(10)
         row.addStretch(1)
+
+
+__all__ = [
+    "HEALTH_COLOURS",
+    "HEALTH_WORDS",
+    "Legend",
+    "describe",
+    "letter",
+    "paint_glyph",
+    "summary",
+]

@@ -21,14 +21,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from rmdesk.models.cohorts import Cohort
-from rmdesk.models.health import AT_RISK, HEALTH_RANK, ON_TRACK, STALLED, Health
+from rmdesk.models.health import HEALTH_RANK, ON_TRACK, Health
 from rmdesk.models.people import Employee
 from rmdesk.models.people_query import fold
 from rmdesk.models.sessions import PLANNED, Session
-from rmdesk.ui.sessions.glyphs import HEALTH_COLOURS, HEALTH_WORDS, summary
+from rmdesk.ui.common.health_badges import HEALTH_COLOURS, HEALTH_WORDS, health_icon
+from rmdesk.ui.sessions.glyphs import summary
 from rmdesk.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,11 +38,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 COL_PAIR, COL_HEALTH, COL_NEXT, COL_TIMELINE = range(4)
 HEADERS = ("Pair (mentor → mentee)", "Health", "Next session", "Timeline")
-_ICONS = {
-    ON_TRACK: QStyle.StandardPixmap.SP_DialogApplyButton,
-    AT_RISK: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    STALLED: QStyle.StandardPixmap.SP_MessageBoxCritical,
-}
 
 
 @dataclass
@@ -209,7 +204,7 @@ class TimelineModel(QAbstractTableModel):
 
     def _icon(self, status: str) -> QIcon:
         if status not in self._icons:
-            self._icons[status] = QApplication.style().standardIcon(_ICONS[status])
+            self._icons[status] = health_icon(status)
         return self._icons[status]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
