@@ -13,12 +13,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
-from rmdesk.errors import ImportCancelled, RmdeskError, RosterError
+from rmdesk.errors import DeactivationRefused, ImportCancelled, RmdeskError, RosterError
 from rmdesk.ui.common.settings import Settings
 from rmdesk.ui.common.tasks import Progress, Task
 from rmdesk.ui.roster.import_dialog import ImportDialog
 from rmdesk.ui.roster.import_warnings import ImportWarningsDialog, import_summary
 from rmdesk.ui.roster.model import Loaded
+from rmdesk.ui.safety.confirm_deactivation import ConfirmDeactivation
 from rmdesk.workspace import ImportPlan, ImportReport, Workspace
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class ImportFlow(QMainWindow):
 
     import_finished = Signal(object)  # ImportReport, or None when cancelled or refused
     last_report: ImportReport | None = None
+    _writing: ImportPlan | None = None  # the plan being saved, asked again if refused
     # made by MainWindow
     workspace: Workspace
     settings: Settings
@@ -82,23 +84,44 @@ class ImportFlow(QMainWindow):
 
         self._run(prepare, f"Reading {path.name}…", prepared)
 
-    def _write(self, plan: ImportPlan) -> None:
+    def _write(self, plan: ImportPlan, allow_deactivation: bool = False) -> None:
+        """Save ``plan`` in the background; marking many people (or people in open pairs) as
+        having left is confirmed first, as ``--allow-deactivation`` is on the command line."""
         ws = self.workspace
+        if not allow_deactivation:
+            refused = plan.deactivation_problem(ws.roster.deactivation_share())
+            if refused is not None:
+                if not self._confirm_deactivation(refused):
+                    return
+                allow_deactivation = True
+        self._writing = plan
 
         def write(progress: Progress) -> ImportReport:
-            report: ImportReport = ws.roster.apply_import(plan, progress)
+            report: ImportReport = ws.roster.apply_import(plan, progress, allow_deactivation)
             # the new roster read and made ready for the roster view here, off the GUI thread
             self._next_roster = self.roster_page.model.prepare(list(ws.roster.employees().values()))
             return report
 
         def written(report: object) -> None:
             self._task = None
+            self._writing = None
             assert isinstance(report, ImportReport)
             self.last_report = report
             self.act_import_warnings.setEnabled(bool(report.warnings))
             self._import_done(report, import_summary(report))
 
         self._run(write, f"Importing {plan.source.name}…", written)
+
+    def _confirm_deactivation(self, refused: DeactivationRefused) -> bool:
+        """Ask before people are marked as having left; on no, say that nothing was written."""
+        people = self.workspace.roster.employees()
+        names = [people[e].label if e in people else e for e in refused.people]
+        if ConfirmDeactivation.ask(
+            self, refused.count, refused.active, refused.in_open_pairs, names
+        ):
+            return True
+        self._import_done(None, "Import cancelled: nobody was marked as left; nothing was changed.")
+        return False
 
     def show_import_warnings(self) -> ImportWarningsDialog | None:
         """The last import's warnings in a window of their own (not modal)."""
@@ -135,7 +158,13 @@ class ImportFlow(QMainWindow):
 
     def _import_failed(self, exc: object) -> None:
         self._task = None
-        if isinstance(exc, ImportCancelled):
+        plan, self._writing = self._writing, None
+        if isinstance(exc, DeactivationRefused) and plan is not None:
+            # another import landed while this one was read: the write compared again and
+            # found people to mark as left that the first question did not cover
+            if self._confirm_deactivation(exc):
+                self._write(plan, allow_deactivation=True)
+        elif isinstance(exc, ImportCancelled):
             self._import_done(None, "Import cancelled; nothing was changed.")
         elif isinstance(exc, RosterError):
             self.show_error(
