@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,9 +35,11 @@ from rmdesk.ui.roster.view import RosterPage
 from rmdesk.ui.start.first_run import FirstRunPage
 from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
 from rmdesk.ui.window_cohorts import CohortFlow
+from rmdesk.ui.window_views import ProgrammeViews
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import (
     CohortsChanged,
+    DatabaseReplaced,
     Event,
     PairsChanged,
     ParticipantsChanged,
@@ -66,6 +68,8 @@ class MainWindow(CohortFlow):
         self._task: Task | None = None
         self._roster_stale = False  # the roster changed while a job ran
         self._next_roster: Loaded | None = None  # the job made it ready for the roster view
+        self.since_last_look: str | None = None  # "Since you last looked: 2 pairs at risk"
+        self._closed = False
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -82,8 +86,17 @@ class MainWindow(CohortFlow):
         self._views: dict[str, QWidget] = {}
         self.pairing_board = PairingBoard(workspace, self.undo_stack)
         self.pairing_board.message.connect(self.statusBar().showMessage)
+        self.programme = ProgrammeViews(workspace, self.undo_stack, self.signals, self)
+        self.programme.message.connect(self.statusBar().showMessage)
+        self.programme.show_view.connect(self.show_view)
+        self.dashboard = self.programme.dashboard
+        self.agreements_page = self.programme.agreements
+        self.sessions_page = self.programme.sessions
+        self._add_view("dashboard", "Dashboard", self.dashboard)
         self._add_view("roster", "Roster", self.roster_page)
         self._add_view("pairing", "Pairing", self.pairing_board)
+        self._add_view("agreements", "Agreements", self.agreements_page)
+        self._add_view("sessions", "Sessions", self.sessions_page)
         self.pages.addWidget(self.first_run)
         self.sidebar.currentRowChanged.connect(self._show_view)
 
@@ -124,6 +137,8 @@ class MainWindow(CohortFlow):
     # -- construction ------------------------------------------------------------------------
     def _title(self) -> str:
         name = self.workspace.path.name if self.workspace.path else "in memory"
+        if self.workspace.store.read_only:
+            name += " (read-only: open in another rmdesk)"
         if is_sample(self.workspace.path):
             return f"Sample data, not your workspace ({name}) — rmdesk"
         return f"{name} — rmdesk"
@@ -197,6 +212,9 @@ class MainWindow(CohortFlow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_import_warnings)
+        file_menu.addSeparator()
+        for act in self.programme.file_actions:
+            file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_sample)
         file_menu.addAction(self.act_own)
@@ -277,6 +295,12 @@ class MainWindow(CohortFlow):
             self.pages.setCurrentWidget(self._views[key])
         self.settings.view = key
 
+    def _row_of(self, key: str) -> int:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        return 0
+
     def show_view(self, key: str) -> None:
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -295,7 +319,7 @@ class MainWindow(CohortFlow):
         for act in self.view_actions:
             act.setEnabled(has_people)
         if not has_people:  # the welcome page stands for the roster, whatever was open last
-            self.sidebar.setCurrentRow(0)
+            self.sidebar.setCurrentRow(self._row_of("roster"))
         self._show_view(max(self.sidebar.currentRow(), 0))
 
     def focus_search(self) -> None:
@@ -318,6 +342,12 @@ class MainWindow(CohortFlow):
             self._roster_changed()
         if isinstance(event, SettingsChanged):
             self._sync_grade_order()
+        if isinstance(event, DatabaseReplaced):  # a restore: everything read before is stale
+            self.undo_stack.clear()
+            self.workspace.roster.forget()
+            self._roster_changed()
+            self._load_cohorts()
+            return
         if isinstance(event, CohortsChanged):
             self._load_cohorts()
         elif isinstance(event, (RosterChanged, SettingsChanged, ParticipantsChanged, PairsChanged)):
@@ -385,12 +415,31 @@ class MainWindow(CohortFlow):
             self.restoreGeometry(self.settings.geometry)
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
-        # the view open last time, unless this workspace is empty: then the welcome page
-        self.show_view(self.settings.view if self.workspace.roster.employees() else "roster")
+        # the view open last time; the dashboard once there is a cohort, else the roster;
+        # the welcome page when this workspace is empty
+        if not self.workspace.roster.employees():
+            first = "roster"
+        elif self.settings.view in self._views:
+            first = self.settings.view
+        else:
+            first = "dashboard" if self.workspace.cohorts.cohorts() else "roster"
+        self.show_view(first)
         if self.sidebar.currentRow() < 0:
-            self.sidebar.setCurrentRow(0)
+            self.sidebar.setCurrentRow(self._row_of("roster"))
+        news = self.programme.since_last_look()
+        if news:
+            self.since_last_look = news
+            self.statusBar().showMessage(news)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
+        if self.agreements_page.editor.pending:  # typing not yet saved: saved now
+            self.agreements_page.editor.flush()
+        for timer in self.findChildren(QTimer):  # nothing may run after the file closes
+            timer.stop()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -47,7 +47,11 @@ class CohortFlow(ImportFlow):
         self._cohort_chosen()
 
     def _cohort_chosen(self, *_: object) -> None:
-        self.pairing_board.set_cohort(self.current_cohort())
+        cohort = self.current_cohort()
+        self.pairing_board.set_cohort(cohort)
+        programme = getattr(self, "programme", None)  # built after the board
+        if programme is not None:
+            programme.set_cohort(cohort)
 
     def new_cohort(self) -> None:
         choice = CohortDialog.ask(self, None)

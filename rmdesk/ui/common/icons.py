@@ -14,6 +14,9 @@ THEME = {
     "roster": "x-office-address-book",
     "pairing": "system-users",
     "cohort": "appointment-new",
+    "dashboard": "x-office-presentation",
+    "agreements": "x-office-document",
+    "sessions": "x-office-calendar",
 }
 
 

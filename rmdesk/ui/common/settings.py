@@ -13,7 +13,7 @@ DEFAULTS: dict[str, object] = {
     "files/last_folder": str(Path.home()),
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
-    "window/view": "roster",
+    "window/view": "",  # none saved yet: the dashboard once there is a cohort
 }
 
 

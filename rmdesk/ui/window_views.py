@@ -1,0 +1,184 @@
+"""The programme views of the main window beyond roster and board: the dashboard, the
+agreements and the sessions, with the menu actions that belong to them (reports, exports,
+the calendar) and the click-through from a dashboard figure to the pairs behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk.errors import RmdeskError
+from rmdesk.models.cohorts import Cohort
+from rmdesk.models.wording import plural
+from rmdesk.ui.agreements.view import AgreementsView
+from rmdesk.ui.common.signals import WorkspaceSignals
+from rmdesk.ui.dashboard import DashboardView
+from rmdesk.ui.sessions.view import SessionsView
+from rmdesk.workspace import Workspace
+
+
+class PairsBehindDialog(QDialog):
+    """The pairs behind a dashboard figure; double-click (or Enter) opens one in Sessions."""
+
+    def __init__(
+        self, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pairsBehind")
+        self.setWindowTitle(title)
+        self.chosen: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{title}: {plural(len(pair_ids), 'pair')}"))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("pairsBehindList")
+        self.tree.setHeaderLabels(["Pair", "Mentor", "Mentee", "Status"])
+        self.tree.setRootIsDecorated(False)
+        people = ws.roster.employees()
+        for pid in pair_ids:
+            try:
+                pair = ws.pairing.get_pair(pid)
+            except RmdeskError:
+                continue
+            mentor, mentee = people.get(pair.mentor_id), people.get(pair.mentee_id)
+            item = QTreeWidgetItem(
+                [
+                    str(pid),
+                    mentor.label if mentor else pair.mentor_id,
+                    mentee.label if mentee else pair.mentee_id,
+                    pair.status,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, pid)
+            self.tree.addTopLevelItem(item)
+        for col in range(4):
+            self.tree.resizeColumnToContents(col)
+        self.tree.itemActivated.connect(self._chosen)
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.chosen = int(item.data(0, Qt.ItemDataRole.UserRole))
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
+    ) -> int | None:
+        """The pair the officer opened, or None (the seam tests replace)."""
+        dialog = cls(ws, pair_ids, title, parent)
+        dialog.exec()
+        return dialog.chosen
+
+
+def ask_calendar_file(parent: QWidget, suggested: str) -> Path | None:
+    """Where to write the calendar (a seam tests replace)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export sessions to a calendar", suggested, "iCalendar (*.ics)"
+    )
+    return Path(name) if name else None
+
+
+class ProgrammeViews(QObject):
+    """Builds the three views over one workspace and the actions the window's menus show."""
+
+    message = Signal(str)
+    #: a view key the window should switch to ("sessions"…)
+    show_view = Signal(str)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        undo_stack: QUndoStack,
+        signals: WorkspaceSignals,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.window = parent
+        self.dashboard = DashboardView(ws, undo_stack, signals)
+        self.agreements = AgreementsView(ws, undo_stack, signals)
+        self.sessions = SessionsView(ws, undo_stack, signals)
+        self.cohort: Cohort | None = None
+        for view in (self.dashboard, self.agreements, self.sessions):
+            view.message.connect(self.message)
+        self.dashboard.show_pairs.connect(self.show_pairs)
+
+        self.act_report = QAction("Outcomes &report…", self)
+        self.act_report.setStatusTip("The sponsor's PDF report; confidential notes never go in")
+        self.act_report.triggered.connect(self.dashboard.outcomes_report)
+        self.act_export = QAction("&Export pairs, sessions or actions…", self)
+        self.act_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_export.triggered.connect(self.dashboard.export)
+        self.act_announce = QAction("&Announce the pairs…", self)
+        self.act_announce.setStatusTip("Pairs list (PDF, XLSX) and an e-mail draft per pair")
+        self.act_announce.triggered.connect(self.dashboard.announce)
+        self.act_calendar = QAction("Export &calendar…", self)
+        self.act_calendar.setStatusTip("Planned sessions as an iCalendar file (Outlook, Google)")
+        self.act_calendar.triggered.connect(self.export_calendar)
+        self.file_actions = [
+            self.act_export,
+            self.act_report,
+            self.act_announce,
+            self.act_calendar,
+            self.agreements.act_export_all,
+            self.agreements.act_print,
+        ]
+
+    def set_cohort(self, cohort: Cohort | None) -> None:
+        self.cohort = cohort
+        for view in (self.dashboard, self.agreements, self.sessions):
+            view.set_cohort(cohort)
+        for act in (self.act_report, self.act_export, self.act_announce, self.act_calendar):
+            act.setEnabled(cohort is not None and not self.ws.store.read_only)
+
+    def show_pairs(self, pair_ids: list[int], title: str) -> None:
+        """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""
+        chosen = PairsBehindDialog.ask(self.ws, list(pair_ids), title, self.window)
+        if chosen is not None and self.sessions.select_pair(chosen):
+            self.show_view.emit("sessions")
+
+    def export_calendar(self) -> Path | None:
+        cohort = self.cohort
+        if cohort is None:
+            return None
+        target = ask_calendar_file(self.window, f"{cohort.name}.ics")
+        if target is None:
+            return None
+        try:
+            count = self.ws.sessions.calendar(target, cohort=cohort)
+        except (RmdeskError, OSError) as exc:
+            self.message.emit(f"The calendar was not written: {exc}")
+            return None
+        self.message.emit(f"Wrote {plural(count, 'session')} to {target}")
+        return target
+
+    def since_last_look(self) -> str | None:
+        """'Since you last looked: 2 pairs at risk' for the chosen cohort, once per change."""
+        cohort = self.cohort
+        if cohort is None or self.ws.store.read_only:
+            return None
+        worse = self.ws.sessions.since_last_look(cohort)
+        self.ws.sessions.mark_looked(cohort)
+        if not worse:
+            return None
+        stalled = sum(1 for h in worse if h.status == "stalled")
+        risk = len(worse) - stalled
+        parts = [plural(risk, "pair") + " at risk"] if risk else []
+        if stalled:
+            parts.append(plural(stalled, "pair") + " stalled")
+        return "Since you last looked: " + " and ".join(parts)

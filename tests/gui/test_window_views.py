@@ -1,0 +1,141 @@
+"""The whole window: every view under its object name, the cohort reaching each, the
+dashboard's click-through, the calendar export and the news on opening."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from rmdesk.app import build_window
+from rmdesk.ui import window_views
+from rmdesk.ui.main_window import MainWindow
+from rmdesk.ui.window_views import PairsBehindDialog
+from rmdesk.workspace import Workspace
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A workspace with the sample roster, a cohort and three pairs, one with two cancels."""
+    path = tmp_path / "w.db"
+    ws = Workspace.open(path)
+    try:
+        ws.roster.import_roster(SAMPLE)
+        cohort = ws.cohorts.create_cohort("Spring")
+        people = sorted(ws.roster.employees().values(), key=lambda e: int(e.grade or 0))
+        ws.cohorts.enrol([e.employee_id for e in people[:6]], "mentor", cohort)
+        ws.cohorts.enrol([e.employee_id for e in people[-6:]], "mentee", cohort)
+        ws.pairing.accept(ws.pairing.suggest(cohort).proposals[:3], cohort)
+        first = ws.pairing.pairs(cohort)[0].pair.id
+        start = datetime.now().astimezone() - timedelta(days=70)
+        for k in range(3):
+            ws.sessions.log(
+                pair_id=first,
+                at=start + timedelta(days=21 * k),
+                status="cancelled",
+                cancelled_by="mentee",
+            )
+    finally:
+        ws.close()
+    return path
+
+
+def _window(qtbot: QtBot, db: Path) -> MainWindow:
+    window = build_window(db)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_every_view_is_there_under_its_object_name(qtbot: QtBot, db: Path) -> None:
+    from rmdesk.ui.common.settings import Settings
+
+    Settings().view = ""  # no view saved (Qt keeps one settings file for the test run)
+    window = _window(qtbot, db)
+    for name in ("dashboard", "rosterView", "pairingBoard", "agreementEditor", "sessionsView"):
+        assert window.findChild(QWidget, name) is not None, name
+    # with a cohort, the dashboard is the first view
+    assert window.pages.currentWidget() is window.dashboard
+    cohort = window.current_cohort()
+    assert cohort is not None
+    assert window.programme.cohort == cohort
+    assert window.sessions_page.model.rowCount() == 3  # type: ignore[attr-defined]
+
+
+def test_opening_says_which_pairs_turned_at_risk_since_the_last_look(
+    qtbot: QtBot, db: Path
+) -> None:
+    window = _window(qtbot, db)
+    assert window.since_last_look is not None
+    assert "Since you last looked: 1 pair" in window.since_last_look
+    window.close()
+    window.workspace.close()
+    again = _window(qtbot, db)
+    assert again.since_last_look is None  # seen: not said twice
+
+
+def test_a_dashboard_figure_opens_the_pairs_behind_it_then_one_in_sessions(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, db)
+    ws = window.workspace
+    ids = [v.pair.id for v in ws.pairing.pairs()]
+    seen: list[tuple[list[int], str]] = []
+
+    def ask(cls: object, w: Workspace, pair_ids: list[int], title: str, parent: object) -> int:
+        seen.append((pair_ids, title))
+        return pair_ids[-1]
+
+    monkeypatch.setattr(PairsBehindDialog, "ask", classmethod(ask))
+    window.dashboard.show_pairs.emit(ids, "Pairs")
+    assert seen == [(ids, "Pairs")]
+    assert window.pages.currentWidget() is window.sessions_page
+    assert window.sessions_page.current_pair_id() == ids[-1]
+
+
+def test_the_pairs_behind_dialog_lists_them(qtbot: QtBot, db: Path) -> None:
+    window = _window(qtbot, db)
+    ids = [v.pair.id for v in window.workspace.pairing.pairs()]
+    dialog = PairsBehindDialog(window.workspace, ids, "Every pair")
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 3
+    dialog._chosen(dialog.tree.topLevelItem(1))
+    assert dialog.chosen == ids[1]
+
+
+def test_export_calendar_writes_the_cohorts_sessions(
+    qtbot: QtBot, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, db)
+    target = tmp_path / "spring.ics"
+    monkeypatch.setattr(window_views, "ask_calendar_file", lambda parent, name: target)
+    window.programme.act_calendar.trigger()
+    events = [c for c in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    assert len(events) == 3 and all(str(e["STATUS"]) == "CANCELLED" for e in events)
+    assert "Wrote 3 sessions" in window.statusBar().currentMessage()
+
+
+def test_the_file_menu_offers_reports_exports_and_the_calendar(qtbot: QtBot, db: Path) -> None:
+    window = _window(qtbot, db)
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    for wanted in ("Outcomes &report…", "Export &calendar…", "&Announce the pairs…"):
+        assert wanted in texts
+
+
+def test_closing_the_window_saves_typing_not_yet_saved(qtbot: QtBot, db: Path) -> None:
+    window = _window(qtbot, db)
+    page = window.agreements_page
+    window.show_view("agreements")
+    pair_id = window.workspace.pairing.pairs()[0].pair.id
+    page.list.select(pair_id)
+    page.editor.place.setText("The café across the river")
+    assert page.editor.pending
+    window.close()
+    body = window.workspace.agreements.agreement(pair_id).body
+    assert body.meeting_place == "The café across the river"
