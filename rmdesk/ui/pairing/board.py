@@ -21,8 +21,9 @@ from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import PairingContext, Severity
 from rmdesk.models.wording import plural
+from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.undo import PairCommand, UnpairCommand, accept_proposals_command, push
-from rmdesk.ui.pairing.board_verdicts import BoardVerdicts
+from rmdesk.ui.pairing.board_badges import BoardBadges
 from rmdesk.ui.pairing.board_views import BoardListView
 from rmdesk.ui.pairing.enrolment import enrol_people
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair
@@ -51,13 +52,18 @@ def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWid
     return box
 
 
-class PairingBoard(BoardVerdicts):
-    """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop."""
+class PairingBoard(BoardBadges):
+    """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop.
+    With ``signals``, pair cards follow agreement, session and action changes on their own."""
 
     message = Signal(str)
 
     def __init__(
-        self, workspace: Workspace, undo: QUndoStack, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        undo: QUndoStack,
+        signals: WorkspaceSignals | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pairingBoard")
@@ -164,6 +170,8 @@ class PairingBoard(BoardVerdicts):
         al.addWidget(self.unpair_button)
         al.addStretch(1)
         al.addWidget(self.suggest_button)
+        for button in (self.pair_button, self.unpair_button, self.suggest_button):
+            button.setMinimumWidth(button.sizeHint().width())  # labels never cut off
 
         self.act_pair = QAction("&Pair selected", self)
         self.act_pair.setShortcut(QKeySequence("Ctrl+P"))
@@ -216,6 +224,7 @@ class PairingBoard(BoardVerdicts):
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
         self.reload_roster()
+        self.watch(signals)
 
     # -- data ---------------------------------------------------------------------------------
     def set_cohort(self, cohort: Cohort | None) -> None:
@@ -279,7 +288,7 @@ class PairingBoard(BoardVerdicts):
         notes = {p.employee_id: (p.interests, p.availability) for p in parts}
         self.mentors.set_people(mentors, dict(room), notes)
         self.mentees.set_people(mentees, None, notes)
-        self.pairs.set_pairs(views, people)
+        self.pairs.set_pairs(views, people, *self.badges())
         n_mentors = sum(1 for p in parts if p.role == "mentor")
         flagged = sum(1 for v in views if v.worst is not None and v.worst >= Severity.WARN)
         span = f"{c.starts} → {c.ends}" if c.starts and c.ends else "no dates"

@@ -10,11 +10,14 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QPainter,
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -24,28 +27,65 @@ from PySide6.QtWidgets import (
 from rmdesk.models.conflicts import Conflict
 from rmdesk.ui.common.empty_state import paint_empty_hint
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel
+from rmdesk.ui.pairing.pair_badges import BADGES_ROLE, Badge, paint_badges, strip_height
 
 #: (mime, target row) -> (mentor id, mentee id, conflicts) for a pairing drop, else None
 Verdict = Callable[[QMimeData, int], tuple[str, str, list[Conflict]] | None]
 
 
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _badges(index: AnyIndex) -> list[Badge]:
+    found = index.data(BADGES_ROLE)
+    return found if isinstance(found, list) else []
+
+
 class CardDelegate(QStyledItemDelegate):
     """Cards as tall as their wrapped text at the list's width (icon and margins taken off),
-    so the last line of a long card is never cut."""
+    so the last line of a long card is never cut; a pair card's badges (health, agreement)
+    go on lines of their own under the text."""
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    def _text_width(self, view: QListView, index: AnyIndex) -> int:
+        icon = view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        return max(view.viewport().width() - icon - 2 * view.spacing() - 16, 40)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         base = super().sizeHint(option, index)
         view = self.parent()
         if not isinstance(view, QListView):
             return base
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        icon = view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) else 0
-        width = max(view.viewport().width() - icon - 2 * view.spacing() - 16, 40)
+        width = self._text_width(view, index)
         flags = int(Qt.TextFlag.TextWordWrap)
         box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), flags, text)
-        return QSize(base.width(), max(base.height(), box.height() + 10))
+        strip = strip_height(_badges(index), width, option.fontMetrics)
+        return QSize(base.width(), max(base.height(), box.height() + 10 + strip))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """The card as Qt draws it, its text kept above the badges, then the badges."""
+        badges = _badges(index)
+        view = self.parent()
+        if not badges or not isinstance(view, QListView):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = view.style() if view is not None else QApplication.style()
+        full = QRect(opt.rect)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, view)
+        width = self._text_width(view, index)
+        strip = strip_height(badges, width, opt.fontMetrics)
+        opt.rect = full.adjusted(0, 0, 0, -strip)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, view)
+        text_left = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view).left()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        paint_badges(
+            painter, text_left + 2, full.bottom() - 4, width, badges, opt.palette, selected
+        )
+        painter.restore()
 
 
 class BoardListView(QListView):

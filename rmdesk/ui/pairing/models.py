@@ -14,16 +14,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from rmdesk.models.agreements import AgreementState
 from rmdesk.models.cohorts import PairView
 from rmdesk.models.conflicts import Conflict, Severity
+from rmdesk.models.health import Health
 from rmdesk.models.people import Employee
 from rmdesk.ui.common import severity
+from rmdesk.ui.pairing.pair_badges import BADGES_ROLE, badges_for, badges_line
 from rmdesk.ui.roster.model import EMPLOYEE_MIME, ID_ROLE, fold
 
 PERSON_MIME = "application/x-rmdesk-person"  # "role\nid\nid…"
 PAIR_MIME = "application/x-rmdesk-pair"  # "pair id"
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+#: What a badge refresh changes on a card (QListView lays the cards out again: it may grow)
+_BADGE_ROLES = [BADGES_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
 
 #: What a drop means, decided by the page: (kind, dragged ids, target row) -> handled
 DropHandler = Callable[[str, list[str], int], bool]
@@ -211,19 +216,55 @@ class PeopleModel(_BoardModel):
 
 
 class PairsModel(_BoardModel):
-    """The cohort's pairs as cards: names, every conflict, the override reason."""
+    """The cohort's pairs as cards: names, every conflict, the override reason, and badges for
+    the pair's commitment health and agreement state."""
 
     def __init__(self, on_drop: DropHandler, parent: Any = None) -> None:
         super().__init__(on_drop, parent)
         self._pairs: list[PairView] = []
         self._people: dict[str, Employee] = {}
+        self._health: dict[int, Health] = {}
+        self._states: dict[int, AgreementState] = {}
 
-    def set_pairs(self, pairs: list[PairView], people: dict[str, Employee]) -> None:
+    def set_pairs(
+        self,
+        pairs: list[PairView],
+        people: dict[str, Employee],
+        health: dict[int, Health] | None = None,
+        states: dict[int, AgreementState] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._pairs = list(pairs)
         self._people = people
+        self._health = dict(health or {})
+        self._states = dict(states or {})
         self._hover = None
         self.endResetModel()
+
+    def pair_ids(self) -> list[int]:
+        return [v.pair.id for v in self._pairs]
+
+    def update_badges(
+        self, health: dict[int, Health], states: dict[int, AgreementState]
+    ) -> list[int]:
+        """Take fresh health and agreement states for some pairs; only the cards whose badges
+        changed emit ``dataChanged``. Returns those rows."""
+        changed: list[int] = []
+        for row, view in enumerate(self._pairs):
+            pid = view.pair.id
+            new_h, new_s = health.get(pid), states.get(pid)
+            if (new_h is None or new_h == self._health.get(pid)) and (
+                new_s is None or new_s == self._states.get(pid)
+            ):
+                continue
+            if new_h is not None:
+                self._health[pid] = new_h
+            if new_s is not None:
+                self._states[pid] = new_s
+            changed.append(row)
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, _BADGE_ROLES)
+        return changed
 
     def pair_at(self, row: int) -> PairView:
         return self._pairs[row]
@@ -260,8 +301,17 @@ class PairsModel(_BoardModel):
             if p.override_reason:
                 lines.append(f"Override: {p.override_reason}")
             return "\n".join(lines)
+        badges = badges_for(self._health.get(p.id), self._states.get(p.id))
+        if role == BADGES_ROLE:
+            return badges
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{text}\n{badges_line(badges)}" if badges else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(c.message for c in shown) or "No conflicts."
+            conflicts = "\n".join(c.message for c in shown) or "No conflicts."
+            if hover is not None or not badges:
+                return conflicts
+            return "\n".join([conflicts, "", *(b.detail for b in badges)])
         if role == Qt.ItemDataRole.DecorationRole:
             return severity.icon(worst)
         if role == Qt.ItemDataRole.BackgroundRole and (hover is not None or worst is not None):
