@@ -29,6 +29,9 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot_dashboard.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot_sessions.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/render_sample_agreement.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
