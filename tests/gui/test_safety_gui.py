@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
 
 from rmdesk.app import build_window
 from rmdesk.storage import check_rmdesk_file, open_read_only
@@ -338,3 +339,57 @@ def test_a_refusal_from_the_background_write_is_asked_too(  # type: ignore[no-un
     assert asked == [103]  # the 100 newcomers are missing from the file as well
     assert done.args[0] is not None and done.args[0].deactivated == 103
     assert sum(e.active for e in ws.roster.employees().values()) == 195
+
+
+# -- the real seams, answered from inside their own modal loop ---------------------------------
+
+
+def _then(act) -> None:  # type: ignore[no-untyped-def]
+    """Once the modal dialog is up, do ``act`` to it."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        act(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def _click(label: str):  # type: ignore[no-untyped-def]
+    def act(box: QMessageBox) -> None:
+        (button,) = [b for b in box.buttons() if b.text() == label]
+        button.click()
+
+    return act
+
+
+def test_confirm_deactivation_says_yes_only_when_asked_to(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _then(_click("Mark them as left"))
+    assert ConfirmDeactivation.ask(None, 3, 10, 1, ["Ana Silva (E1)"]) is True
+    _then(_click("Cancel import"))
+    assert ConfirmDeactivation.ask(None, 3, 10, 1, ["Ana Silva (E1)"]) is False
+
+
+def test_confirm_restore_seam(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _then(_click("Restore"))
+    assert ConfirmRestore.ask(None, tmp_path / "b.db", tmp_path / "a.db", 3, 1) is True
+    _then(_click("Cancel"))
+    assert ConfirmRestore.ask(None, tmp_path / "b.db", tmp_path / "a.db", 3, 1) is False
+
+
+def test_erase_and_restore_seams_return_the_choice(qtbot, safety) -> None:  # type: ignore[no-untyped-def]
+    people = list(safety.workspace.roster.employees().values())
+
+    def find_and_erase(d) -> None:  # type: ignore[no-untyped-def]
+        d.search.setText("E1198")
+        d.keep_backups.setChecked(True)
+        d.erase_button.click()
+
+    _then(find_and_erase)
+    choice = EraseDialog.ask(None, people)
+    assert choice == EraseChoice("E1198", "Magdalena Lewandowska", True)
+    _then(lambda d: d.reject())
+    assert EraseDialog.ask(None, people) is None
+    made = safety.workspace.safety.backup()
+    _then(lambda d: d.restore_button.click())
+    assert RestoreDialog.ask(None, safety.workspace.safety.backups()) == made

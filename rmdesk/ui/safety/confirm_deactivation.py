@@ -14,17 +14,23 @@ class ConfirmDeactivation:
     @staticmethod
     def text(count: int, active: int, people_in_open_pairs: int, names: list[str]) -> str:
         """The explanation: how many, what share of the active roster, whom, and why it matters."""
-        share = f" — {count / active:.0%} of the {active} active people" if active else ""
+        part = count / active if active else 0.0
+        percent = "under 1%" if 0 < part < 0.005 else f"{part:.0%}"
+        share = f" — {percent} of the {active:,} active people" if active else ""
         lines = [f"This file would mark {plural(count, 'person')} as having left{share}."]
-        if people_in_open_pairs:
+        n = people_in_open_pairs
+        if n and count == 1:
+            lines.append("This person is in an open pair, which would show them as inactive.")
+        elif n:
+            pairs = "an open pair" if n == 1 else "open pairs"
             lines.append(
-                f"{plural(people_in_open_pairs, 'person')} of them "
-                f"{plural_word(people_in_open_pairs, 'is')} in an open pair, which would "
-                "then show as inactive."
+                f"{n:,} of them {plural_word(n, 'is')} in {pairs}, which would show them as "
+                "inactive."
             )
         if names:
-            more = f", and {count - len(names)} more" if count > len(names) else ""
-            lines.append("Among them: " + "; ".join(names) + more + ".")
+            more = f", and {count - len(names):,} more" if count > len(names) else ""
+            lead = "Among them:" if more else ("This is" if count == 1 else "They are:")
+            lines.append(f"{lead} " + "; ".join(names) + more + ".")
         lines.append(
             "If the ids in this file changed form (00123 and 123, upper and lower case), they "
             "are matched already; people missing from the file may mean it is only part of the "
