@@ -238,6 +238,8 @@ class MainWindow(CohortFlow):
         cohort.addAction(actions.act_interests)
         cohort.addAction(actions.act_never)
         cohort.addAction(self.act_exclusions)
+        cohort.addAction(self.programme.act_private)
+        cohort.aboutToShow.connect(self.programme.refresh_private)
         cohort.addSeparator()
         cohort.addAction(self.act_grade_order)
         self.cohort_menu = cohort

@@ -130,6 +130,12 @@ class ProgrammeViews(QObject):
         self.act_calendar = QAction("Export &calendar…", self)
         self.act_calendar.setStatusTip("Planned sessions as an iCalendar file (Outlook, Google)")
         self.act_calendar.triggered.connect(self.export_calendar)
+        self.act_private = QAction("&Leave this pair out of reports", self)
+        self.act_private.setCheckable(True)
+        self.act_private.setStatusTip(
+            "The pair selected in Sessions counts only in anonymous totals of the outcomes report"
+        )
+        self.act_private.toggled.connect(self._private_toggled)
         self.file_actions = [
             self.act_export,
             self.act_report,
@@ -145,6 +151,21 @@ class ProgrammeViews(QObject):
             view.set_cohort(cohort)
         for act in (self.act_report, self.act_export, self.act_announce, self.act_calendar):
             act.setEnabled(cohort is not None and not self.ws.store.read_only)
+
+    def refresh_private(self) -> None:
+        """The switch follows the pair selected in the Sessions view (called as a menu opens)."""
+        pair_id = self.sessions.current_pair_id()
+        self.act_private.blockSignals(True)
+        self.act_private.setEnabled(pair_id is not None and not self.ws.store.read_only)
+        self.act_private.setChecked(pair_id is not None and self.ws.reports.is_private(pair_id))
+        self.act_private.blockSignals(False)
+
+    def _private_toggled(self, private: bool) -> None:
+        pair_id = self.sessions.current_pair_id()
+        if pair_id is not None:
+            self.dashboard.set_pair_private(pair_id, private)
+            word = "left out of" if private else "named again in"
+            self.message.emit(f"Pair {pair_id} is {word} reports (undo: Ctrl+Z)")
 
     def show_pairs(self, pair_ids: list[int], title: str) -> None:
         """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""

@@ -352,6 +352,13 @@ class ReportService:
         return AgreementDocument(identity, 1, body)
 
     # -- the privacy switch ---------------------------------------------------------------------
+    def is_private(self, pair_id: int) -> bool:
+        """Whether the pair is left out of reports (named only in anonymous totals)."""
+        row = self.store.db.execute("SELECT private FROM pairs WHERE id = ?", [pair_id]).fetchone()
+        if row is None:
+            raise NotFound(f"there is no pair number {pair_id}")
+        return bool(row[0])
+
     def set_private(self, pair_id: int, private: bool) -> bool:
         """Leave the pair out of reports (True) or name it again; returns the value before, so
         that undo can put it back."""

@@ -139,3 +139,18 @@ def test_closing_the_window_saves_typing_not_yet_saved(qtbot: QtBot, db: Path) -
     window.close()
     body = window.workspace.agreements.agreement(pair_id).body
     assert body.meeting_place == "The café across the river"
+
+
+def test_a_pair_can_be_left_out_of_reports_and_undone(qtbot: QtBot, db: Path) -> None:
+    window = _window(qtbot, db)
+    ws = window.workspace
+    pair_id = ws.pairing.pairs()[1].pair.id
+    window.show_view("sessions")
+    assert window.sessions_page.select_pair(pair_id)
+    window.programme.refresh_private()
+    assert window.programme.act_private.isEnabled()
+    assert not window.programme.act_private.isChecked()
+    window.programme.act_private.trigger()
+    assert ws.reports.is_private(pair_id)
+    window.undo_stack.undo()
+    assert not ws.reports.is_private(pair_id)
