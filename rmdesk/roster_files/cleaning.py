@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 _SPACES = re.compile(r"\s+")
 # two spaces in a row, a tab, newline, nbsp …, or an invisible character (below)
@@ -69,9 +70,10 @@ _NONE_FOR_EMPTY: dict[str, None] = {"": None}
 
 
 def none_if_empty(values: list[str]) -> list[str | None]:
-    """Empty texts to None, as a missing value is stored; in C either way."""
+    """Empty texts to None, as a missing value is stored; in C either way. A full column is
+    returned as it is (no step changes a column in place)."""
     if not values.count(""):  # a full column needs no lookups
-        return list[str | None](values)
+        return cast("list[str | None]", values)
     return list(map(_NONE_FOR_EMPTY.get, values, values))
 
 

@@ -6,8 +6,6 @@ import codecs
 import csv
 import functools
 import io
-import itertools
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rmdesk.errors import Problem, RosterError
+from rmdesk.roster_files.csv_lines import cut_lines, first_lines
 from rmdesk.roster_files.line_decoding import MIXED, decode_by_line, mixed_lines_warnings
 
 _UTF16 = ("utf-16-le", "utf-16-be")
@@ -235,55 +234,19 @@ class CsvText:
 
     def first_lines(self, count: int) -> tuple[list[str], list[int]]:
         """Up to ``count`` lines from the top, and where each one starts in the text."""
-        text, end = self.text, self.line_end
-        lines: list[str] = []
-        starts: list[int] = []
-        pos = 0
-        while len(lines) < count and pos < len(text):
-            stop = text.find(end, pos)
-            starts.append(pos)
-            lines.append(text[pos:] if stop < 0 else text[pos:stop])
-            pos = len(text) if stop < 0 else stop + len(end)
-        return lines, starts
+        return first_lines(self.text, self.line_end, count)
 
     def columns_below(self, start: int, width: int) -> list[list[str]] | None:
         """The cells below the header, column by column: ``start`` is where the line after
         it begins, and the header has ``width`` cells. None unless the file has no quote and
-        every line below the header (one at least) has ``width`` cells too.
-
-        The whole text is cut at the delimiter in one call. A line's end then sits inside
-        the cell that joins one line's last cell to the next line's first, which is every
-        (width-1)th piece; counting the line-end characters proves no other piece holds one.
-        """
-        text, d, end = self.text, self.delimiter, self.line_end
+        every line below the header (one at least) has ``width`` cells too (``cut_lines``)."""
+        text, end = self.text, self.line_end
         if width < 2 or '"' in text:
             return None
         above = text[:start]
         if end == "\r\n" and not above.count("\r") == above.count("\n") == above.count(end):
             return None  # a lone line end above the header: the real reader ends lines there
-        skip = above.count(d)  # pieces wholly above ``start``; the next one joins the header
-        pieces = text.split(d)
-        rows, extra = divmod(len(pieces) - skip - 1, width - 1)
-        if extra or rows < 1:
-            return None
-        joins = pieces[skip :: width - 1]  # rows + 1 of them: the joins, then the last cell
-        last = joins.pop()
-        closed = last.endswith(end)  # a line end after the last line
-        if closed:
-            last = last[: -len(end)]
-        expected = [above.count(c) + rows - 1 + closed for c in end]
-        if [text.count(c) for c in end] != expected:
-            return None  # lone carriage returns, blank lines, lines of other widths
-        if not all(map(operator.contains, joins, itertools.repeat(end))):
-            return None  # a line shorter or longer than the header
-        halves = end.join(joins).split(end)
-        if len(halves) != 2 * rows:
-            return None  # a join holding two line ends: a one-cell line, a longer one
-        columns = [halves[1::2]]
-        columns.extend(pieces[skip + k :: width - 1] for k in range(1, width - 1))
-        columns.append(halves[2::2])
-        columns[-1].append(last)
-        return columns
+        return cut_lines(text[start:], self.delimiter, end, width, last=True)
 
     def rows(self) -> list[list[str]]:
         """Every line as its cells; the lines before ``text`` as empty rows."""

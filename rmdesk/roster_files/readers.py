@@ -9,10 +9,11 @@ from pathlib import Path
 
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.cleaning import all_clean, printable
-from rmdesk.roster_files.csv_text import CsvText, read_csv
+from rmdesk.roster_files.csv_text import CsvText, _cells_are_clean, read_csv
 from rmdesk.roster_files.file_input import OLE_MAGIC, ZIP_MAGIC, read_roster_bytes
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, two_row_header
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
+from rmdesk.roster_files.plain_csv import body_columns, plain_head
 from rmdesk.roster_files.report_lines import body_rows, not_a_person, odd_rows, overflowing
 from rmdesk.roster_files.workbooks import Sheet, read_workbook
 
@@ -89,9 +90,13 @@ def read_table(
         problem = f"there is no sheet '{sheet}': {path.name} is a text (CSV) file, not a workbook"
         raise RosterError([Problem(problem)])
     else:
+        table = _rectangular(data, wanted)  # the common export, a block at a time
+        if table is not None:
+            return table
         csv_text = read_csv(data)
+        del data  # the text holds the file now
         encoding, clean = csv_text.encoding, csv_text.clean
-        if clean:
+        if clean and csv_text.encoding == "cp1252":
             table = _rectangular(csv_text, wanted)
             if table is not None:
                 return table
@@ -113,15 +118,26 @@ def read_table(
     return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
 
 
-def _rectangular(csv_text: CsvText, wanted: Collection[str]) -> Table | None:
+def _rectangular(source: bytes | CsvText, wanted: Collection[str]) -> Table | None:
     """The fast road for the common export: no quotes, nothing to clean, every line below
     the header as wide as the header, no blank or report lines. The body is cut into columns
-    without a list per row (``CsvText.columns_below``). None sends anything else down the
-    general road."""
-    lead = csv_text.lead
-    lines, starts = csv_text.first_lines(HEADER_SEARCH_ROWS + 1)
+    without a list per row: a UTF-8 file straight from its bytes, a block of lines at a time
+    (``plain_csv``), a Windows-1252 one from its decoded text. None sends anything else down
+    the general road."""
+    if isinstance(source, CsvText):
+        lines, starts = source.first_lines(HEADER_SEARCH_ROWS + 1)
+        lead, encoding, delimiter = source.lead, source.encoding, source.delimiter
+        line_end = source.line_end
+    else:
+        head = plain_head(source, HEADER_SEARCH_ROWS + 1)
+        if head is None:
+            return None
+        lines, starts, lead, encoding, delimiter = (
+            head.lines, head.starts, 0, head.encoding, head.delimiter
+        )  # fmt: skip
+        line_end = head.end
     top: list[list[str]] = [[] for _ in range(lead)]
-    top.extend(line.split(csv_text.delimiter) if line else [] for line in lines)
+    top.extend(line.split(delimiter) if line else [] for line in lines)
     header_idx = header_index(top, wanted)
     below = header_idx + 1 - lead  # the line under the header, counted in ``lines``
     if header_idx < 0 or below >= len(lines):
@@ -129,10 +145,15 @@ def _rectangular(csv_text: CsvText, wanted: Collection[str]) -> Table | None:
     labels, width = top[header_idx], len(top[header_idx])
     if not labels[-1]:
         return None
-    columns = csv_text.columns_below(starts[below], width)
+    if isinstance(source, CsvText):
+        columns = source.columns_below(starts[below], width)
+    elif _cells_are_clean(source[: starts[below]], encoding, delimiter):
+        columns = body_columns(source, delimiter, line_end, starts[below], width)
+    else:
+        return None
     if columns is None:
         return None
-    return _by_columns(columns, labels, top, header_idx, encoding=csv_text.encoding)
+    return _by_columns(columns, labels, top, header_idx, encoding=encoding)
 
 
 def _columnar_sheet(book: Sheet, wanted: Collection[str]) -> Table | None:

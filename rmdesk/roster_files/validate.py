@@ -104,17 +104,19 @@ def parse_roster(
         by_column = list(itertools.islice(zip(*rows, strict=False), width)) if n and width else []
     cleaned: dict[int, list[str]] = {}
 
+    # The lists handed out are shared, never copied (the table's own, on a clean table): no
+    # step changes a list in place, and 100k people make each copy a megabyte.
     def at(idx: int) -> list[str]:
         if idx not in cleaned:
             raw = by_column[idx]
             if table.clean:  # a clean table holds no control character either
-                cleaned[idx] = list(raw)
+                cleaned[idx] = raw if isinstance(raw, list) else list(raw)
             else:
                 cleaned[idx], where = strip_controls(clean_column(raw))
                 for i in where:
                     message = f"control characters removed ({control_names(raw[i])})"
                     out.add("a control character", message, numbers[i], headers[idx], "warning")
-        return list(cleaned[idx])
+        return cleaned[idx]
 
     def column(fld: str) -> list[str]:
         idx = cols.get(fld)

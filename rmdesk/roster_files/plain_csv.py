@@ -1,0 +1,114 @@
+"""The common CSV export read straight from its bytes, a block of lines at a time.
+
+A UTF-8 file without quotes, whose cells need no cleaning and whose lines under the header
+all have the header's width, is decoded and cut into columns block by block: the whole text
+never exists as one string (twice the file's size when a name needs more than Latin-1), and a
+value that repeats down a column (a department, a grade, a date) is kept once. Anything else
+gives None, and the general road (``csv_text.read_csv``) reads the file; both give one table.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from rmdesk.roster_files.csv_lines import cut_lines, first_lines
+from rmdesk.roster_files.csv_text import _cells_are_clean, _sniff_delimiter
+
+#: Bytes decoded and cut at a time (cut after a line end, so a line is never split): small
+#: enough that the cells just cut are still in the processor's cache when they are kept.
+BLOCK = 1 << 17
+#: Bytes looked at for the delimiter and the header: the sniffer reads 64K characters.
+HEAD = 1 << 20
+_SNIFFED_CHARS = 65536
+#: Byte order marks of the encodings the general road reads (UTF-32 first: it starts as
+#: UTF-16's does).
+_OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class PlainHead:
+    """The top of a plain CSV file: how it is written, and its first lines as text."""
+
+    encoding: str  # "utf-8", or "utf-8-sig" after a byte order mark
+    bom: int  # bytes of the byte order mark
+    delimiter: str
+    end: str  # "\r\n" when the file holds a carriage return anywhere, else "\n"
+    lines: list[str]
+    starts: list[int]  # where each line starts, in bytes from the start of the file
+
+
+def plain_head(data: bytes, count: int) -> PlainHead | None:
+    """The file's encoding, delimiter, line end and first ``count`` lines, when it may be
+    read block by block: UTF-8 (with or without its BOM), no NUL near the top (UTF-16), no
+    Excel ``sep=`` line. None otherwise, or when the top is too long to tell from."""
+    if data.startswith(_OTHER_BOMS) or b"\x00" in data[:4096]:
+        return None
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    whole = len(data) <= HEAD
+    stop = len(data) if whole else data.rfind(b"\n", 0, HEAD) + 1
+    try:
+        text = data[bom:stop].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not whole and len(text) < _SNIFFED_CHARS:
+        return None  # a top of long or wide characters: the general road sniffs it
+    first = text.partition("\n")[0].strip()
+    if len(first) == 5 and first.casefold().startswith("sep="):
+        return None  # Excel's hidden delimiter line
+    end = "\r\n" if b"\r" in data else "\n"
+    lines, starts = first_lines(text, end, count)
+    if not whole and text.count(end) < count:
+        return None  # the lines wanted reach past the top
+    delimiter = _sniff_delimiter(text)
+    # character offsets to byte offsets: the text came from UTF-8, so it encodes back as it was
+    at = [bom + len(text[:s].encode("utf-8")) for s in starts]
+    return PlainHead("utf-8-sig" if bom else "utf-8", bom, delimiter, end, lines, at)
+
+
+def body_columns(
+    data: bytes, delimiter: str, end: str, start: int, width: int
+) -> list[list[str]] | None:
+    """The cells from byte ``start`` (a line's start) to the end, column by column, when every
+    block is UTF-8, clean (``_cells_are_clean``) and cut into whole lines of ``width`` cells.
+
+    A column whose first block repeats a value keeps one string per distinct value."""
+    size = len(data)
+    if start >= size or width < 2:
+        return None
+    above = data[:start]
+    if end == "\r\n" and not above.count(b"\r") == above.count(b"\n") == above.count(b"\r\n"):
+        return None  # a lone line end above the header: the real reader ends lines there
+    del above
+    # every column made at its full length at once: grown block by block, its old copies
+    # would leave the heap full of holes (a third more memory at 100k people)
+    rows = data.count(b"\n", start) + (not data.endswith(b"\n"))
+    columns: list[list[str]] = [[""] * rows for _ in range(width)]
+    memos: list[dict[str, str] | None] | None = None
+    pos, filled = start, 0
+    while pos < size:
+        stop = size if size - pos <= BLOCK else data.rfind(b"\n", pos, pos + BLOCK) + 1
+        if stop <= pos:  # one line longer than a block
+            stop = data.find(b"\n", pos + BLOCK) + 1 or size
+        block = data[pos:stop]
+        # a line end before the block, as in the file: a space or a BOM starting the block
+        # is seen where it stands
+        if not _cells_are_clean(b"\n" + block, "utf-8", delimiter):
+            return None
+        try:
+            text = block.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        del block
+        cut = cut_lines(text, delimiter, end, width, last=stop == size)
+        del text
+        if cut is None or filled + len(cut[0]) > rows:
+            return None
+        if memos is None:  # a column of values all distinct (ids, emails) is kept as cut
+            memos = [None if len(set(c)) == len(c) else {} for c in cut]
+        done = filled + len(cut[0])
+        for column, values, memo in zip(columns, cut, memos, strict=True):
+            column[filled:done] = values if memo is None else map(memo.setdefault, values, values)
+        filled = done
+        pos = stop
+    return columns if filled == rows else None
