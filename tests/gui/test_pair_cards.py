@@ -8,14 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.pairing.board import PairingBoard
-from rmdesk.ui.pairing.pair_badges import BADGES_ROLE, Badge
+from rmdesk.ui.pairing.board_views import CardDelegate
+from rmdesk.ui.pairing.pair_badges import BADGES_ROLE, Badge, strip_height
 from rmdesk.workspace import Workspace
 from tests.conftest import SAMPLE
 
@@ -154,17 +155,45 @@ def test_cards_fit_their_badges_at_1024_by_700_and_follow_a_change(
     board.splitter.setSizes([330, 170, 220, 170])  # the pairs column at its narrowest
     view = board.pair_view
 
-    def wanted(index: QModelIndex) -> int:
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+
+    def option_for(index: QModelIndex) -> QStyleOptionViewItem:
+        """The option the view paints ``index`` with (as ``QListView`` builds it)."""
         option = QStyleOptionViewItem()
-        option.initFrom(view)
-        return view.itemDelegate().sizeHint(option, index).height()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        return option
 
     def fitted() -> bool:
         rows = [board.pairs.index(r) for r in range(board.pairs.rowCount())]
-        return all(view.visualRect(i).height() == wanted(i) for i in rows)
+        return all(
+            view.visualRect(i).height() == delegate.sizeHint(option_for(i), i).height()
+            for i in rows
+        )
 
+    def whole(index: QModelIndex) -> bool:
+        """The card's words, wrapped where the style sets them, and its badges fit in it."""
+        option = option_for(index)
+        delegate.initStyleOption(option, index)
+        style = view.style()
+        words = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        width = words.width() - 2 * margin
+        text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        fm = option.fontMetrics
+        lines = fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text)
+        badges = strip_height(index.data(BADGES_ROLE), width, fm)
+        return lines.height() + badges <= option.rect.height()
+
+    for extra in range(0, 80, 5):  # the words wrap at every width where the style sets them
+        board.splitter.setSizes([330 - extra, 170, 220 + extra, 170])
+        qtbot.waitUntil(fitted)
+        assert all(whole(board.pairs.index(r)) for r in range(board.pairs.rowCount())), extra
+    board.splitter.setSizes([330, 170, 220, 170])
     qtbot.waitUntil(fitted)
     before = view.visualRect(_card(board, b)).height()
     ws.agreements.sign(b, "mentee", "Mentee B", date.today())  # shorter words: one badge line
     qtbot.waitUntil(fitted)
     assert view.visualRect(_card(board, b)).height() < before
+    assert all(whole(board.pairs.index(r)) for r in range(board.pairs.rowCount()))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -15,7 +16,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -42,25 +42,34 @@ def _badges(index: AnyIndex) -> list[Badge]:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Cards as tall as their wrapped text at the list's width (icon and margins taken off),
-    so the last line of a long card is never cut; a pair card's badges (health, agreement)
-    go on lines of their own under the text."""
+    """Cards as wide as the list and as tall as their wrapped text there, measured where the
+    style sets the words (icon and text margins taken off), so no line of a long card is ever
+    cut; a pair card's badges (health, agreement) go on lines of their own under the text."""
 
-    def _text_width(self, view: QListView, index: AnyIndex) -> int:
-        icon = view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) else 0
-        return max(view.viewport().width() - icon - 2 * view.spacing() - 16, 40)
+    def _words(
+        self, view: QListView, option: QStyleOptionViewItem, index: AnyIndex, rect: QRect
+    ) -> QRect:
+        """Where the style sets a card's words inside ``rect``, less the text margins."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = rect
+        style = view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        return text.adjusted(margin, 0, -margin, 0)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         base = super().sizeHint(option, index)
         view = self.parent()
         if not isinstance(view, QListView):
             return base
+        card = max(view.viewport().width() - 2 * view.spacing(), 60)
+        width = max(self._words(view, option, index, QRect(0, 0, card, base.height())).width(), 40)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        width = self._text_width(view, index)
         flags = int(Qt.TextFlag.TextWordWrap)
         box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), flags, text)
         strip = strip_height(_badges(index), width, option.fontMetrics)
-        return QSize(base.width(), max(base.height(), box.height() + 10 + strip))
+        return QSize(card, max(base.height(), box.height() + 10 + strip))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         """The card as Qt draws it, its text kept above the badges, then the badges."""
@@ -71,19 +80,19 @@ class CardDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        style = view.style() if view is not None else QApplication.style()
+        style = view.style()
         full = QRect(opt.rect)
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, view)
-        width = self._text_width(view, index)
-        strip = strip_height(badges, width, opt.fontMetrics)
+        words = self._words(view, option, index, full)
+        strip = strip_height(badges, words.width(), opt.fontMetrics)
         opt.rect = full.adjusted(0, 0, 0, -strip)
+        opt.backgroundBrush = QBrush()  # the tint is painted once, under the whole card
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, view)
-        text_left = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view).left()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(opt.font)
         paint_badges(
-            painter, text_left + 2, full.bottom() - 4, width, badges, opt.palette, selected
+            painter, words.left(), full.bottom() - 4, words.width(), badges, opt.palette, selected
         )
         painter.restore()
 
