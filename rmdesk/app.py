@@ -20,9 +20,13 @@ from rmdesk.workspace.writer_lock import LockHeld, WriterLock
 log = logging.getLogger("rmdesk.app")
 
 
+_FONTS_ADDED = 0
+
+
 def _application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        register_fonts()  # made by a test or a script: the fonts are given all the same
         return app
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -39,10 +43,14 @@ def register_fonts() -> int:
     (Qt falls back to them per character). About 5 ms; returns how many were added."""
     from PySide6.QtGui import QFontDatabase
 
+    global _FONTS_ADDED
+    if _FONTS_ADDED:
+        return _FONTS_ADDED
     added = 0
     for font in sorted(resource("fonts").glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(font)) >= 0:
             added += 1
+    _FONTS_ADDED = added
     return added
 
 

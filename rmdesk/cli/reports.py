@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rmdesk.cli.common import EXIT_OK, EXIT_REJECTED, cohort_of, say, warn, with_workspace
+from rmdesk.models.programme_figures import EXPORT_KINDS
 from rmdesk.models.wording import plural
-
-#: What `rmdesk export` writes (the service checks the same list).
-EXPORT_KINDS = ("pairs", "sessions", "actions")
 
 if TYPE_CHECKING:
     from rmdesk.cli.common import Subparsers
@@ -73,7 +71,7 @@ def register(
     p = sub.add_parser(
         "export", parents=[common, cohort_opt], help="pairs, sessions or actions to CSV or XLSX"
     )
-    p.add_argument("kind", choices=EXPORT_KINDS)  # kept equal to ReportService's by a test
+    p.add_argument("kind", choices=EXPORT_KINDS)
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--csv", metavar="OUT", help="write a CSV file (UTF-8, for Excel)")
     where.add_argument("--xlsx", metavar="OUT", help="write an Excel workbook")

@@ -19,6 +19,9 @@ HEALTH_STATES = ("on-track", "at-risk", "stalled")
 AGREEMENT_STATES = ("none", "draft", "awaiting signatures", "signed", "changed since signing")
 CANCEL_SIDES = ("mentor", "mentee", "unknown")
 
+#: What can be exported to CSV or XLSX (`rmdesk export KIND`, the dashboard's Export…).
+EXPORT_KINDS: tuple[str, ...] = ("pairs", "sessions", "actions")
+
 
 @dataclass(frozen=True, slots=True)
 class SessionRecord:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import __version__
+from rmdesk.models.people import Employee
+from rmdesk.models.wording import plural
 from rmdesk.paths import default_db_path, resource
 from rmdesk.ui.common.file_drop import FileDropFilter
 from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
@@ -30,8 +32,10 @@ from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo_status import UndoStatus
 from rmdesk.ui.pairing.board import PairingBoard
+from rmdesk.ui.roster.loader import BACKGROUND_FROM, RosterLoader
 from rmdesk.ui.roster.model import Loaded
 from rmdesk.ui.roster.view import RosterPage
+from rmdesk.ui.safety import SafetyActions
 from rmdesk.ui.start.first_run import FirstRunPage
 from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
 from rmdesk.ui.window_cohorts import CohortFlow
@@ -56,6 +60,8 @@ class MainWindow(CohortFlow):
 
     #: the window that replaced this one over another workspace file (``open_workspace``)
     workspace_opened = Signal(object)
+    #: the roster is read and shown (at once for a small roster; after the paint for a big one)
+    roster_ready = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,16 +83,21 @@ class MainWindow(CohortFlow):
         self.first_run = FirstRunPage()
         self.first_run.sample_requested.connect(self.open_sample)
         self.first_run.import_requested.connect(self.choose_import)
-        self.roster_page = RosterPage(workspace)
+        # a big roster is read after the first paint, on a worker with its own connection
+        big = workspace.path is not None and workspace.roster.count() >= BACKGROUND_FROM
+        self.roster_page = RosterPage(workspace, defer=big)
+        self._loader: RosterLoader | None = None
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._views: dict[str, QWidget] = {}
-        self.pairing_board = PairingBoard(workspace, self.undo_stack)
+        self.pairing_board = PairingBoard(workspace, self.undo_stack, signals=self.signals)
         self.pairing_board.message.connect(self.statusBar().showMessage)
         self.programme = ProgrammeViews(workspace, self.undo_stack, self.signals, self)
+        self.safety_actions = SafetyActions(workspace, self, self.signals, self.undo_stack)
+        self.safety_actions.message.connect(self.statusBar().showMessage)
         self.programme.message.connect(self.statusBar().showMessage)
         self.programme.show_view.connect(self.show_view)
         self.dashboard = self.programme.dashboard
@@ -133,6 +144,29 @@ class MainWindow(CohortFlow):
         self.signals.changed.connect(self._workspace_changed)
         self._restore()
         self._refresh_first_run()
+        if big:
+            QTimer.singleShot(0, self._read_roster_in_background)
+
+    def _read_roster_in_background(self) -> None:
+        assert self.workspace.path is not None
+        sort, columns = self.roster_page.model.load_order()
+        self._loader = RosterLoader(self.workspace.path, sort, columns, self)
+        self._loader.ready.connect(self._roster_read)
+        self._loader.failed.connect(lambda _exc: self._roster_read(None, None))
+        self.statusBar().showMessage("Reading the roster…")
+        self._loader.start()
+
+    def _roster_read(self, people: dict[str, Employee] | None, loaded: Loaded | None) -> None:
+        """The background read is done (or failed: then it is read here, as before)."""
+        self._loader = None
+        if people is not None:
+            self.workspace.roster.adopt(people)
+        self.roster_page.reload(loaded)
+        self.pairing_board.reload_roster()
+        self._refresh_first_run()
+        count = self.workspace.roster.count()
+        self.statusBar().showMessage(f"Read the roster: {plural(count, 'person')}", 5000)
+        self.roster_ready.emit()
 
     # -- construction ------------------------------------------------------------------------
     def _title(self) -> str:
@@ -216,6 +250,9 @@ class MainWindow(CohortFlow):
         for act in self.programme.file_actions:
             file_menu.addAction(act)
         file_menu.addSeparator()
+        for act in self.safety_actions.actions:
+            file_menu.addAction(act)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_sample)
         file_menu.addAction(self.act_own)
         file_menu.addSeparator()
@@ -291,7 +328,7 @@ class MainWindow(CohortFlow):
         if item is None:
             return
         key = item.data(Qt.ItemDataRole.UserRole)
-        if not self.workspace.roster.employees():
+        if not self.workspace.roster.count():
             self.pages.setCurrentWidget(self.first_run)
         else:
             self.pages.setCurrentWidget(self._views[key])
@@ -311,7 +348,7 @@ class MainWindow(CohortFlow):
 
     def _refresh_first_run(self) -> None:
         """An empty workspace shows the welcome page; the views open once there is a roster."""
-        has_people = bool(self.workspace.roster.employees())
+        has_people = bool(self.workspace.roster.count())
         # no views to go to, no cohort to make and nobody to search for: the welcome page
         # takes the whole window
         self.sidebar.setEnabled(has_people)
@@ -419,7 +456,7 @@ class MainWindow(CohortFlow):
             self.restoreState(self.settings.window_state)
         # the view open last time; the dashboard once there is a cohort, else the roster;
         # the welcome page when this workspace is empty
-        if not self.workspace.roster.employees():
+        if not self.workspace.roster.count():
             first = "roster"
         elif self.settings.view in self._views:
             first = self.settings.view
@@ -438,6 +475,8 @@ class MainWindow(CohortFlow):
             super().closeEvent(event)
             return
         self._closed = True
+        if self._loader is not None:  # a background read still running: let it finish
+            self._loader.wait()
         if self.agreements_page.editor.pending:  # typing not yet saved: saved now
             self.agreements_page.editor.flush()
         for timer in self.findChildren(QTimer):  # nothing may run after the file closes

@@ -35,6 +35,7 @@ from rmdesk.models.cohorts import Cohort
 from rmdesk.models.health import HealthThresholds, PairFacts, assess_all
 from rmdesk.models.people import Employee
 from rmdesk.models.programme_figures import (
+    EXPORT_KINDS,
     ActionRecord,
     Enrolment,
     PairRecord,
@@ -52,7 +53,6 @@ from rmdesk.workspace.store import Store
 
 #: ``progress(done, total, what) -> bool``: False cancels (as ``rmdesk.ui.common.tasks`` calls).
 Progress = Callable[[int, int, str], bool]
-EXPORT_KINDS = ("pairs", "sessions", "actions")
 ENDED = "ended"  # the health of a closed pair: no longer followed
 
 

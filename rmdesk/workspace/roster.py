@@ -228,6 +228,17 @@ class RosterService:
             self._employees = {row[0]: employee_from_record(row) for row in cur}
         return self._employees
 
+    def count(self) -> int:
+        """How many people were ever imported, without reading them (cached when read)."""
+        if self._employees is not None:
+            return len(self._employees)
+        return int(self.db.execute("SELECT COUNT(*) FROM employees").fetchone()[0])
+
+    def adopt(self, employees: dict[str, Employee]) -> None:
+        """Take the roster as another connection read it (a background load of the window)."""
+        self._employees = employees
+        self._org = None
+
     def employee(self, employee_id: str) -> Employee:
         found = self.employees().get(employee_id)
         if found is None:

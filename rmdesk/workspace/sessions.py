@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
-from rmdesk.documents.calendar_ics import CalendarSession, write_ics
 from rmdesk.errors import NotFound, RmdeskError
 from rmdesk.models.actions import Action, is_overdue, overdue_actions
 from rmdesk.models.cohorts import Cohort, Pair
@@ -52,6 +52,9 @@ RHYTHM_SETTING: Final = "sessions.default_rhythm"
 THRESHOLDS_SETTING: Final = "health.thresholds"
 CALENDAR_UID_SETTING: Final = "calendar.uid"
 LAST_LOOK_SETTING: Final = "health.last_look"  # + "." + cohort id
+
+if TYPE_CHECKING:  # the calendar (icalendar) is imported when one is written
+    from rmdesk.documents.calendar_ics import CalendarSession
 
 
 def local_zone() -> ZoneInfo:
@@ -579,7 +582,7 @@ class SessionService:
             mentor, mentee = people.get(pair.mentor_id), people.get(pair.mentee_id)
             for s in found:
                 out.append(
-                    CalendarSession.from_session(
+                    _calendar().CalendarSession.from_session(
                         s,
                         mentor.name if mentor else pair.mentor_id,
                         mentee.name if mentee else pair.mentee_id,
@@ -594,10 +597,17 @@ class SessionService:
     ) -> int:
         """Write the sessions as an iCalendar file in the officer's zone; returns how many."""
         events = self.calendar_events(pair_id, cohort)
-        write_ics(out, events, local_zone().key, self.workspace_uid())
+        _calendar().write_ics(out, events, local_zone().key, self.workspace_uid())
         return len(events)
 
 
 def _check_canceller(by: str | None) -> None:
     if by is not None and by not in CANCELLERS:
         raise RmdeskError(f"'{by}' cannot cancel a session; use mentor or mentee")
+
+
+def _calendar() -> ModuleType:
+    """The iCalendar writer, imported on first use (it loads the icalendar package)."""
+    import rmdesk.documents.calendar_ics as calendar_ics
+
+    return calendar_ics

@@ -15,7 +15,6 @@ from rmdesk.ui.agreements.pair_list import TEMPLATE
 from rmdesk.ui.agreements.printing import AgreementPrinting
 from rmdesk.ui.common.tasks import Task
 from rmdesk.workspace import Workspace
-from rmdesk.workspace.agreements import pdf_file_name, write_agreements
 
 
 class PdfActions:
@@ -42,6 +41,8 @@ class PdfActions:
 
     def _file_name(self, pair_id: int, version: int | None) -> str:
         doc = self.ws.agreements.document(pair_id, version)
+        from rmdesk.workspace.agreements import pdf_file_name  # PDF code: on first use
+
         return pdf_file_name(
             pair_id, doc.identity.mentor.name, doc.identity.mentee.name, doc.version
         )
@@ -89,7 +90,7 @@ class PdfActions:
             return None
         size = self.ws.agreements.page_size
         task = Task(
-            lambda progress: write_agreements(jobs, folder, size, progress),
+            lambda progress: _write_agreements(jobs, folder, size, progress),
             f"Exporting {plural(len(jobs), 'agreement')}…",
             self._parent(),
         )
@@ -110,3 +111,10 @@ class PdfActions:
     def _export_failed(self, exc: object) -> None:
         self.task = None
         self.message.emit(f"Export failed: {exc}")
+
+
+def _write_agreements(jobs: object, folder: Path, size: str, progress: object) -> object:
+    """The background export (reportlab is imported on first use, not at start-up)."""
+    from rmdesk.workspace.agreements import write_agreements
+
+    return write_agreements(jobs, folder, size, progress)  # type: ignore[arg-type]

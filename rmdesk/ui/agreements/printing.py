@@ -7,17 +7,21 @@ agreement afresh; the text, the signatures and the fingerprint are the same.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
-from rmdesk.documents.agreement_pdf import METHOD_WORDS, ROLE_TITLES, AgreementDocument
+if TYPE_CHECKING:
+    from rmdesk.documents.agreement_pdf import AgreementDocument
 
 
 def agreement_html(doc: AgreementDocument) -> str:
     """The agreement as simple HTML (images referenced as ``sig:ROLE``)."""
+    from rmdesk.documents.agreement_pdf import METHOD_WORDS, ROLE_TITLES  # on first use
+
     ident, body = doc.identity, doc.body
     out = [
         f"<h1>{escape(ident.programme)}</h1>",

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmdesk.models.programme_figures import EXPORT_KINDS
 from rmdesk.ui.common.modal import answer_of, ok_cancel
-from rmdesk.workspace.reports import EXPORT_KINDS
 
 
 @dataclass(frozen=True, slots=True)

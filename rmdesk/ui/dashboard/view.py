@@ -38,7 +38,6 @@ from rmdesk.ui.dashboard.dialogs import AnnounceDialog, ExportDialog, ReportDial
 from rmdesk.ui.dashboard.figures import Figures
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import Event, PairsChanged, ParticipantsChanged
-from rmdesk.workspace.reports import write_report
 
 NO_COHORT = (
     "No cohort yet.\n\nCreate a cohort and enrol mentors and mentees: "
@@ -219,7 +218,7 @@ class DashboardView(QWidget):
         found = self.ws.reports.read(self.cohort, self.today())
         info = self.ws.reports.report_info(self.cohort, self.today())
         self._run(
-            lambda progress: write_report(path, found, info, progress),
+            lambda progress: _write_report(path, found, info, progress),
             "Writing the outcomes report",
             lambda done: f"Wrote the outcomes report to {path}" if done else "",
         )
@@ -263,3 +262,10 @@ class DashboardView(QWidget):
         task.finished.connect(finished)
         task.failed.connect(failed)
         task.start()
+
+
+def _write_report(path: object, found: object, info: object, progress: object) -> object:
+    """The background report (reportlab is imported on first use, not at start-up)."""
+    from rmdesk.workspace.reports import write_report
+
+    return write_report(path, found, info, progress)  # type: ignore[arg-type]

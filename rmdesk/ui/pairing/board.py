@@ -31,6 +31,7 @@ from rmdesk.ui.pairing.override_dialog import OverrideDialog
 from rmdesk.ui.pairing.participant_actions import ParticipantActions
 from rmdesk.ui.pairing.suggestions_dialog import SuggestionsDialog
 from rmdesk.ui.pairing.verdict_panel import VerdictPanel
+from rmdesk.ui.roster.loader import BACKGROUND_FROM
 from rmdesk.ui.roster.model import RosterModel
 from rmdesk.ui.roster.view import SEARCH_HELP, roster_table, search_hint
 from rmdesk.workspace import Workspace
@@ -223,7 +224,10 @@ class PairingBoard(BoardBadges):
         outer = QVBoxLayout(self)
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
-        self.reload_roster()
+        if self.ws.roster.count() >= BACKGROUND_FROM:
+            self._roster_stale = True  # a big roster: candidates made when first shown
+        else:
+            self.reload_roster()
         self.watch(signals)
 
     # -- data ---------------------------------------------------------------------------------

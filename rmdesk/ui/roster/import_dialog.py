@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.errors import RosterError
 from rmdesk.models.conflicts import Severity
-from rmdesk.models.people import ROSTER_FIELDS
-from rmdesk.roster_files import FIELD_CHOICES
+from rmdesk.models.people import MAPPABLE_FIELDS, ROSTER_FIELDS
 from rmdesk.ui.common import severity
 from rmdesk.ui.common.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
@@ -76,7 +75,7 @@ class ImportDialog(QDialog):
         self.info.setWordWrap(True)
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        for fld in FIELD_CHOICES:
+        for fld in MAPPABLE_FIELDS:
             combo = QComboBox()
             combo.setObjectName(f"map_{fld}")
             combo.addItem(NOT_IN_FILE, "")

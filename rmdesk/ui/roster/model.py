@@ -142,6 +142,10 @@ class RosterModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._columns: tuple[int, ...] = ALL_COLUMNS
 
+    def load_order(self) -> tuple[tuple[int, Qt.SortOrder] | None, tuple[int, ...]]:
+        """(sort, searched columns): what a worker needs to prepare lists this model takes."""
+        return self._sort, self._columns
+
     def set_search_columns(self, columns: tuple[int, ...]) -> None:
         """Search only these columns (the ones the view shows), plus field terms."""
         if columns == self._columns:

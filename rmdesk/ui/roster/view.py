@@ -85,7 +85,11 @@ def shown_columns(table: QTableView) -> tuple[int, ...]:
 class RosterPage(QWidget):
     """Search box, the roster table (object name ``rosterView``) and the reporting line."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, defer: bool = False
+    ) -> None:
+        """``defer``: the roster is read later, in the background (``reload(loaded)``);
+        until then the page says it is loading."""
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self.workspace = workspace
@@ -133,7 +137,12 @@ class RosterPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(split)
         self._active = 0
-        self.reload()
+        self.loading = defer
+        if defer:
+            self.table.empty_text = "Loading the roster…"
+            self.count.setText("Loading the roster…")
+        else:
+            self.reload()
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -153,6 +162,7 @@ class RosterPage(QWidget):
 
     def reload(self, loaded: Loaded | None = None) -> None:
         """Show the roster; ``loaded`` is it made ready already (by a worker thread)."""
+        self.loading = False
         people = self.workspace.roster.employees()
         if loaded is not None and _made_from(loaded, people):
             self.model.install(loaded)
@@ -162,6 +172,8 @@ class RosterPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.loading:
+            return
         show_search_problems(self.hint, self.model)
         total = len(self.workspace.roster.employees())
         shown = self.model.rowCount()
