@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,7 +36,8 @@ def _kind(mode: int) -> str:
 def check_regular_file(path: Path) -> None:
     """Raise RosterError unless ``path`` is a regular file; never blocks (a FIFO with no
     writer is opened non-blocking, so the check returns at once)."""
-    read_roster_bytes(path, head_only=True)
+    with open_roster(path):
+        pass
 
 
 def read_roster_bytes(
@@ -43,6 +46,66 @@ def read_roster_bytes(
     """The first 8 bytes, and the whole text of a text file (b"" for a workbook, which its
     reader opens itself). Refuses what is not a regular file, a missing or unreadable one,
     and a text file over ``limits.max_text_bytes``."""
+    with open_roster(path, limits) as file:
+        if head_only or file.is_workbook:
+            return (b"" if head_only else file.head), b""
+        return file.head, file.whole()
+
+
+class RosterFile:
+    """A roster file, open: its first bytes, and its text read whole or a block at a time
+    (so the common CSV never needs the whole file in memory at once)."""
+
+    def __init__(self, path: Path, fh: BinaryIO, size: int, limits: ReadLimits) -> None:
+        self.path, self._fh, self.size, self._limits = path, fh, size, limits
+        self.head = self._guarded(lambda: _read_exactly(fh, 8))
+
+    @property
+    def is_workbook(self) -> bool:
+        return self.head.startswith((ZIP_MAGIC, OLE_MAGIC))
+
+    def _guarded(self, read: Callable[[], bytes]) -> bytes:
+        try:
+            return read()
+        except OSError as exc:
+            problem = f"{self.path} cannot be read: {exc.strerror or exc}"
+            raise RosterError([Problem(problem)]) from exc
+
+    def _too_big(self, size: int) -> None:
+        limit = self._limits.max_text_bytes
+        if size > limit:
+            raise RosterError(
+                [
+                    Problem(
+                        f"{self.path.name} is too big to import: {size / MB:,.0f} MB "
+                        f"(the limit is {limit / MB:,.0f} MB)"
+                    )
+                ]
+            )
+
+    def block(self, start: int, size: int) -> bytes:
+        """Up to ``size`` bytes from byte ``start`` of a text file within the size limit."""
+        self._too_big(self.size)
+
+        def read() -> bytes:
+            self._fh.seek(start)
+            return _read_exactly(self._fh, size)
+
+        return self._guarded(read)
+
+    def whole(self) -> bytes:
+        """The whole text of the file, refused past ``limits.max_text_bytes``."""
+        self._too_big(self.size)
+        data = self.block(0, self._limits.max_text_bytes + 1)
+        if len(data) > self._limits.max_text_bytes:  # it grew while being read
+            raise RosterError([Problem(f"{self.path.name} is too big to import")])
+        return data
+
+
+@contextmanager
+def open_roster(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[RosterFile]:
+    """``path`` opened for reading. Refuses what is not a regular file (a pipe, a device,
+    a folder) and a missing or unreadable one."""
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -65,27 +128,7 @@ def read_roster_bytes(
             ]
         )
     with os.fdopen(fd, "rb", buffering=0) as fh:
-        if head_only:
-            return b"", b""
-        try:
-            head = _read_exactly(fh, 8)
-            if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
-                return head, b""
-            if info.st_size > limits.max_text_bytes:
-                raise RosterError(
-                    [
-                        Problem(
-                            f"{path.name} is too big to import: {info.st_size / MB:,.0f} MB "
-                            f"(the limit is {limits.max_text_bytes / MB:,.0f} MB)"
-                        )
-                    ]
-                )
-            rest = _read_exactly(fh, limits.max_text_bytes + 1 - len(head))
-        except OSError as exc:
-            raise RosterError([Problem(f"{path} cannot be read: {exc.strerror or exc}")]) from exc
-        if len(head) + len(rest) > limits.max_text_bytes:  # it grew while being read
-            raise RosterError([Problem(f"{path.name} is too big to import")])
-        return head, head + rest
+        yield RosterFile(path, fh, info.st_size, limits)
 
 
 def _read_exactly(fh: BinaryIO, size: int) -> bytes:

@@ -1,15 +1,17 @@
-"""The common CSV export read straight from its bytes, a block of lines at a time.
+"""The common CSV export read straight from the file, a block of lines at a time.
 
 A UTF-8 file without quotes, whose cells need no cleaning and whose lines under the header
-all have the header's width, is decoded and cut into columns block by block: the whole text
-never exists as one string (twice the file's size when a name needs more than Latin-1), and a
-value that repeats down a column (a department, a grade, a date) is kept once. Anything else
-gives None, and the general road (``csv_text.read_csv``) reads the file; both give one table.
+all have the header's width, is decoded and cut into columns block by block: neither its
+bytes nor its text (twice the file's size when a name needs more than Latin-1) are ever held
+whole, and a value that repeats down a column (a department, a grade, a date) is kept once.
+Anything else gives None, and the general road (``csv_text.read_csv``) reads the file; both
+give one table.
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rmdesk.roster_files.csv_lines import cut_lines, first_lines
@@ -20,10 +22,16 @@ from rmdesk.roster_files.csv_text import _cells_are_clean, _sniff_delimiter
 BLOCK = 1 << 17
 #: Bytes looked at for the delimiter and the header: the sniffer reads 64K characters.
 HEAD = 1 << 20
+#: Bytes read at a time to count the line ends.
+SCAN = 4 << 20
 _SNIFFED_CHARS = 65536
 #: Byte order marks of the encodings the general road reads (UTF-32 first: it starts as
 #: UTF-16's does).
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+#: read(start, size): up to ``size`` bytes of the file from byte ``start``
+Reader = Callable[[int, int], bytes]
 
 
 @dataclass(frozen=True)
@@ -31,22 +39,23 @@ class PlainHead:
     """The top of a plain CSV file: how it is written, and its first lines as text."""
 
     encoding: str  # "utf-8", or "utf-8-sig" after a byte order mark
-    bom: int  # bytes of the byte order mark
     delimiter: str
     end: str  # "\r\n" when the file holds a carriage return anywhere, else "\n"
     lines: list[str]
     starts: list[int]  # where each line starts, in bytes from the start of the file
+    newlines: int  # line feeds in the whole file
 
 
-def plain_head(data: bytes, count: int) -> PlainHead | None:
+def plain_head(read: Reader, size: int, count: int) -> PlainHead | None:
     """The file's encoding, delimiter, line end and first ``count`` lines, when it may be
     read block by block: UTF-8 (with or without its BOM), no NUL near the top (UTF-16), no
     Excel ``sep=`` line. None otherwise, or when the top is too long to tell from."""
+    data = read(0, HEAD)
     if data.startswith(_OTHER_BOMS) or b"\x00" in data[:4096]:
         return None
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    whole = len(data) <= HEAD
-    stop = len(data) if whole else data.rfind(b"\n", 0, HEAD) + 1
+    whole = len(data) >= size
+    stop = len(data) if whole else data.rfind(b"\n") + 1
     try:
         text = data[bom:stop].decode("utf-8")
     except UnicodeDecodeError:
@@ -56,41 +65,66 @@ def plain_head(data: bytes, count: int) -> PlainHead | None:
     first = text.partition("\n")[0].strip()
     if len(first) == 5 and first.casefold().startswith("sep="):
         return None  # Excel's hidden delimiter line
-    end = "\r\n" if b"\r" in data else "\n"
+    newlines, returns = _line_ends(read, size)
+    end = "\r\n" if returns else "\n"
     lines, starts = first_lines(text, end, count)
     if not whole and text.count(end) < count:
         return None  # the lines wanted reach past the top
     delimiter = _sniff_delimiter(text)
     # character offsets to byte offsets: the text came from UTF-8, so it encodes back as it was
     at = [bom + len(text[:s].encode("utf-8")) for s in starts]
-    return PlainHead("utf-8-sig" if bom else "utf-8", bom, delimiter, end, lines, at)
+    return PlainHead("utf-8-sig" if bom else "utf-8", delimiter, end, lines, at, newlines)
+
+
+def _line_ends(read: Reader, size: int) -> tuple[int, bool]:
+    """How many line feeds the file holds, and whether it holds a carriage return."""
+    newlines, returns, pos = 0, False, 0
+    while pos < size:
+        block = read(pos, SCAN)
+        if not block:
+            break
+        newlines += block.count(b"\n")
+        returns = returns or b"\r" in block
+        pos += len(block)
+    return newlines, returns
 
 
 def body_columns(
-    data: bytes, delimiter: str, end: str, start: int, width: int
+    read: Reader, size: int, head: PlainHead, start: int, width: int
 ) -> list[list[str]] | None:
     """The cells from byte ``start`` (a line's start) to the end, column by column, when every
     block is UTF-8, clean (``_cells_are_clean``) and cut into whole lines of ``width`` cells.
 
     A column whose first block repeats a value keeps one string per distinct value."""
-    size = len(data)
+    delimiter, end = head.delimiter, head.end
     if start >= size or width < 2:
         return None
-    above = data[:start]
+    above = read(0, start)
     if end == "\r\n" and not above.count(b"\r") == above.count(b"\n") == above.count(b"\r\n"):
         return None  # a lone line end above the header: the real reader ends lines there
-    del above
     # every column made at its full length at once: grown block by block, its old copies
     # would leave the heap full of holes (a third more memory at 100k people)
-    rows = data.count(b"\n", start) + (not data.endswith(b"\n"))
+    rows = head.newlines - above.count(b"\n") + (read(size - 1, 1) != b"\n")
+    del above
     columns: list[list[str]] = [[""] * rows for _ in range(width)]
     memos: list[dict[str, str] | None] | None = None
     pos, filled = start, 0
     while pos < size:
-        stop = size if size - pos <= BLOCK else data.rfind(b"\n", pos, pos + BLOCK) + 1
-        if stop <= pos:  # one line longer than a block
-            stop = data.find(b"\n", pos + BLOCK) + 1 or size
-        block = data[pos:stop]
+        block = read(pos, BLOCK)
+        if not block:
+            return None  # the file shrank meanwhile
+        last = pos + len(block) >= size
+        if not last:
+            cut = block.rfind(b"\n") + 1
+            while not cut:  # one line longer than a block
+                more = read(pos + len(block), BLOCK)
+                if not more:
+                    return None
+                block += more
+                last = pos + len(block) >= size
+                cut = len(block) if last else block.rfind(b"\n") + 1
+            block = block[:cut]
+        pos += len(block)
         # a line end before the block, as in the file: a space or a BOM starting the block
         # is seen where it stands
         if not _cells_are_clean(b"\n" + block, "utf-8", delimiter):
@@ -100,15 +134,14 @@ def body_columns(
         except UnicodeDecodeError:
             return None
         del block
-        cut = cut_lines(text, delimiter, end, width, last=stop == size)
+        cut_up = cut_lines(text, delimiter, end, width, last=last)
         del text
-        if cut is None or filled + len(cut[0]) > rows:
+        if cut_up is None or filled + len(cut_up[0]) > rows:
             return None
         if memos is None:  # a column of values all distinct (ids, emails) is kept as cut
-            memos = [None if len(set(c)) == len(c) else {} for c in cut]
-        done = filled + len(cut[0])
-        for column, values, memo in zip(columns, cut, memos, strict=True):
+            memos = [None if len(set(c)) == len(c) else {} for c in cut_up]
+        done = filled + len(cut_up[0])
+        for column, values, memo in zip(columns, cut_up, memos, strict=True):
             column[filled:done] = values if memo is None else map(memo.setdefault, values, values)
         filled = done
-        pos = stop
     return columns if filled == rows else None

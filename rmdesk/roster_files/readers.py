@@ -10,7 +10,7 @@ from pathlib import Path
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.cleaning import all_clean, printable
 from rmdesk.roster_files.csv_text import CsvText, _cells_are_clean, read_csv
-from rmdesk.roster_files.file_input import OLE_MAGIC, ZIP_MAGIC, read_roster_bytes
+from rmdesk.roster_files.file_input import RosterFile, open_roster
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, two_row_header
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
 from rmdesk.roster_files.plain_csv import body_columns, plain_head
@@ -62,46 +62,46 @@ def read_table(
     header, whatever the synonyms make of the rows above it."""
 
     path = Path(path)
-    head, data = read_roster_bytes(path, limits)
-    if _is_html(data):
-        raise RosterError(
-            [
-                Problem(
-                    f"{path.name} is a web page (an HTML table), which some HR systems save "
-                    "under a spreadsheet name; open it in Excel, save it as .xlsx or CSV, and "
-                    "import that"
-                )
-            ]
-        )
-
     encoding: str | None = None
     clean = False
     read_notes: list[Problem] = []
     sheets: list[str] = []
     chosen: str | None = None
-    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
-        book = read_workbook(path, sheet, limits)
-        chosen, sheets = book.name, book.names
-        table = _columnar_sheet(book, wanted)
-        if table is not None:
-            return table
-        rows = book.texts()
-    elif sheet is not None:
-        problem = f"there is no sheet '{sheet}': {path.name} is a text (CSV) file, not a workbook"
-        raise RosterError([Problem(problem)])
-    else:
-        table = _rectangular(data, wanted)  # the common export, a block at a time
-        if table is not None:
-            return table
-        csv_text = read_csv(data)
-        del data  # the text holds the file now
-        encoding, clean = csv_text.encoding, csv_text.clean
-        if clean and csv_text.encoding == "cp1252":
-            table = _rectangular(csv_text, wanted)
+    with open_roster(path, limits) as file:
+        if not file.is_workbook and _is_html(file.block(0, 65536)):
+            raise RosterError(
+                [
+                    Problem(
+                        f"{path.name} is a web page (an HTML table), which some HR systems "
+                        "save under a spreadsheet name; open it in Excel, save it as .xlsx or "
+                        "CSV, and import that"
+                    )
+                ]
+            )
+        if file.is_workbook:
+            book = read_workbook(path, sheet, limits)
+            chosen, sheets = book.name, book.names
+            table = _columnar_sheet(book, wanted)
             if table is not None:
                 return table
-        rows = csv_text.rows()
-        read_notes = csv_text.notes
+            rows = book.texts()
+        elif sheet is not None:
+            problem = (
+                f"there is no sheet '{sheet}': {path.name} is a text (CSV) file, not a workbook"
+            )
+            raise RosterError([Problem(problem)])
+        else:
+            table = _rectangular(file, wanted)  # the common export, a block at a time
+            if table is not None:
+                return table
+            csv_text = read_csv(file.whole())
+            encoding, clean = csv_text.encoding, csv_text.clean
+            if clean and csv_text.encoding == "cp1252":
+                table = _rectangular(csv_text, wanted)
+                if table is not None:
+                    return table
+            rows = csv_text.rows()
+            read_notes = csv_text.notes
 
     header_idx = header_index(rows, wanted)
     if header_idx < 0:
@@ -118,42 +118,50 @@ def read_table(
     return Table(headers, body, numbers, header_idx + 1, encoding, chosen, sheets, notes, clean)
 
 
-def _rectangular(source: bytes | CsvText, wanted: Collection[str]) -> Table | None:
+def _rectangular(source: RosterFile | CsvText, wanted: Collection[str]) -> Table | None:
     """The fast road for the common export: no quotes, nothing to clean, every line below
     the header as wide as the header, no blank or report lines. The body is cut into columns
-    without a list per row: a UTF-8 file straight from its bytes, a block of lines at a time
+    without a list per row: a UTF-8 file straight from the file, a block of lines at a time
     (``plain_csv``), a Windows-1252 one from its decoded text. None sends anything else down
     the general road."""
     if isinstance(source, CsvText):
         lines, starts = source.first_lines(HEADER_SEARCH_ROWS + 1)
-        lead, encoding, delimiter = source.lead, source.encoding, source.delimiter
-        line_end = source.line_end
+        found = _header_line(lines, source.lead, source.delimiter, wanted)
+        if found is None:
+            return None
+        top, header_idx, below = found
+        columns = source.columns_below(starts[below], len(top[header_idx]))
+        encoding = source.encoding
     else:
-        head = plain_head(source, HEADER_SEARCH_ROWS + 1)
+        head = plain_head(source.block, source.size, HEADER_SEARCH_ROWS + 1)
         if head is None:
             return None
-        lines, starts, lead, encoding, delimiter = (
-            head.lines, head.starts, 0, head.encoding, head.delimiter
-        )  # fmt: skip
-        line_end = head.end
+        found = _header_line(head.lines, 0, head.delimiter, wanted)
+        if found is None:
+            return None
+        top, header_idx, below = found
+        start = head.starts[below]
+        if not _cells_are_clean(source.block(0, start), head.encoding, head.delimiter):
+            return None
+        columns = body_columns(source.block, source.size, head, start, len(top[header_idx]))
+        encoding = head.encoding
+    if columns is None:
+        return None
+    return _by_columns(columns, top[header_idx], top, header_idx, encoding=encoding)
+
+
+def _header_line(
+    lines: list[str], lead: int, delimiter: str, wanted: Collection[str]
+) -> tuple[list[list[str]], int, int] | None:
+    """The top lines cut into cells, the header among them, and the line under it (counted
+    in ``lines``); None when there is no header with a line under it and a last label."""
     top: list[list[str]] = [[] for _ in range(lead)]
     top.extend(line.split(delimiter) if line else [] for line in lines)
     header_idx = header_index(top, wanted)
-    below = header_idx + 1 - lead  # the line under the header, counted in ``lines``
-    if header_idx < 0 or below >= len(lines):
+    below = header_idx + 1 - lead
+    if header_idx < 0 or below >= len(lines) or not top[header_idx][-1]:
         return None
-    labels, width = top[header_idx], len(top[header_idx])
-    if not labels[-1]:
-        return None
-    if isinstance(source, CsvText):
-        columns = source.columns_below(starts[below], width)
-    elif _cells_are_clean(source[: starts[below]], encoding, delimiter):
-        columns = body_columns(source, delimiter, line_end, starts[below], width)
-    else:
-        return None
-    if columns is None:
-        return None
-    return _by_columns(columns, labels, top, header_idx, encoding=encoding)
+    return top, header_idx, below
 
 
 def _columnar_sheet(book: Sheet, wanted: Collection[str]) -> Table | None:

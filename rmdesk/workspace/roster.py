@@ -35,6 +35,9 @@ DEACTIVATION_SHARE_KEY = "deactivation_share"
 DEFAULT_DEACTIVATION_SHARE = 0.2
 #: How many people a refused deactivation names.
 NAMED = 5
+#: SQLite's page cache while a first import fills an empty roster, in pages (8 KiB each): a
+#: big cache only holds the new rows in memory until the commit (100k people: 9 MiB more).
+FIRST_IMPORT_CACHE = 256
 
 
 @dataclass
@@ -401,6 +404,10 @@ class RosterService:
             first = not self.db.execute("SELECT 1 FROM employees LIMIT 1").fetchone()
             if first:
                 self.db.execute("DROP INDEX employees_id")
+                # rows appended in order need no page cache: each page goes to the WAL once
+                # full, instead of 100k people's pages staying in memory until the commit
+                cache = self.db.execute("PRAGMA cache_size").fetchone()[0]
+                self.db.execute(f"PRAGMA cache_size = {FIRST_IMPORT_CACHE}")
             sql = (
                 f"INSERT INTO employees ({', '.join(_WRITTEN)}) "
                 # the import id is an integer SQLite gave us: written into the statement, it
@@ -410,11 +417,15 @@ class RosterService:
             if not first:
                 sql += f"ON CONFLICT(employee_id) DO UPDATE SET {_UPSERT}"
             rows = itertools.chain(plan.added, plan.updated)  # no list of every row
-            for start in range(0, changes, CHUNK):
-                self.db.conn.executemany(sql, itertools.islice(rows, CHUNK))
-                tick(min(start + CHUNK, changes), total)
-            if first:
-                self.db.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
+            try:
+                for start in range(0, changes, CHUNK):
+                    self.db.conn.executemany(sql, itertools.islice(rows, CHUNK))
+                    tick(min(start + CHUNK, changes), total)
+                if first:
+                    self.db.execute("CREATE UNIQUE INDEX employees_id ON employees(employee_id)")
+            finally:
+                if first:
+                    self.db.execute(f"PRAGMA cache_size = {int(cache)}")
             if not plan.partial and plan.missing:
                 self.db.conn.executemany(
                     "UPDATE employees SET active = 0 WHERE employee_id = ?",
