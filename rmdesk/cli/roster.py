@@ -24,20 +24,27 @@ if TYPE_CHECKING:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from rmdesk.workspace import Workspace
+    from rmdesk.workspace.roster import DEFAULT_DEACTIVATION_SHARE, prepare_new_roster
 
     path = db_path(args)
-    # a database that does not exist yet is created only once the file is accepted: a rejected
-    # file or a dry run leaves nothing behind (the plan is made against the same empty roster)
+    # a database that does not exist yet is created only once the file is accepted: a
+    # rejected file or a dry run leaves nothing behind (the plan is made against an empty
+    # roster, with no database at all)
     fresh = not path.exists()
-    ws = Workspace.in_memory() if fresh else open_workspace(args, create=True)
+    ws = None if fresh else open_workspace(args, create=True)
     try:
-        plan = ws.roster.prepare_import(args.roster, args.mapping, args.sheet, partial=args.partial)
+        if ws is None:
+            plan = prepare_new_roster(args.roster, args.mapping, args.sheet, partial=args.partial)
+        else:
+            plan = ws.roster.prepare_import(
+                args.roster, args.mapping, args.sheet, partial=args.partial
+            )
         if plan.errors:
             raise RosterError(plan.errors)
         if args.dry_run:
             report = plan.report(False)
-            refused = plan.deactivation_problem(ws.roster.deactivation_share())
+            share = DEFAULT_DEACTIVATION_SHARE if ws is None else ws.roster.deactivation_share()
+            refused = plan.deactivation_problem(share)
             if refused is not None and not args.allow_deactivation:
                 warn(f"without --allow-deactivation the import would be refused: {refused}")
         else:
@@ -46,14 +53,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             lock = WriterLock(path)
             lock.acquire(wait=CLI_WAIT)
             try:
-                if fresh:
-                    ws.close()
+                if ws is None:
                     ws = open_workspace(args, create=True)
                 report = ws.roster.apply_import(plan, allow_deactivation=args.allow_deactivation)
             finally:
                 lock.release()
     finally:
-        ws.close()
+        if ws is not None:
+            ws.close()
     _print_report(report, plan)
     return EXIT_OK
 

@@ -199,6 +199,58 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def prepare_new_roster(
+    source: Path | str,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+    partial: bool = False,
+) -> ImportPlan:
+    """``RosterService.prepare_import`` for a workspace not created yet (its roster empty),
+    without a database: the CLI creates the file only once the import is accepted. Applied
+    to the new workspace, the plan is compared again only if another import landed first."""
+    return _plan(source, mapping, sheet, partial, None, None)
+
+
+def _plan(
+    source: Path | str,
+    mapping: dict[str, str] | None,
+    sheet: str | None,
+    partial: bool,
+    table: Table | None,
+    roster: RosterService | None,
+) -> ImportPlan:
+    """Read and validate ``source`` against ``roster`` (None: an empty roster)."""
+    from rmdesk.roster_files import (
+        check_regular_file,
+        detect_mapping,
+        parse_roster,
+        read_table,
+    )
+
+    path = Path(source)
+    if table is None:  # a pipe would block the hashing thread for ever: refused first
+        check_regular_file(path)
+    digest = _Digest(path)  # hashed in another thread meanwhile (hashlib lets go of the GIL)
+    stored: dict[str, Record] = {}
+    generation = ""
+    with _no_cyclic_gc():
+        if table is None:
+            table = read_table(path, sheet, wanted=(mapping or {}).values())
+        placed = detect_mapping(table.headers, mapping)
+        outside = roster.employees() if partial and roster is not None else {}
+        if roster is not None:
+            # the generation first: an import landing between the two reads costs a re-plan
+            generation = roster.generation()
+            stored = roster._stored()
+        parsed = parse_roster(table, placed, outside, on_roster=stored.keys())
+    plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
+    if roster is not None:
+        roster._compare(plan, stored, generation)
+    else:
+        plan.added = parsed.records
+    return plan
+
+
 #: The stored person, in Record order: the roster fields, then ``active``.
 EMPLOYEE_COLUMNS = ", ".join((*ROSTER_FIELDS, "active"))
 _WRITTEN = (*ROSTER_FIELDS, "active", "last_import_id")
@@ -262,29 +314,7 @@ class RosterService:
         table: Table | None = None,
     ) -> ImportPlan:
         """Read and validate ``source``; raises RosterError only when the file cannot be read."""
-        from rmdesk.roster_files import (
-            check_regular_file,
-            detect_mapping,
-            parse_roster,
-            read_table,
-        )
-
-        path = Path(source)
-        if table is None:  # a pipe would block the hashing thread for ever: refused first
-            check_regular_file(path)
-        digest = _Digest(path)  # hashed in another thread meanwhile (hashlib lets go of the GIL)
-        with _no_cyclic_gc():
-            if table is None:
-                table = read_table(path, sheet, wanted=(mapping or {}).values())
-            placed = detect_mapping(table.headers, mapping)
-            outside = self.employees() if partial else {}
-            # the generation first: an import landing between the two reads costs a re-plan
-            generation = self.generation()
-            stored = self._stored()
-            parsed = parse_roster(table, placed, outside, on_roster=stored.keys())
-        plan = ImportPlan(path, digest.hexdigest(), table, placed, parsed, partial)
-        self._compare(plan, stored, generation)
-        return plan
+        return _plan(source, mapping, sheet, partial, table, self)
 
     def generation(self) -> str:
         """A token that changes with every write to the roster (imports, erasures)."""
