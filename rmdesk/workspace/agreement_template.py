@@ -12,6 +12,15 @@ from datetime import date
 from rmdesk.models.agreements import AgreementBody, validate
 from rmdesk.paths import resource
 
+#: The settings an agreement prints with; a change to one re-renders what is shown.
+PROGRAMME_SETTING = "programme_name"
+OFFICER_SETTING = "officer_name"
+OFFICER_SIGNS_SETTING = "officer_signs"
+PAGE_SIZE_SETTING = "page_size"
+PRINTED_SETTINGS = frozenset(
+    {PROGRAMME_SETTING, OFFICER_SETTING, OFFICER_SIGNS_SETTING, PAGE_SIZE_SETTING}
+)
+
 #: Problems a template saved as typed may have for a while (an emptied section).
 PROSE_FIELDS = ("sections.",)
 

@@ -47,6 +47,11 @@ from rmdesk.workspace.agreement_export import (
     write_agreements,
 )
 from rmdesk.workspace.agreement_template import (
+    OFFICER_SETTING,
+    OFFICER_SIGNS_SETTING,
+    PAGE_SIZE_SETTING,
+    PRINTED_SETTINGS,
+    PROGRAMME_SETTING,
     PROSE_FIELDS,
     default_template,
     parse_template,
@@ -59,15 +64,7 @@ from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store, now_text
 
-PROGRAMME_SETTING = "programme_name"
-OFFICER_SETTING = "officer_name"
-OFFICER_SIGNS_SETTING = "officer_signs"
-PAGE_SIZE_SETTING = "page_size"
 DEFAULT_PROGRAMME = "Reverse mentoring programme"
-#: The settings an agreement's state or print depends on.
-PRINTED_SETTINGS = frozenset(
-    {PROGRAMME_SETTING, OFFICER_SETTING, OFFICER_SIGNS_SETTING, PAGE_SIZE_SETTING}
-)
 
 
 class AgreementRefused(RmdeskError):

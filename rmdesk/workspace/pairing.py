@@ -233,6 +233,16 @@ class PairingService:
             p, check_pair(self.roster.employee(p.mentor_id), self.roster.employee(p.mentee_id), ctx)
         )
 
+    def pair_list(self, cohort: Cohort | None = None) -> list[Pair]:
+        """The cohort's pairs as stored, not re-checked (no org chart read: cheap at 100k)."""
+        cohort = cohort or self.cohorts.cohort()
+        return [
+            Pair(*r)
+            for r in self.db.execute(
+                f"SELECT {PAIR_COLUMNS} FROM pairs WHERE cohort_id = ? ORDER BY id", [cohort.id]
+            )
+        ]
+
     def pairs(self, cohort: Cohort | None = None) -> list[PairView]:
         """The cohort's pairs, each re-checked against today's roster."""
         cohort = cohort or self.cohorts.cohort()

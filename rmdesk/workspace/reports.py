@@ -184,8 +184,8 @@ class ReportService:
         cohort = cohort or self.cohorts.cohort()
         today = today or date.today()
         conn = self.store.db.conn
-        people = self.roster.employees()
         rows = reads.pair_rows(conn, cohort.id)
+        people = self.roster.some([r.mentor_id for r in rows] + [r.mentee_id for r in rows])
         sessions = reads.sessions_by_pair(conn, cohort.id)
         actions = reads.actions_by_pair(conn, cohort.id)
         versions, rhythms = reads.agreement_versions(conn, cohort.id)

@@ -8,7 +8,7 @@ import itertools
 import json
 import secrets
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,6 +288,24 @@ class RosterService:
         if self._employees is not None:
             return len(self._employees)
         return int(self.db.execute("SELECT COUNT(*) FROM employees").fetchone()[0])
+
+    def some(self, ids: Iterable[str]) -> dict[str, Employee]:
+        """These people only: from the cache when the roster is read, else one query (a
+        cohort's report or board needs its 200 people, not a 100,000-person roster)."""
+        wanted = set(ids)
+        if self._employees is not None:
+            return {i: self._employees[i] for i in wanted if i in self._employees}
+        found: dict[str, Employee] = {}
+        listed = sorted(wanted)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT {EMPLOYEE_COLUMNS} FROM employees "
+                f"WHERE employee_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((r[0], employee_from_record(r)) for r in rows)
+        return found
 
     def adopt(self, employees: dict[str, Employee]) -> None:
         """Take the roster as another connection read it (a background load of the window)."""

@@ -32,7 +32,7 @@ from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import push
 from rmdesk.workspace import Workspace
-from rmdesk.workspace.agreements import PRINTED_SETTINGS, template_problems
+from rmdesk.workspace.agreement_template import PRINTED_SETTINGS, template_problems
 from rmdesk.workspace.events import (
     AgreementsChanged,
     CohortsChanged,
@@ -166,11 +166,9 @@ class AgreementsView(PdfActions, QWidget):
                 self.list.clear()
                 self.summary.setText("No cohort yet: create one, make pairs, then agree rules.")
             else:
-                people = self.ws.roster.employees()
-                pairs = [
-                    (v.pair.id, people[v.pair.mentor_id], people[v.pair.mentee_id], v.pair.status)
-                    for v in self.ws.pairing.pairs(self.cohort)
-                ]
+                listed = self.ws.pairing.pair_list(self.cohort)
+                people = self.ws.roster.some(x for p in listed for x in (p.mentor_id, p.mentee_id))
+                pairs = [(p.id, people[p.mentor_id], people[p.mentee_id], p.status) for p in listed]
                 states = self.ws.agreements.states(self.cohort)
                 self.list.fill(self.cohort.name, pairs, states)
                 self._summarise(states)

@@ -224,6 +224,7 @@ class PairingBoard(BoardBadges):
         outer = QVBoxLayout(self)
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
+        self._cohort_stale = False
         if self.ws.roster.count() >= BACKGROUND_FROM:
             self._roster_stale = True  # a big roster: candidates made when first shown
         else:
@@ -248,9 +249,16 @@ class PairingBoard(BoardBadges):
         super().showEvent(event)
         if self._roster_stale:
             self.reload_roster()
+        if self._cohort_stale:
+            self.reload()
 
     def reload(self) -> None:
-        """Refresh the cohort's people and pairs, re-checked against the rules."""
+        """Refresh the cohort's people and pairs, re-checked against the rules. With a big
+        roster, a hidden board waits until it is shown (the rules read the whole org chart)."""
+        if not self.isVisible() and self.ws.roster.count() >= BACKGROUND_FROM:
+            self._cohort_stale = True
+            return
+        self._cohort_stale = False
         people = self.ws.roster.employees()
         enabled = self.cohort is not None
         for w in (

@@ -98,13 +98,8 @@ class TimelineModel(QAbstractTableModel):
         if cohort is not None:
             self.today = date.today()
             sessions, health = self.ws.sessions.overview(cohort, self.today)
-            people = self.ws.roster.employees()
-            pairs = {
-                pid: (str(mentor), str(mentee))
-                for pid, mentor, mentee in self.ws.db.execute(
-                    "SELECT id, mentor_id, mentee_id FROM pairs WHERE cohort_id = ?", [cohort.id]
-                )
-            }
+            pairs = {p.id: (p.mentor_id, p.mentee_id) for p in self.ws.pairing.pair_list(cohort)}
+            people = self.ws.roster.some(x for ids in pairs.values() for x in ids)
             for h in health:
                 pair = pairs.get(h.pair_id)
                 if pair is not None:
@@ -114,10 +109,10 @@ class TimelineModel(QAbstractTableModel):
         self.endResetModel()
 
     def _pair(self, pair_id: int) -> tuple[str, str] | None:
-        row = self.ws.db.execute(
-            "SELECT mentor_id, mentee_id FROM pairs WHERE id = ?", [pair_id]
-        ).fetchone()
-        return None if row is None else (str(row[0]), str(row[1]))
+        if not self.ws.pairing.pair_exists(pair_id):
+            return None
+        pair = self.ws.pairing.get_pair(pair_id)
+        return pair.mentor_id, pair.mentee_id
 
     def _row(
         self,
@@ -167,7 +162,7 @@ class TimelineModel(QAbstractTableModel):
             pair = self._pair(pid)
             if pair is None:
                 continue
-            people = people or self.ws.roster.employees()
+            people = self.ws.roster.some(pair)
             self.beginInsertRows(QModelIndex(), at, at)
             self.rows.insert(at, self._row(pair, people, sessions.get(pid, []), active[pid]))
             self._ids.insert(at, pid)

@@ -1,0 +1,66 @@
+"""A big roster is read after the window paints: the window is built without reading it, says
+it is loading, then shows everyone; the board makes its lists when first shown."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from rmdesk.app import build_window
+from rmdesk.ui.main_window import MainWindow
+from rmdesk.workspace import Workspace
+from rmdesk.workspace.roster import RosterService
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def big(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample's 198 people count as a big roster here."""
+    monkeypatch.setattr("rmdesk.ui.main_window.BACKGROUND_FROM", 100)
+    monkeypatch.setattr("rmdesk.ui.pairing.board.BACKGROUND_FROM", 100)
+
+
+def test_the_window_paints_before_it_reads_a_big_roster(
+    qtbot: QtBot, tmp_path: Path, big: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    ws.roster.import_roster(SAMPLE)
+    ws.cohorts.create_cohort("Spring")
+    ws.close()
+    reads: list[str] = []
+    real = RosterService.employees
+
+    def counted(self: RosterService) -> object:
+        if self._employees is None and threading.current_thread() is threading.main_thread():
+            reads.append("read")  # a read on the GUI thread
+        return real(self)
+
+    monkeypatch.setattr(RosterService, "employees", counted)
+    window = build_window(db)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert reads == []  # built without reading the roster on the GUI thread
+    assert window.roster_page.loading and window.roster_page.model.rowCount() == 0
+    assert "Loading" in window.roster_page.count.text()
+    with qtbot.waitSignal(window.roster_ready, timeout=20_000):
+        window.show()
+    assert reads == []  # the worker read it on its own connection; the window adopted it
+    assert window.roster_page.model.rowCount() == 198
+    assert not window.roster_page.loading
+    window.show_view("pairing")
+    assert window.pairing_board.roster_model.rowCount() > 0  # made when first shown
+
+
+def test_a_small_roster_is_read_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    ws.roster.import_roster(SAMPLE)
+    ws.close()
+    window = build_window(db)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.roster_page.model.rowCount() == 198 and not window.roster_page.loading
