@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.cleaning import all_clean, printable
@@ -15,7 +16,9 @@ from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, tw
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
 from rmdesk.roster_files.plain_csv import body_columns, plain_head
 from rmdesk.roster_files.report_lines import body_rows, not_a_person, odd_rows, overflowing
-from rmdesk.roster_files.workbooks import Sheet, read_workbook
+
+if TYPE_CHECKING:  # zip, XML and the workbook guards load only for a workbook
+    from rmdesk.roster_files.workbooks import Sheet
 
 
 @dataclass
@@ -79,6 +82,8 @@ def read_table(
                 ]
             )
         if file.is_workbook:
+            from rmdesk.roster_files.workbooks import read_workbook
+
             book = read_workbook(path, sheet, limits)
             chosen, sheets = book.name, book.names
             table = _columnar_sheet(book, wanted)
