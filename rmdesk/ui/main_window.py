@@ -145,6 +145,7 @@ class MainWindow(CohortFlow):
         self._restore()
         self._refresh_first_run()
         if big:
+            self.pairing_board.hold = True
             QTimer.singleShot(0, self._read_roster_in_background)
 
     def _read_roster_in_background(self) -> None:
@@ -162,7 +163,7 @@ class MainWindow(CohortFlow):
         if people is not None:
             self.workspace.roster.adopt(people)
         self.roster_page.reload(loaded)
-        self.pairing_board.reload_roster()
+        self.pairing_board.release()
         self._refresh_first_run()
         count = self.workspace.roster.count()
         self.statusBar().showMessage(f"Read the roster: {plural(count, 'person')}", 5000)

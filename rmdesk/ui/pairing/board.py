@@ -225,6 +225,8 @@ class PairingBoard(BoardBadges):
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)
         self._cohort_stale = False
+        #: the window reads the roster in the background meanwhile: nothing is read here
+        self.hold = False
         if self.ws.roster.count() >= BACKGROUND_FROM:
             self._roster_stale = True  # a big roster: candidates made when first shown
         else:
@@ -239,14 +241,25 @@ class PairingBoard(BoardBadges):
     def reload_roster(self) -> None:
         """Rebuild the candidates list; only a roster change needs it (costly at 100k people).
         While the board is hidden behind another page, that waits until it is shown."""
-        if self.window().isVisible() and not self.isVisible():
+        if self.hold or (self.window().isVisible() and not self.isVisible()):
             self._roster_stale = True
             return
         self._roster_stale = False
         self.roster_model.set_people([e for e in self.ws.roster.employees().values() if e.active])
 
+    def release(self) -> None:
+        """The roster is read: make what waited for it (now, if the board is shown)."""
+        self.hold = False
+        if self.isVisible():
+            if self._roster_stale:
+                self.reload_roster()
+            if self._cohort_stale:
+                self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.hold:
+            return
         if self._roster_stale:
             self.reload_roster()
         if self._cohort_stale:
@@ -255,7 +268,7 @@ class PairingBoard(BoardBadges):
     def reload(self) -> None:
         """Refresh the cohort's people and pairs, re-checked against the rules. With a big
         roster, a hidden board waits until it is shown (the rules read the whole org chart)."""
-        if not self.isVisible() and self.ws.roster.count() >= BACKGROUND_FROM:
+        if self.hold or (not self.isVisible() and self.ws.roster.count() >= BACKGROUND_FROM):
             self._cohort_stale = True
             return
         self._cohort_stale = False
