@@ -28,7 +28,7 @@ def main() -> None:
     window = build_window(db)
     app = QApplication.instance()
     assert app is not None
-    window.resize(1400, 850)
+    window.resize(1280, 800)
     window.show()
     ws = window.workspace  # type: ignore[attr-defined]
     ws.roster.import_roster(resource("sample_roster.csv"))
