@@ -12,13 +12,14 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, MB, ReadLimits
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_T = TypeVar("_T")
 
 
 def _kind(mode: int) -> str:
@@ -64,7 +65,7 @@ class RosterFile:
     def is_workbook(self) -> bool:
         return self.head.startswith((ZIP_MAGIC, OLE_MAGIC))
 
-    def _guarded(self, read: Callable[[], bytes]) -> bytes:
+    def _guarded(self, read: Callable[[], _T]) -> _T:
         try:
             return read()
         except OSError as exc:
@@ -92,6 +93,14 @@ class RosterFile:
             return _read_exactly(self._fh, size)
 
         return self._guarded(read)
+
+    def chunks(self, start: int, size: int) -> Iterator[bytes]:
+        """The file from byte ``start`` to its end, ``size`` bytes at a time, read on from one
+        place (a seek costs as much as a read on some file systems)."""
+        self._too_big(self.size)
+        self._guarded(lambda: self._fh.seek(start))
+        while chunk := self._guarded(lambda: _read_exactly(self._fh, size)):
+            yield chunk
 
     def whole(self) -> bytes:
         """The whole text of the file, refused past ``limits.max_text_bytes``."""

@@ -11,7 +11,7 @@ give one table.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rmdesk.roster_files.csv_lines import cut_lines, first_lines
@@ -32,6 +32,8 @@ _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, co
 
 #: read(start, size): up to ``size`` bytes of the file from byte ``start``
 Reader = Callable[[int, int], bytes]
+#: chunks(start, size): the file from byte ``start`` to its end, ``size`` bytes at a time
+Chunks = Callable[[int, int], Iterator[bytes]]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class PlainHead:
     newlines: int  # line feeds in the whole file
 
 
-def plain_head(read: Reader, size: int, count: int) -> PlainHead | None:
+def plain_head(read: Reader, chunks: Chunks, size: int, count: int) -> PlainHead | None:
     """The file's encoding, delimiter, line end and first ``count`` lines, when it may be
     read block by block: UTF-8 (with or without its BOM), no NUL near the top (UTF-16), no
     Excel ``sep=`` line. None otherwise, or when the top is too long to tell from."""
@@ -65,7 +67,10 @@ def plain_head(read: Reader, size: int, count: int) -> PlainHead | None:
     first = text.partition("\n")[0].strip()
     if len(first) == 5 and first.casefold().startswith("sep="):
         return None  # Excel's hidden delimiter line
-    newlines, returns = _line_ends(read, size)
+    newlines, returns = 0, False
+    for chunk in chunks(0, SCAN):
+        newlines += chunk.count(b"\n")
+        returns = returns or b"\r" in chunk
     end = "\r\n" if returns else "\n"
     lines, starts = first_lines(text, end, count)
     if not whole and text.count(end) < count:
@@ -76,72 +81,66 @@ def plain_head(read: Reader, size: int, count: int) -> PlainHead | None:
     return PlainHead("utf-8-sig" if bom else "utf-8", delimiter, end, lines, at, newlines)
 
 
-def _line_ends(read: Reader, size: int) -> tuple[int, bool]:
-    """How many line feeds the file holds, and whether it holds a carriage return."""
-    newlines, returns, pos = 0, False, 0
-    while pos < size:
-        block = read(pos, SCAN)
-        if not block:
-            break
-        newlines += block.count(b"\n")
-        returns = returns or b"\r" in block
-        pos += len(block)
-    return newlines, returns
-
-
 def body_columns(
-    read: Reader, size: int, head: PlainHead, start: int, width: int
+    read: Reader, chunks: Chunks, size: int, head: PlainHead, start: int, width: int
 ) -> list[list[str]] | None:
     """The cells from byte ``start`` (a line's start) to the end, column by column, when every
     block is UTF-8, clean (``_cells_are_clean``) and cut into whole lines of ``width`` cells.
 
     A column whose first block repeats a value keeps one string per distinct value."""
-    delimiter, end = head.delimiter, head.end
     if start >= size or width < 2:
         return None
     above = read(0, start)
-    if end == "\r\n" and not above.count(b"\r") == above.count(b"\n") == above.count(b"\r\n"):
+    if head.end == "\r\n" and not (
+        above.count(b"\r") == above.count(b"\n") == above.count(b"\r\n")
+    ):
         return None  # a lone line end above the header: the real reader ends lines there
     # every column made at its full length at once: grown block by block, its old copies
     # would leave the heap full of holes (a third more memory at 100k people)
     rows = head.newlines - above.count(b"\n") + (read(size - 1, 1) != b"\n")
     del above
-    columns: list[list[str]] = [[""] * rows for _ in range(width)]
-    memos: list[dict[str, str] | None] | None = None
-    pos, filled = start, 0
-    while pos < size:
-        block = read(pos, BLOCK)
-        if not block:
-            return None  # the file shrank meanwhile
-        last = pos + len(block) >= size
-        if not last:
-            cut = block.rfind(b"\n") + 1
-            while not cut:  # one line longer than a block
-                more = read(pos + len(block), BLOCK)
-                if not more:
-                    return None
-                block += more
-                last = pos + len(block) >= size
-                cut = len(block) if last else block.rfind(b"\n") + 1
-            block = block[:cut]
-        pos += len(block)
+    cutter = _Cutter(head, width, rows)
+    carry = b""
+    for chunk in chunks(start, BLOCK):
+        block = carry + chunk if carry else chunk
+        cut = block.rfind(b"\n") + 1
+        carry = block[cut:]
+        if cut and not cutter.add(block[:cut] if carry else block, last=False):
+            return None
+    if carry and not cutter.add(carry, last=True):
+        return None
+    return cutter.columns if cutter.filled == rows else None
+
+
+class _Cutter:
+    """Blocks of whole lines into the columns, made at their full length beforehand."""
+
+    def __init__(self, head: PlainHead, width: int, rows: int) -> None:
+        self.head, self.width, self.rows = head, width, rows
+        self.columns: list[list[str]] = [[""] * rows for _ in range(width)]
+        self.memos: list[dict[str, str] | None] | None = None
+        self.filled = 0
+
+    def add(self, block: bytes, last: bool) -> bool:
+        """Cut ``block`` into the columns; False when it cannot be read this way."""
+        delimiter = self.head.delimiter
         # a line end before the block, as in the file: a space or a BOM starting the block
         # is seen where it stands
         if not _cells_are_clean(b"\n" + block, "utf-8", delimiter):
-            return None
+            return False
         try:
             text = block.decode("utf-8")
         except UnicodeDecodeError:
-            return None
-        del block
-        cut_up = cut_lines(text, delimiter, end, width, last=last)
+            return False
+        cut = cut_lines(text, delimiter, self.head.end, self.width, last=last)
         del text
-        if cut_up is None or filled + len(cut_up[0]) > rows:
-            return None
-        if memos is None:  # a column of values all distinct (ids, emails) is kept as cut
-            memos = [None if len(set(c)) == len(c) else {} for c in cut_up]
-        done = filled + len(cut_up[0])
-        for column, values, memo in zip(columns, cut_up, memos, strict=True):
-            column[filled:done] = values if memo is None else map(memo.setdefault, values, values)
-        filled = done
-    return columns if filled == rows else None
+        if cut is None or self.filled + len(cut[0]) > self.rows:
+            return False
+        if self.memos is None:  # a column of values all distinct (ids, emails) is kept as cut
+            self.memos = [None if len(set(c)) == len(c) else {} for c in cut]
+        start, self.filled = self.filled, self.filled + len(cut[0])
+        for column, values, memo in zip(self.columns, cut, self.memos, strict=True):
+            column[start : self.filled] = (
+                values if memo is None else map(memo.setdefault, values, values)
+            )
+        return True

@@ -138,7 +138,7 @@ def _rectangular(source: RosterFile | CsvText, wanted: Collection[str]) -> Table
         columns = source.columns_below(starts[below], len(top[header_idx]))
         encoding = source.encoding
     else:
-        head = plain_head(source.block, source.size, HEADER_SEARCH_ROWS + 1)
+        head = plain_head(source.block, source.chunks, source.size, HEADER_SEARCH_ROWS + 1)
         if head is None:
             return None
         found = _header_line(head.lines, 0, head.delimiter, wanted)
@@ -148,7 +148,9 @@ def _rectangular(source: RosterFile | CsvText, wanted: Collection[str]) -> Table
         start = head.starts[below]
         if not _cells_are_clean(source.block(0, start), head.encoding, head.delimiter):
             return None
-        columns = body_columns(source.block, source.size, head, start, len(top[header_idx]))
+        columns = body_columns(
+            source.block, source.chunks, source.size, head, start, len(top[header_idx])
+        )
         encoding = head.encoding
     if columns is None:
         return None
