@@ -44,6 +44,10 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
         Severity.INFO: "notes",
         None: "clean",
     }[worst]
+    if any(c.code == "same-person" for c in conflicts):  # nothing else can be said of it
+        print(f"{args.mentor} → {args.mentee}: BLOCKED")
+        _print_conflicts([c for c in conflicts if c.code == "same-person"])
+        return 0
     print(f"{args.mentor} → {args.mentee}: {verdict}, score {score}")
     _print_conflicts(conflicts)
     for r in reasons:

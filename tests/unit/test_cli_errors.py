@@ -109,3 +109,17 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     proc.stderr.close()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err and "unexpected" not in err
+
+
+def test_check_of_one_person_with_themselves_says_only_that(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import SAMPLE
+
+    db = tmp_path / "w.db"
+    assert main(["import", str(SAMPLE), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["check", "E1133", "E1133", "--db", str(db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "E1133 → E1133: BLOCKED"
+    assert len(out) == 2 and "same-person" in out[1] and "score" not in "".join(out)
