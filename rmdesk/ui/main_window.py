@@ -276,6 +276,7 @@ class MainWindow(CohortFlow):
         cohort.addAction(actions.act_interests)
         cohort.addAction(actions.act_never)
         cohort.addAction(self.act_exclusions)
+        cohort.addAction(self.programme.act_actions)
         cohort.addAction(self.programme.act_private)
         cohort.aboutToShow.connect(self.programme.refresh_private)
         cohort.addSeparator()

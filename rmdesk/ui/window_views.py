@@ -4,6 +4,7 @@ the calendar) and the click-through from a dashboard figure to the pairs behind 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -85,6 +87,62 @@ class PairsBehindDialog(QDialog):
         return dialog.chosen
 
 
+class ActionsDialog(QDialog):
+    """Every action of the cohort, the overdue ones first and marked by icon and word;
+    double-click (or Enter) opens the pair in Sessions."""
+
+    def __init__(self, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cohortActions")
+        self.setWindowTitle(f"Actions of {cohort.name}")
+        self.chosen: int | None = None
+        today = date.today()
+        found = ws.sessions.actions(cohort, today=today)
+        late = {a.id for a in ws.sessions.actions(cohort, overdue_only=True, today=today)}
+        found.sort(key=lambda a: (a.id not in late, a.done_on is not None, a.due or date.max))
+        layout = QVBoxLayout(self)
+        open_count = sum(1 for a in found if a.done_on is None)
+        layout.addWidget(
+            QLabel(
+                f"{plural(len(found), 'action')}: {open_count} open, "
+                f"{len(late)} overdue. Double-click one to open its pair in Sessions."
+            )
+        )
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("cohortActionsList")
+        self.tree.setHeaderLabels(["State", "Due", "Owner", "Action", "Pair"])
+        self.tree.setRootIsDecorated(False)
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for a in found:
+            state = "Overdue" if a.id in late else ("Done" if a.done_on else "Open")
+            item = QTreeWidgetItem(
+                [state, a.due.isoformat() if a.due else "", a.owner, a.text, str(a.pair_id)]
+            )
+            if a.id in late:
+                item.setIcon(0, warn)
+            item.setData(0, Qt.ItemDataRole.UserRole, a.pair_id)
+            self.tree.addTopLevelItem(item)
+        for col in range(5):
+            self.tree.resizeColumnToContents(col)
+        self.tree.itemActivated.connect(self._chosen)
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 460)
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.chosen = int(item.data(0, Qt.ItemDataRole.UserRole))
+        self.accept()
+
+    @classmethod
+    def ask(cls, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> int | None:
+        """The pair whose action the officer opened, or None (the seam tests replace)."""
+        dialog = cls(ws, cohort, parent)
+        dialog.exec()
+        return dialog.chosen
+
+
 def ask_calendar_file(parent: QWidget, suggested: str) -> Path | None:
     """Where to write the calendar (a seam tests replace)."""
     name, _ = QFileDialog.getSaveFileName(
@@ -130,6 +188,10 @@ class ProgrammeViews(QObject):
         self.act_calendar = QAction("Export &calendar…", self)
         self.act_calendar.setStatusTip("Planned sessions as an iCalendar file (Outlook, Google)")
         self.act_calendar.triggered.connect(self.export_calendar)
+        self.act_actions = QAction("All &actions…", self)
+        self.act_actions.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.act_actions.setStatusTip("Every action of the cohort, the overdue ones first")
+        self.act_actions.triggered.connect(self.show_actions)
         self.act_private = QAction("&Leave this pair out of reports", self)
         self.act_private.setCheckable(True)
         self.act_private.setStatusTip(
@@ -149,7 +211,13 @@ class ProgrammeViews(QObject):
         self.cohort = cohort
         for view in (self.dashboard, self.agreements, self.sessions):
             view.set_cohort(cohort)
-        for act in (self.act_report, self.act_export, self.act_announce, self.act_calendar):
+        for act in (
+            self.act_report,
+            self.act_export,
+            self.act_announce,
+            self.act_calendar,
+            self.act_actions,
+        ):
             act.setEnabled(cohort is not None and not self.ws.store.read_only)
 
     def refresh_private(self) -> None:
@@ -166,6 +234,13 @@ class ProgrammeViews(QObject):
             self.dashboard.set_pair_private(pair_id, private)
             word = "left out of" if private else "named again in"
             self.message.emit(f"Pair {pair_id} is {word} reports (undo: Ctrl+Z)")
+
+    def show_actions(self) -> None:
+        if self.cohort is None:
+            return
+        chosen = ActionsDialog.ask(self.ws, self.cohort, self.window)
+        if chosen is not None and self.sessions.select_pair(chosen):
+            self.show_view.emit("sessions")
 
     def show_pairs(self, pair_ids: list[int], title: str) -> None:
         """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""

@@ -154,3 +154,26 @@ def test_a_pair_can_be_left_out_of_reports_and_undone(qtbot: QtBot, db: Path) ->
     assert ws.reports.is_private(pair_id)
     window.undo_stack.undo()
     assert not ws.reports.is_private(pair_id)
+
+
+def test_all_actions_of_the_cohort_overdue_first(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from rmdesk.ui.window_views import ActionsDialog
+
+    window = _window(qtbot, db)
+    ws = window.workspace
+    first, second = (v.pair.id for v in ws.pairing.pairs()[:2])
+    ws.sessions.add_action(first, "Visit the contact centre", "mentee", date(2030, 1, 1))
+    ws.sessions.add_action(second, "Read the policy", "mentor", date(2020, 1, 1))
+    dialog = ActionsDialog(ws, window.current_cohort())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    top = dialog.tree.topLevelItem(0)
+    assert top is not None and top.text(0) == "Overdue" and top.text(3) == "Read the policy"
+    assert not top.icon(0).isNull()  # an icon as well as the word
+    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: second))
+    window.programme.act_actions.trigger()
+    assert window.pages.currentWidget() is window.sessions_page
+    assert window.sessions_page.current_pair_id() == second
