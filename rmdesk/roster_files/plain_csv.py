@@ -51,7 +51,8 @@ class PlainHead:
 def plain_head(read: Reader, chunks: Chunks, size: int, count: int) -> PlainHead | None:
     """The file's encoding, delimiter, line end and first ``count`` lines, when it may be
     read block by block: UTF-8 (with or without its BOM), no NUL near the top (UTF-16), no
-    Excel ``sep=`` line. None otherwise, or when the top is too long to tell from."""
+    Excel ``sep=`` line, no cell to clean anywhere. None otherwise, or when the top is too
+    long to tell from."""
     data = read(0, HEAD)
     if data.startswith(_OTHER_BOMS) or b"\x00" in data[:4096]:
         return None
@@ -67,25 +68,53 @@ def plain_head(read: Reader, chunks: Chunks, size: int, count: int) -> PlainHead
     first = text.partition("\n")[0].strip()
     if len(first) == 5 and first.casefold().startswith("sep="):
         return None  # Excel's hidden delimiter line
-    newlines, returns = 0, False
-    for chunk in chunks(0, SCAN):
-        newlines += chunk.count(b"\n")
-        returns = returns or b"\r" in chunk
+    delimiter = _sniff_delimiter(text)
+    newlines, returns, clean = _scan(chunks, "utf-8-sig" if bom else "utf-8", delimiter)
+    if not clean:
+        return None
     end = "\r\n" if returns else "\n"
     lines, starts = first_lines(text, end, count)
     if not whole and text.count(end) < count:
         return None  # the lines wanted reach past the top
-    delimiter = _sniff_delimiter(text)
     # character offsets to byte offsets: the text came from UTF-8, so it encodes back as it was
     at = [bom + len(text[:s].encode("utf-8")) for s in starts]
     return PlainHead("utf-8-sig" if bom else "utf-8", delimiter, end, lines, at, newlines)
+
+
+def _scan(chunks: Chunks, encoding: str, delimiter: str) -> tuple[int, bool, bool]:
+    """The file's line feeds, whether it holds a carriage return, and whether no cell needs
+    cleaning (``_cells_are_clean``, judged a run of whole lines at a time)."""
+    newlines, returns, clean = 0, False, True
+    carry, top = b"", True
+    for chunk in chunks(0, SCAN):
+        newlines += chunk.count(b"\n")
+        returns = returns or b"\r" in chunk
+        if clean:
+            block = carry + chunk if carry else chunk
+            cut = block.rfind(b"\n") + 1
+            carry = block[cut:]
+            if cut:
+                clean = _clean(block[:cut] if carry else block, top, encoding, delimiter)
+                top = False
+    if clean and carry:
+        clean = _clean(carry, top, encoding, delimiter)
+    return newlines, returns, clean
+
+
+def _clean(lines: bytes, top: bool, encoding: str, delimiter: str) -> bool:
+    """``_cells_are_clean`` of lines from the file; below the top, with the line end before
+    them, so that a space or a BOM starting them is seen where it stands."""
+    if top:
+        return _cells_are_clean(lines, encoding, delimiter)
+    return _cells_are_clean(b"\n" + lines, "utf-8", delimiter)
 
 
 def body_columns(
     read: Reader, chunks: Chunks, size: int, head: PlainHead, start: int, width: int
 ) -> list[list[str]] | None:
     """The cells from byte ``start`` (a line's start) to the end, column by column, when every
-    block is UTF-8, clean (``_cells_are_clean``) and cut into whole lines of ``width`` cells.
+    block is UTF-8 and cut into whole lines of ``width`` cells (``plain_head`` found every
+    cell clean).
 
     A column whose first block repeats a value keeps one string per distinct value."""
     if start >= size or width < 2:
@@ -124,10 +153,6 @@ class _Cutter:
     def add(self, block: bytes, last: bool) -> bool:
         """Cut ``block`` into the columns; False when it cannot be read this way."""
         delimiter = self.head.delimiter
-        # a line end before the block, as in the file: a space or a BOM starting the block
-        # is seen where it stands
-        if not _cells_are_clean(b"\n" + block, "utf-8", delimiter):
-            return False
         try:
             text = block.decode("utf-8")
         except UnicodeDecodeError:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.cleaning import all_clean, printable
-from rmdesk.roster_files.csv_text import CsvText, _cells_are_clean, read_csv
+from rmdesk.roster_files.csv_text import CsvText, read_csv
 from rmdesk.roster_files.file_input import RosterFile, open_roster
 from rmdesk.roster_files.header_rows import HEADER_SEARCH_ROWS, header_index, two_row_header
 from rmdesk.roster_files.limits import DEFAULT_LIMITS, ReadLimits
@@ -146,8 +146,6 @@ def _rectangular(source: RosterFile | CsvText, wanted: Collection[str]) -> Table
             return None
         top, header_idx, below = found
         start = head.starts[below]
-        if not _cells_are_clean(source.block(0, start), head.encoding, head.delimiter):
-            return None
         columns = body_columns(
             source.block, source.chunks, source.size, head, start, len(top[header_idx])
         )

@@ -41,7 +41,8 @@ def _random_csv(rng: random.Random) -> bytes:
         lines.append(f"E{k},Person {k},{rng.choice(depts)},{manager}")
     if rng.random() < 0.3:  # damage somewhere below the header
         at = rng.randint(1, len(lines) - 1)
-        lines[at] = lines[at] + rng.choice([",x", '"', "  ", "\r", " ", "\x07", "\u00a0", ""])
+        damage = [",x", '"', "  ", "\r", " ", "\x07", "\u00a0", "\ufeff", ""]
+        lines[at] = rng.choice(["", " ", "\ufeff"]) + lines[at] + rng.choice(damage)
     bom = "\ufeff" if rng.random() < 0.2 else ""
     return (bom + end.join(lines) + (end if rng.random() < 0.7 else "")).encode("utf-8")
 
@@ -51,6 +52,7 @@ def test_random_files_read_the_same_whatever_the_block(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
 ) -> None:
     monkeypatch.setattr(plain_csv, "BLOCK", block)
+    monkeypatch.setattr(plain_csv, "SCAN", max(1, block // 2))  # the cleanliness scan too
     rng = random.Random(block)
     fast_taken = 0
     for n in range(150):
@@ -66,6 +68,7 @@ def test_a_quote_far_down_the_file_sends_it_down_the_general_road(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(plain_csv, "BLOCK", 32)
+    monkeypatch.setattr(plain_csv, "SCAN", 32)
     rows = [f"E{k},Person {k}" for k in range(200)] + ['E200,"Smith, Jo"']
     path = R.write_bytes(tmp_path / "r.csv", "\n".join(["ID,Name", *rows]).encode())
     fast, seen = _outcome(path)
