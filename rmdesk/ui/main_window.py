@@ -5,32 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
 from rmdesk import __version__
 from rmdesk.models.people import Employee
 from rmdesk.models.wording import plural
-from rmdesk.paths import default_db_path, resource
+from rmdesk.paths import resource
 from rmdesk.ui.common.file_drop import FileDropFilter
 from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.settings import Settings
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
-from rmdesk.ui.common.undo_status import UndoStatus
 from rmdesk.ui.pairing.board import PairingBoard
 from rmdesk.ui.roster.loader import BACKGROUND_FROM, RosterLoader
 from rmdesk.ui.roster.model import Loaded
@@ -38,7 +34,7 @@ from rmdesk.ui.roster.view import RosterPage
 from rmdesk.ui.safety import SafetyActions
 from rmdesk.ui.start.first_run import FirstRunPage
 from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
-from rmdesk.ui.window_cohorts import CohortFlow
+from rmdesk.ui.window_chrome import WindowChrome
 from rmdesk.ui.window_views import ProgrammeViews
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import (
@@ -55,7 +51,7 @@ from rmdesk.workspace.events import (
 _OPEN: set[MainWindow] = set()
 
 
-class MainWindow(CohortFlow):
+class MainWindow(WindowChrome):
     """One window over one workspace file; ``open_workspace`` moves to another file."""
 
     #: the window that replaced this one over another workspace file (``open_workspace``)
@@ -188,143 +184,6 @@ class MainWindow(CohortFlow):
         # as wide as its longest label, not a fixed width
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 16)
 
-    def _build_actions(self) -> None:
-        self.act_import = QAction(icon("import"), "&Import roster…", self)
-        self.act_import.setShortcut(QKeySequence.StandardKey.Open)
-        self.act_import.setStatusTip("Import an HR roster export (CSV, Excel, ODS)")
-        self.act_import.triggered.connect(self.choose_import)
-        self.act_import.setIconText("Import")
-        self.act_import_warnings = QAction("Import &warnings…", self)
-        self.act_import_warnings.setEnabled(False)
-        self.act_import_warnings.triggered.connect(self.show_import_warnings)
-        self.act_sample = QAction("Open the &sample cohort", self)
-        self.act_sample.setStatusTip("Opens sample data in a file of its own, apart from yours")
-        self.act_sample.triggered.connect(self.open_sample)
-        self.act_own = QAction("Back to &your workspace", self)
-        self.act_own.triggered.connect(lambda: self.open_workspace(default_db_path()))
-        self.act_own.setVisible(is_sample(self.workspace.path))
-        self.act_quit = QAction("&Quit", self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.act_quit.triggered.connect(self.close)
-        self.undo_status = UndoStatus(self.undo_stack, self)
-        self.undo_status.message.connect(self.statusBar().showMessage)
-        self.act_undo, self.act_redo = self.undo_status.act_undo, self.undo_status.act_redo
-        self.act_find = QAction("&Find…", self)
-        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
-        self.act_find.triggered.connect(self.focus_search)
-        self.act_new_cohort = QAction(icon("cohort"), "&New cohort…", self)
-        self.act_new_cohort.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.act_new_cohort.setIconText("New cohort")
-        self.act_new_cohort.triggered.connect(self.new_cohort)
-        self.act_edit_cohort = QAction("Cohort &settings…", self)
-        self.act_edit_cohort.triggered.connect(self.edit_cohort)
-        self.act_grade_order = QAction("&Higher grade numbers are more senior", self)
-        self.act_grade_order.setCheckable(True)
-        self.act_grade_order.setToolTip(
-            "Untick when grade 1 is the most senior (as in some banding schemes)"
-        )
-        self.act_grade_order.toggled.connect(self._grade_order_toggled)
-        self.act_exclusions = QAction("&Do-not-pair list…", self)
-        self.act_exclusions.triggered.connect(self.show_exclusions)
-        self.act_about = QAction("&About rmdesk", self)
-        self.act_about.triggered.connect(self.about)
-        self.act_shortcuts = QAction("&Keyboard shortcuts", self)
-        self.act_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
-        self.act_shortcuts.triggered.connect(self.show_shortcuts)
-        self.act_guide = QAction("&User guide", self)
-        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.act_guide.triggered.connect(self.show_guide)
-        self.view_actions: list[QAction] = []
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            act = QAction(item.text(), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            act.triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
-            self.view_actions.append(act)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.act_import)
-        file_menu.addAction(self.act_import_warnings)
-        file_menu.addSeparator()
-        for act in self.programme.file_actions:
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        for act in self.safety_actions.actions:
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_sample)
-        file_menu.addAction(self.act_own)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addSeparator()
-        edit.addAction(self.act_find)
-        self.edit_menu = edit
-        cohort = bar.addMenu("&Cohort")
-        cohort.addAction(self.act_new_cohort)
-        cohort.addAction(self.act_edit_cohort)
-        cohort.addSeparator()
-        cohort.addAction(self.pairing_board.act_pair)
-        cohort.addAction(self.pairing_board.act_unpair)
-        cohort.addAction(self.pairing_board.act_suggest)
-        cohort.addSeparator()
-        actions = self.pairing_board.participant_actions
-        cohort.addAction(actions.act_interests)
-        cohort.addAction(actions.act_never)
-        cohort.addAction(self.act_exclusions)
-        cohort.addAction(self.programme.act_actions)
-        cohort.addAction(self.programme.act_private)
-        cohort.aboutToShow.connect(self.programme.refresh_private)
-        cohort.addSeparator()
-        cohort.addAction(self.act_grade_order)
-        self.cohort_menu = cohort
-        view = bar.addMenu("&View")
-        for act in self.view_actions:
-            view.addAction(act)
-        self.view_menu = view
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_guide)
-        help_menu.addAction(self.act_shortcuts)
-        help_menu.addSeparator()
-        help_menu.addAction(self.act_about)
-        self.help_menu = help_menu
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        tb.addAction(self.act_import)
-        tb.addSeparator()
-        tb.addAction(self.act_undo)
-        tb.addAction(self.act_redo)
-        tb.addSeparator()
-        tb.addWidget(QLabel(" Cohort: "))
-        self.cohort_picker = QComboBox()
-        self.cohort_picker.setObjectName("cohortPicker")
-        self.cohort_picker.setMinimumWidth(200)
-        self.cohort_picker.setPlaceholderText("No cohort yet")
-        self.cohort_picker.currentIndexChanged.connect(self._cohort_chosen)
-        tb.addWidget(self.cohort_picker)
-        tb.addAction(self.act_new_cohort)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        self.search = QLineEdit()
-        self.search.setObjectName("globalSearch")
-        self.search.setPlaceholderText("Search people (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(260)
-        self.search.textChanged.connect(self._search)
-        tb.addWidget(self.search)
-        self.toolbar = tb
-        self.addToolBar(tb)
-
-    # -- views ---------------------------------------------------------------------------------
     def _show_view(self, row: int) -> None:
         item = self.sidebar.item(row)
         if item is None:
