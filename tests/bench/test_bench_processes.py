@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,8 +34,18 @@ IMPORT_GOAL = 2.5
 IMPORT_MEMORY_GOAL_MIB = 100.0
 
 
+#: Where the children keep compiled bytecode between runs, as an installed rmdesk has it: with
+#: PYTHONDONTWRITEBYTECODE (set on this machine) and no __pycache__ in the checkout, every
+#: child compiled rmdesk's modules from source, some 50 ms a process that no officer waits
+#: for, and that the floor processes (standard library only, compiled) never paid.
+PYCACHE = Path(tempfile.gettempdir()) / "rmdesk-bench-pycache"
+
+
 def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)  # the first run of each command fills it
+    return env
 
 
 # The child writes its own peak resident set (VmHWM, which exec resets) when it ends: the
@@ -59,8 +70,6 @@ else:
 
 def run_process(argv: Sequence[str]) -> tuple[float, float]:
     """(wall seconds, peak resident MiB) of one child process, from spawn to exit."""
-    import tempfile
-
     with tempfile.NamedTemporaryFile(suffix=".peak", delete=False) as fh:
         peak_file = fh.name
     wrapped = [argv[0], "-c", PEAK, peak_file, *argv[1:]]
