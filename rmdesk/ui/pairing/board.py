@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,19 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import PairingContext, Severity
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.common.undo import PairCommand, UnpairCommand, accept_proposals_command, push
-from rmdesk.ui.pairing.board_badges import BoardBadges
+from rmdesk.ui.pairing.board_gestures import BoardGestures
 from rmdesk.ui.pairing.board_views import BoardListView
 from rmdesk.ui.pairing.enrolment import enrol_people
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair
-from rmdesk.ui.pairing.override_dialog import OverrideDialog
 from rmdesk.ui.pairing.participant_actions import ParticipantActions
-from rmdesk.ui.pairing.suggestions_dialog import SuggestionsDialog
 from rmdesk.ui.pairing.verdict_panel import VerdictPanel
 from rmdesk.ui.roster.loader import BACKGROUND_FROM
 from rmdesk.ui.roster.model import RosterModel
@@ -53,11 +47,9 @@ def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWid
     return box
 
 
-class PairingBoard(BoardBadges):
+class PairingBoard(BoardGestures):
     """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop.
     With ``signals``, pair cards follow agreement, session and action changes on their own."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -343,39 +335,6 @@ class PairingBoard(BoardBadges):
             return False
         return self.make_pair(*match)
 
-    def make_pair(self, mentor_id: str, mentee_id: str) -> bool:
-        """Pair two people: clean and warned pairs at once, blocked ones only with a reason."""
-        c = self.cohort
-        if c is None:
-            return False
-        conflicts = self._check(mentor_id, mentee_id)
-        blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
-        override: str | None = None
-        people = self.ws.roster.employees()
-        if blocks:
-            if any(c.code == "same-person" for c in blocks):
-                self.message.emit("A person cannot mentor themselves.")
-                return False
-            override = OverrideDialog.ask(
-                self, people[mentor_id].label, people[mentee_id].label, blocks
-            )
-            if not override:
-                self.message.emit("Not paired: the match is blocked.")
-                return False
-        return self.push(lambda: PairCommand(self.ws, c, mentor_id, mentee_id, override))
-
-    def push(self, make: Callable[[], QUndoCommand]) -> bool:
-        """Build a command and apply it as one undo step; a refusal becomes a message."""
-        try:
-            push(self.undo, make())
-        except RmdeskError as exc:
-            self.message.emit(str(exc))
-            return False
-        return True
-
-    def unpair(self, pair_id: int) -> bool:
-        return self.push(lambda: UnpairCommand(self.ws, pair_id))
-
     def enrol(self, ids: list[str], role: str) -> bool:
         return enrol_people(self, ids, role)
 
@@ -389,50 +348,6 @@ class PairingBoard(BoardBadges):
                 for r in range(self.roster_model.rowCount())
             ]
         self.enrol(ids, role)
-
-    def pair_selected(self) -> None:
-        pick = self.selected_match()
-        if pick is None:
-            self.message.emit("Select a mentor and a mentee first, then press Ctrl+P.")
-            return
-        self.make_pair(*pick)
-
-    def unpair_selected(self) -> None:
-        rows = self.pair_view.selectionModel().selectedRows()
-        if not rows:
-            self.message.emit("Select a pair to unpair.")
-            return
-        ids = [self.pairs.pair_at(r.row()).pair.id for r in rows]
-        if len(ids) == 1:
-            self.unpair(ids[0])
-            return
-        self.undo.beginMacro(f"Unpair {plural(len(ids), 'pair')}")
-        for pid in ids:
-            self.unpair(pid)
-        self.undo.endMacro()
-
-    def suggest(self) -> None:
-        if self.cohort is None:
-            return
-        result = self.ws.pairing.suggest(self.cohort)
-        if not result.proposals:
-            reasons = "; ".join(f"{e}: {why}" for e, why in result.unplaced[:5])
-            self.message.emit(
-                "Nobody can be placed"
-                + (f" — {reasons}" if reasons else ": enrol mentors and mentees first.")
-            )
-            return
-        conflicts = {
-            (p.mentor_id, p.mentee_id): self._check(p.mentor_id, p.mentee_id)
-            for p in result.proposals
-        }
-        chosen = SuggestionsDialog.ask(self, result, self.ws.roster.employees(), conflicts)
-        if not chosen:
-            self.message.emit("No suggestion accepted.")
-            return
-        cohort, picked = self.cohort, [(p.mentor_id, p.mentee_id) for p in chosen]
-        if self.push(lambda: accept_proposals_command(self.ws, cohort, picked)):
-            self.message.emit(f"Accepted {plural(len(chosen), 'suggested pair')} · undo: Ctrl+Z")
 
 
 __all__ = ["PairingBoard", "decode_pair"]
