@@ -253,6 +253,13 @@ def test_bench_accept_600_in_the_window(rosters: Rosters, tmp_path: Path) -> Non
     db = _big_cohort(tmp_path, rosters.csv)
     window = build_window(db)
     window.show()
+    ready: list[bool] = []
+    window.roster_ready.connect(lambda: ready.append(True))  # type: ignore[attr-defined]
+    deadline = time.perf_counter() + 60
+    while not ready and time.perf_counter() < deadline:  # the 100k roster, read after paint
+        QApplication.processEvents()
+        time.sleep(0.01)
+    window.show_view("pairing")  # type: ignore[attr-defined]  (the board redraws its pairs)
     QApplication.processEvents()
     ws = window.workspace  # type: ignore[attr-defined]
     cohort = ws.cohorts.cohort("Big")

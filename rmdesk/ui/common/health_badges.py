@@ -4,9 +4,10 @@ on track, at risk and stalled (the sessions table, the pair cards), never colour
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QStyle
 
 from rmdesk.models.health import AT_RISK, ON_TRACK, STALLED
+from rmdesk.ui.common.severity import style_icon
 
 #: Severity colours (the only hard-coded ones), chosen to read on light and dark palettes.
 HEALTH_COLOURS = {
@@ -24,4 +25,4 @@ HEALTH_ICONS = {
 
 def health_icon(status: str) -> QIcon:
     """The style's icon for a health status (a tick, a warning, a stop)."""
-    return QApplication.style().standardIcon(HEALTH_ICONS[status])
+    return style_icon(HEALTH_ICONS[status])
