@@ -10,9 +10,8 @@ step calling ``ws.sessions``; change events refresh only the rows of the pairs t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,30 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.sessions import CancelledBy, SessionStatus
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.common.undo import push
-from rmdesk.ui.sessions.commands import ActionsEdit, ClosePair, SessionsEdit
 from rmdesk.ui.sessions.delegate import TimeAxis, TimelineDelegate, TimelineHeader
 from rmdesk.ui.sessions.detail import PairDetail
-from rmdesk.ui.sessions.dialogs import ActionDialog, CloseDialog, NotesDialog, WhenDialog
+from rmdesk.ui.sessions.editing import SessionEditing
 from rmdesk.ui.sessions.glyphs import Legend
 from rmdesk.ui.sessions.model import (
     COL_HEALTH,
     COL_NEXT,
     COL_PAIR,
     COL_TIMELINE,
-    PAIR_ID_ROLE,
     PairFilter,
-    PairRow,
     TimelineModel,
 )
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.events import Event, PairsChanged
-from rmdesk.workspace.sessions import local_zone
 
 #: Quick logging: (name, label, shortcut, status, cancelled by)
 QUICK_LOGS: tuple[tuple[str, str, str, SessionStatus, CancelledBy | None], ...] = (
@@ -63,10 +56,8 @@ QUICK_LOGS: tuple[tuple[str, str, str, SessionStatus, CancelledBy | None], ...] 
 )
 
 
-class SessionsView(QWidget):
+class SessionsView(SessionEditing):
     """Sessions of the cohort's active pairs; ``message`` carries status-bar sentences."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -224,10 +215,6 @@ class SessionsView(QWidget):
             self.select_pair(keep)
         self._on_current()
 
-    def current_pair_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return None if not index.isValid() else int(index.data(PAIR_ID_ROLE))
-
     def select_pair(self, pair_id: int) -> bool:
         at = self.model.row_of(pair_id)
         if at is None:
@@ -242,10 +229,6 @@ class SessionsView(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
-
-    def current_row(self) -> PairRow | None:
-        pid = self.current_pair_id()
-        return None if pid is None else self.model.pair_row(pid)
 
     # -- events ---------------------------------------------------------------------------------
     def _on_pairs_event(self, event: Event) -> None:
@@ -281,124 +264,3 @@ class SessionsView(QWidget):
         row = self.current_row()
         actions = self.ws.sessions.pair_actions(row.pair_id) if row else []
         self.detail.show_pair(row, actions, self.model.today)
-
-    # -- edits ----------------------------------------------------------------------------------
-    def _push(self, command: SessionsEdit | ActionsEdit | ClosePair) -> bool:
-        try:
-            push(self.undo_stack, command)
-        except RmdeskError as exc:
-            self.message.emit(str(exc))
-            return False
-        self.message.emit(f"{command.text()} · undo: Ctrl+Z")
-        return True
-
-    def _target_session(self, row: PairRow) -> int | None:
-        """The session selected in the detail list, else the pair's next planned one."""
-        chosen = self.detail.selected_session_id()
-        if chosen is not None and any(s.id == chosen for s in row.sessions):
-            return chosen
-        nxt = row.next_planned()
-        return None if nxt is None else nxt.id
-
-    def log_current(self, status: SessionStatus, cancelled_by: CancelledBy | None = None) -> bool:
-        """Log the selected (or next planned) session of the selected pair."""
-        row = self.current_row()
-        if row is None:
-            self.message.emit("Select a pair first")
-            return False
-        sid = self._target_session(row)
-        if sid is None:
-            self.message.emit(f"{row.label} has no planned session to log; add one (Ins)")
-            return False
-        when = next(s.starts_at for s in row.sessions if s.id == sid)
-        what = status if cancelled_by is None else f"cancelled by the {cancelled_by}"
-        text = f"Log {row.label}, {when:%d %b}: {what}"
-        edit = lambda: self.ws.sessions.log(sid, status=status, cancelled_by=cancelled_by)  # noqa: E731
-        return self._push(SessionsEdit(self.ws, row.pair_id, text, edit))
-
-    def edit_notes(self) -> None:
-        row = self.current_row()
-        sid = self._target_session(row) if row else None
-        if row is None or sid is None:
-            return
-        session = self.ws.sessions.session(sid)
-        answer = NotesDialog.ask(self, session)
-        if answer is None:
-            return
-        topics, learnings, reversal, note = answer
-        status: SessionStatus = "held" if session.status == "planned" else session.status
-
-        def edit() -> None:
-            self.ws.sessions.log(
-                sid, status=status, cancelled_by=session.cancelled_by, topics=topics,
-                learnings=learnings, role_reversal=reversal, confidential_note=note,
-            )  # fmt: skip
-
-        self._push(SessionsEdit(self.ws, row.pair_id, f"Notes of {row.label}", edit))
-
-    def add_session(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        last = row.sessions[-1].starts_at if row.sessions else None
-        start = (last + timedelta(days=30)) if last else datetime.now(local_zone())
-        when = WhenDialog.ask(self, f"New session for {row.label}", start)
-        if when is not None:
-            edit = lambda: self.ws.sessions.add(row.pair_id, when)  # noqa: E731
-            self._push(SessionsEdit(self.ws, row.pair_id, f"Add a session to {row.label}", edit))
-
-    def move_session(self) -> None:
-        row = self.current_row()
-        sid = self._target_session(row) if row else None
-        if row is None or sid is None:
-            return
-        old = self.ws.sessions.session(sid)
-        when = WhenDialog.ask(self, f"Move the session of {old.starts_at:%Y-%m-%d}", old.starts_at)
-        if when is not None:
-            edit = lambda: self.ws.sessions.move(sid, when)  # noqa: E731
-            self._push(SessionsEdit(self.ws, row.pair_id, f"Move a session of {row.label}", edit))
-
-    def drop_session(self) -> None:
-        row = self.current_row()
-        sid = self.detail.selected_session_id() if row else None
-        if row is None or sid is None:
-            self.message.emit("Select the session to drop in the pair's list")
-            return
-        edit = lambda: self.ws.sessions.drop(sid)  # noqa: E731
-        self._push(SessionsEdit(self.ws, row.pair_id, f"Drop a session of {row.label}", edit))
-
-    def plan_pair(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            edit = lambda: self.ws.sessions.plan(row.pair_id)  # noqa: E731
-            self._push(SessionsEdit(self.ws, row.pair_id, f"Plan {row.label}", edit))
-
-    def add_action(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        answer = ActionDialog.ask(self, row.label)
-        if answer is None:
-            return
-        text, owner, due = answer
-        edit = lambda: self.ws.sessions.add_action(row.pair_id, text, owner, due)  # noqa: E731
-        self._push(ActionsEdit(self.ws, row.pair_id, f"Action for {row.label}", edit))
-
-    def toggle_action_done(self) -> None:
-        row = self.current_row()
-        aid = self.detail.selected_action_id() if row else None
-        if row is None or aid is None:
-            self.message.emit("Select an action in the pair's list")
-            return
-        done = None if self.ws.sessions.action(aid).is_done else self.model.today
-        edit = lambda: self.ws.sessions.set_action_done(aid, done)  # noqa: E731
-        verb = "Reopen" if done is None else "Done:"
-        self._push(ActionsEdit(self.ws, row.pair_id, f"{verb} action of {row.label}", edit))
-
-    def close_pair(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        answer = CloseDialog.ask(self, row.label)
-        if answer is not None:
-            self._push(ClosePair(self.ws, row.pair_id, row.label, *answer))
