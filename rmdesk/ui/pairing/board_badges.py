@@ -1,5 +1,5 @@
 """The pair cards' badges kept live: each card's commitment health and agreement state, re-read
-for only the pairs a change event names. The base of PairingBoard (after its verdicts)."""
+for only the pairs a change event names. The base of BoardGestures (after its verdicts)."""
 
 from __future__ import annotations
 
