@@ -41,18 +41,6 @@ def check_regular_file(path: Path) -> None:
         pass
 
 
-def read_roster_bytes(
-    path: Path, limits: ReadLimits = DEFAULT_LIMITS, head_only: bool = False
-) -> tuple[bytes, bytes]:
-    """The first 8 bytes, and the whole text of a text file (b"" for a workbook, which its
-    reader opens itself). Refuses what is not a regular file, a missing or unreadable one,
-    and a text file over ``limits.max_text_bytes``."""
-    with open_roster(path, limits) as file:
-        if head_only or file.is_workbook:
-            return (b"" if head_only else file.head), b""
-        return file.head, file.whole()
-
-
 class RosterFile:
     """A roster file, open: its first bytes, and its text read whole or a block at a time
     (so the common CSV never needs the whole file in memory at once)."""
