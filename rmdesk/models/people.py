@@ -17,13 +17,18 @@ class RosterField:
     name: str
     label: str
     also: tuple[str, ...] = ()
+    column: str = ""  # the roster table's header, when shorter than the label
+
+    @property
+    def header(self) -> str:
+        return self.column or self.label
 
 
 #: THE table of roster fields, in display order. The employees table's columns, the SQL that
 #: writes them, Employee's fields, the import's column choices, the roster's column headers
 #: and the record tuples are all derived from it (a test holds them to it).
 FIELDS: tuple[RosterField, ...] = (
-    RosterField("employee_id", "Employee ID"),
+    RosterField("employee_id", "Employee ID", column="ID"),
     RosterField("name", "Name", ("first_name", "last_name")),
     RosterField("email", "Email"),
     RosterField("department", "Department"),
@@ -32,7 +37,7 @@ FIELDS: tuple[RosterField, ...] = (
     RosterField("grade", "Grade"),
     RosterField("manager_id", "Manager", ("manager_name",)),
     RosterField("hire_date", "Hire date"),
-    RosterField("birth_year", "Birth year", ("birth_date",)),
+    RosterField("birth_year", "Birth year", ("birth_date",), column="Born"),
     RosterField("location", "Location"),
 )
 #: Fields an import reads only to learn who has left (the person comes in inactive).

@@ -29,3 +29,10 @@ def test_the_import_offers_every_field_and_its_other_forms() -> None:
     for f in FIELDS:
         assert f.name in FIELD_CHOICES and set(f.also) <= set(FIELD_CHOICES)
         assert FIELD_LABELS[f.name] == f.label and f.label[0].isupper()
+
+
+def test_the_roster_table_shows_the_fields_in_their_order() -> None:
+    from rmdesk.ui.roster.model import COLUMNS
+
+    assert [c[0] for c in COLUMNS] == [*ROSTER_FIELDS, "active"]
+    assert {c[1] for c in COLUMNS} >= {"ID", "Name", "Born", "Status"}

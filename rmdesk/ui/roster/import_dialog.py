@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.errors import RosterError
 from rmdesk.models.conflicts import Severity
-from rmdesk.models.people import MAPPABLE_FIELDS, ROSTER_FIELDS
+from rmdesk.models.people import FIELD_LABELS, MAPPABLE_FIELDS, ROSTER_FIELDS
 from rmdesk.ui.common import severity
 from rmdesk.ui.common.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
@@ -180,7 +180,7 @@ class ImportDialog(QDialog):
         self.preview.clear()
         self.preview.setColumnCount(len(ROSTER_FIELDS) + 1)
         self.preview.setHorizontalHeaderLabels(
-            [*(f.replace("_", " ") for f in ROSTER_FIELDS), "status"]
+            [*(FIELD_LABELS[f] for f in ROSTER_FIELDS), "Status"]
         )
         self.preview.setRowCount(len(people))
         self.preview.setVerticalHeaderLabels(

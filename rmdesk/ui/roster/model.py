@@ -17,23 +17,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from rmdesk.models.people import Employee, grade_sort_key
+from rmdesk.models.people import FIELDS, Employee, grade_sort_key
 from rmdesk.models.people_query import PeopleQuery, fold, parse_query
 
 EMPLOYEE_MIME = "application/x-rmdesk-employee-ids"
 
+#: The table's columns: the roster fields (models.people.FIELDS), then whether they left.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("employee_id", "ID"),
-    ("name", "Name"),
-    ("email", "Email"),
-    ("department", "Department"),
-    ("division", "Division"),
-    ("title", "Title"),
-    ("grade", "Grade"),
-    ("manager_id", "Manager"),
-    ("hire_date", "Hire date"),
-    ("birth_year", "Born"),
-    ("location", "Location"),
+    *((f.name, f.header) for f in FIELDS),
     ("active", "Status"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
