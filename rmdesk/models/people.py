@@ -45,6 +45,15 @@ LEAVER_FIELDS: tuple[str, ...] = ("status", "termination_date")
 
 ROSTER_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS)
 FIELD_LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
+#: How the mapping dialog names the other forms a file may give a field in.
+FORM_LABELS: dict[str, str] = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "manager_name": "Manager name",
+    "birth_date": "Birth date",
+    "status": "Status (who has left)",
+    "termination_date": "Leaving date",
+}
 #: Everything a file's column can be mapped to, in the order the mapping dialog offers them.
 MAPPABLE_FIELDS: tuple[str, ...] = (
     *(name for f in FIELDS for name in (f.name, *f.also)),

@@ -346,7 +346,7 @@ def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path
         for c in range(dialog.preview.columnCount())
         if not dialog.preview.isColumnHidden(c)
     ]
-    assert shown == ["employee id", "name", "department", "grade", "manager id"]
+    assert shown == ["Employee ID", "Name", "Department", "Grade", "Manager"]
 
 
 def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

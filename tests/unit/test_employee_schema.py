@@ -36,3 +36,9 @@ def test_the_roster_table_shows_the_fields_in_their_order() -> None:
 
     assert [c[0] for c in COLUMNS] == [*ROSTER_FIELDS, "active"]
     assert {c[1] for c in COLUMNS} >= {"ID", "Name", "Born", "Status"}
+
+
+def test_the_mapping_dialog_names_every_mappable_field() -> None:
+    from rmdesk.ui.roster.import_dialog import MAPPING_LABELS
+
+    assert set(MAPPING_LABELS) == set(MAPPABLE_FIELDS)

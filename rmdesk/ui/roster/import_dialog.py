@@ -24,31 +24,20 @@ from PySide6.QtWidgets import (
 
 from rmdesk.errors import RosterError
 from rmdesk.models.conflicts import Severity
-from rmdesk.models.people import FIELD_LABELS, MAPPABLE_FIELDS, ROSTER_FIELDS
+from rmdesk.models.people import FIELD_LABELS, FORM_LABELS, MAPPABLE_FIELDS, ROSTER_FIELDS
 from rmdesk.ui.common import severity
 from rmdesk.ui.common.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
 
 PREVIEW_ROWS = 20
 NOT_IN_FILE = "— not in the file —"
-FIELD_LABELS = {
+#: The mapping dialog's labels: the table of fields, required ones marked.
+MAPPING_LABELS = {
+    **FIELD_LABELS,
+    **FORM_LABELS,
     "employee_id": "Employee ID *",
     "name": "Name * (or first + last)",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "email": "Email",
-    "department": "Department",
-    "division": "Division",
-    "title": "Title",
-    "grade": "Grade",
     "manager_id": "Manager ID",
-    "manager_name": "Manager name",
-    "hire_date": "Hire date",
-    "birth_year": "Birth year",
-    "birth_date": "Birth date",
-    "location": "Location",
-    "status": "Status (who has left)",
-    "termination_date": "Leaving date",
 }
 
 
@@ -85,7 +74,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(plan.mapping_names().get(fld, "")), 0))
             combo.currentIndexChanged.connect(self._remap)
             self.combos[fld] = combo
-            form.addRow(FIELD_LABELS[fld], combo)
+            form.addRow(MAPPING_LABELS[fld], combo)
         mapping_box = QGroupBox("Columns")
         mapping_box.setLayout(form)
         self.unplaced = QLabel()
