@@ -22,6 +22,8 @@ from rmdesk.storage.schema import (
 
 #: SQLite's page cache per connection, in KiB (its default is 2 MB).
 CACHE_KB = 32 * 1024
+# Every Database is made with execute_plugins=False: rmdesk uses no sqlite-utils plugins, and
+# looking them up (package metadata) costs about 10 ms a command.
 
 
 def _is_sqlite_file(path: Path) -> bool:
@@ -145,7 +147,7 @@ def open_database(path: Path) -> Database:
         else:
             _create_private(path)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         conn.execute("PRAGMA foreign_keys = ON")
         if path.stat().st_size == 0:
             # a new file: bigger pages make a 100k-person roster's tables and index shallower
@@ -188,7 +190,7 @@ def open_read_only(path: Path) -> Database:
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
         raise StorageError(_explain(path, exc)) from exc
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def _explain(path: Path, exc: sqlite3.OperationalError) -> str:

@@ -78,7 +78,7 @@ class Workspace:
 
     @classmethod
     def in_memory(cls) -> Workspace:
-        db = Database(memory=True)
+        db = Database(memory=True, execute_plugins=False)  # rmdesk uses no plugins
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
         return cls(Store(db, None))
