@@ -110,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the exit flush cannot fail again
         return EXIT_OK
+    except OSError as exc:  # a folder that is not there, a full disk, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        warn(f"{where}{exc.strerror or exc}; nothing was written")
+        return EXIT_REJECTED
     except KeyboardInterrupt:
         warn("interrupted; nothing more was written")
         return EXIT_REJECTED

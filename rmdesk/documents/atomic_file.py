@@ -18,7 +18,10 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     On an exception the temp file goes and the target is left as it was.
     """
     target = Path(target)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:  # say which file could not be written, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     os.close(fd)
     tmp = Path(name)
     try:

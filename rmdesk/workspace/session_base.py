@@ -109,7 +109,7 @@ class SessionBase:
     def _active_pair(self, pair_id: int) -> Pair:
         pair = self.pairing.get_pair(pair_id)
         if pair.status != "active":
-            raise RmdeskError(f"pair {pair_id} is closed; reopen it first (rmdesk close)")
+            raise RmdeskError(f"pair {pair_id} is closed; its history is kept as it ended")
         return pair
 
     def _today(self) -> date:

@@ -123,3 +123,18 @@ def test_check_of_one_person_with_themselves_says_only_that(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "E1133 → E1133: BLOCKED"
     assert len(out) == 2 and "same-person" in out[1] and "score" not in "".join(out)
+
+
+def test_a_file_in_a_missing_folder_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import SAMPLE
+
+    db = tmp_path / "w.db"
+    assert main(["import", str(SAMPLE), "--db", str(db)]) == 0
+    assert main(["cohort", "Spring", "--db", str(db)]) == 0
+    capsys.readouterr()
+    target = tmp_path / "no such folder" / "report.pdf"
+    assert main(["report", "--pdf", str(target), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "unexpected" not in err and ".tmp" not in err
