@@ -111,8 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so the exit flush cannot fail again
         return EXIT_OK
     except OSError as exc:  # a folder that is not there, a full disk, no permission
-        where = f"{exc.filename}: " if exc.filename else ""
-        warn(f"{where}{exc.strerror or exc}; nothing was written")
+        named = f"{exc.filename}: " if exc.filename else ""
+        warn(f"{named}{exc.strerror or exc}; nothing was written")
         return EXIT_REJECTED
     except KeyboardInterrupt:
         warn("interrupted; nothing more was written")
@@ -120,11 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, the traceback only when asked
         from rmdesk.logs import setup_logging
 
-        where = setup_logging()
+        log_file = setup_logging()
         log.exception("unexpected error in: rmdesk %s", " ".join(map(str, argv or sys.argv[1:])))
         if args.debug:
             raise
-        more = f"; details in {where}" if where else ""
+        more = f"; details in {log_file}" if log_file else ""
         warn(f"rmdesk: unexpected error: {type(exc).__name__}: {exc} (run with --debug{more})")
         return EXIT_REJECTED
 
