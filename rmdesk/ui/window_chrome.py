@@ -123,6 +123,7 @@ class WindowChrome(CohortFlow):
         cohort = bar.addMenu("&Cohort")
         cohort.addAction(self.act_new_cohort)
         cohort.addAction(self.act_edit_cohort)
+        cohort.addAction(self.programme.act_programme)
         cohort.addSeparator()
         cohort.addAction(self.pairing_board.act_pair)
         cohort.addAction(self.pairing_board.act_unpair)

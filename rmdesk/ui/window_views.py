@@ -25,6 +25,11 @@ from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.wording import plural
 from rmdesk.ui.agreements.view import AgreementsView
+from rmdesk.ui.common.programme_dialog import (
+    ProgrammeDialog,
+    ProgrammeSettings,
+    ProgrammeSettingsCommand,
+)
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.dashboard import DashboardView
 from rmdesk.ui.sessions.view import SessionsView
@@ -188,6 +193,13 @@ class ProgrammeViews(QObject):
         self.act_calendar = QAction("Export &calendar…", self)
         self.act_calendar.setStatusTip("Planned sessions as an iCalendar file (Outlook, Google)")
         self.act_calendar.triggered.connect(self.export_calendar)
+        self.act_programme = QAction("&Programme settings…", self)
+        self.act_programme.setStatusTip(
+            "Programme name, organisation and officer printed on agreements and reports; paper"
+        )
+        self.act_programme.triggered.connect(self.edit_programme)
+        self.act_programme.setEnabled(not ws.store.read_only)
+        self.undo_stack = undo_stack
         self.act_actions = QAction("All &actions…", self)
         self.act_actions.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.act_actions.setStatusTip("Every action of the cohort, the overdue ones first")
@@ -234,6 +246,16 @@ class ProgrammeViews(QObject):
             self.dashboard.set_pair_private(pair_id, private)
             word = "left out of" if private else "named again in"
             self.message.emit(f"Pair {pair_id} is {word} reports (undo: Ctrl+Z)")
+
+    def edit_programme(self) -> ProgrammeSettings | None:
+        """Ask for the programme settings and apply them as one undo step."""
+        before = ProgrammeSettings.of(self.ws)
+        after = ProgrammeDialog.ask(before, self.window)
+        if after is None or after == before:
+            return None
+        self.undo_stack.push(ProgrammeSettingsCommand(self.ws, before, after))
+        self.message.emit("Programme settings changed (undo: Ctrl+Z)")
+        return after
 
     def show_actions(self) -> None:
         if self.cohort is None:

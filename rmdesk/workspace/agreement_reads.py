@@ -21,8 +21,10 @@ from rmdesk.models.agreements import (
 )
 from rmdesk.models.cohorts import Cohort
 from rmdesk.workspace.agreement_template import (
+    OFFICER_EMAIL_SETTING,
     OFFICER_SETTING,
     OFFICER_SIGNS_SETTING,
+    ORGANISATION_SETTING,
     PAGE_SIZE_SETTING,
     PROGRAMME_SETTING,
     default_template,
@@ -61,6 +63,14 @@ class AgreementReads:
     def officer_signs(self) -> bool:
         """Whether an agreement also needs the programme officer's signature."""
         return self.store.setting(OFFICER_SIGNS_SETTING, "0") == "1"
+
+    @property
+    def organisation(self) -> str:
+        return self.store.setting(ORGANISATION_SETTING, "")
+
+    @property
+    def officer_email(self) -> str:
+        return self.store.setting(OFFICER_EMAIL_SETTING, "")
 
     @property
     def page_size(self) -> str:

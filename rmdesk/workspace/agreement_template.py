@@ -17,6 +17,9 @@ PROGRAMME_SETTING = "programme_name"
 OFFICER_SETTING = "officer_name"
 OFFICER_SIGNS_SETTING = "officer_signs"
 PAGE_SIZE_SETTING = "page_size"
+#: Printed on the outcomes report's cover and used as the e-mail drafts' sender.
+ORGANISATION_SETTING = "organisation"
+OFFICER_EMAIL_SETTING = "officer_email"
 PRINTED_SETTINGS = frozenset(
     {PROGRAMME_SETTING, OFFICER_SETTING, OFFICER_SIGNS_SETTING, PAGE_SIZE_SETTING}
 )

@@ -20,8 +20,10 @@ from rmdesk.models.agreements import (
 from rmdesk.models.cohorts import Cohort
 from rmdesk.workspace.agreement_reads import AgreementReads
 from rmdesk.workspace.agreement_template import (
+    OFFICER_EMAIL_SETTING,
     OFFICER_SETTING,
     OFFICER_SIGNS_SETTING,
+    ORGANISATION_SETTING,
     PAGE_SIZE_SETTING,
     PROGRAMME_SETTING,
     PROSE_FIELDS,
@@ -50,13 +52,18 @@ class AgreementWrites(AgreementReads):
         officer_name: str | None = None,
         officer_signs: bool | None = None,
         page_size: str | None = None,
+        organisation: str | None = None,
+        officer_email: str | None = None,
     ) -> None:
-        """Change the settings the agreements print with (None leaves one as it is)."""
+        """Change the settings agreements, reports and e-mail drafts print with (None leaves
+        one as it is); one transaction."""
         if page_size is not None and page_size not in PAGE_SIZES:
             raise AgreementRefused(f"page_size: '{page_size}' is not one of A4, Letter")
         values = {PROGRAMME_SETTING: programme, OFFICER_SETTING: officer_name,
                   OFFICER_SIGNS_SETTING: None if officer_signs is None else
-                  ("1" if officer_signs else "0"), PAGE_SIZE_SETTING: page_size}  # fmt: skip
+                  ("1" if officer_signs else "0"), PAGE_SIZE_SETTING: page_size,
+                  ORGANISATION_SETTING: organisation,
+                  OFFICER_EMAIL_SETTING: officer_email}  # fmt: skip
         with self.store.atomic():
             for key, value in values.items():
                 if value is not None:

@@ -44,6 +44,7 @@ from rmdesk.models.programme_figures import (
 from rmdesk.models.sessions import HELD, PLANNED
 from rmdesk.paths import resource
 from rmdesk.workspace import report_reads as reads
+from rmdesk.workspace.agreement_template import OFFICER_EMAIL_SETTING, ORGANISATION_SETTING
 from rmdesk.workspace.announcement import Announcement, Progress
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import PairsChanged
@@ -176,7 +177,7 @@ class ReportService:
         return ReportInfo(
             f"{programme} · {cohort.name}",
             prepared_by=self.store.setting("officer_name", ""),
-            organisation=self.store.setting("organisation", ""),
+            organisation=self.store.setting(ORGANISATION_SETTING, ""),
             period=period,
             prepared_on=today or date.today(),
         )
@@ -247,7 +248,7 @@ class ReportService:
             intros.append(Introduction(p.pair_id, p.mentor, p.mentee, None, first.get(p.pair_id)))
         page = self.agreements.page_size if self.agreements else "A4"
         officer = self.store.setting("officer_name", "") or "The programme office"
-        email = self.store.setting("officer_email", "") or None
+        email = self.store.setting(OFFICER_EMAIL_SETTING, "") or None
         info = self.report_info(found.cohort)
         return Announcement(found.cohort, info, intros, documents, page, officer, email)
 

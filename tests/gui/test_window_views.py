@@ -177,3 +177,44 @@ def test_all_actions_of_the_cohort_overdue_first(
     window.programme.act_actions.trigger()
     assert window.pages.currentWidget() is window.sessions_page
     assert window.sessions_page.current_pair_id() == second
+
+
+def test_programme_settings_print_on_agreements_and_undo(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from rmdesk.ui.common.programme_dialog import ProgrammeDialog, ProgrammeSettings
+
+    window = _window(qtbot, db)
+    ws = window.workspace
+    before = ProgrammeSettings.of(ws)
+    wanted = replace(
+        before, programme="Northwind Listens", organisation="Northwind", page_size="Letter"
+    )
+    monkeypatch.setattr(ProgrammeDialog, "ask", classmethod(lambda cls, cur, p=None: wanted))
+    window.programme.act_programme.trigger()
+    assert ProgrammeSettings.of(ws) == wanted
+    pair_id = ws.pairing.pairs()[0].pair.id
+    assert ws.agreements.document(pair_id).identity.programme == "Northwind Listens"
+    window.undo_stack.undo()
+    assert ProgrammeSettings.of(ws) == before
+
+
+def test_the_programme_dialog_returns_what_was_typed(qtbot: QtBot, db: Path) -> None:
+    from rmdesk.ui.common.programme_dialog import ProgrammeDialog, ProgrammeSettings
+
+    window = _window(qtbot, db)
+    dialog = ProgrammeDialog(ProgrammeSettings.of(window.workspace))
+    qtbot.addWidget(dialog)
+    dialog.programme.setText("  ")  # blank: the default name, not an empty title
+    dialog.officer.setText("Ama Mensah")
+    dialog.signs.setChecked(True)
+    dialog.paper.setCurrentText("Letter")
+    chosen = dialog.chosen()
+    assert chosen.programme == "Reverse mentoring programme"
+    assert (chosen.officer_name, chosen.officer_signs, chosen.page_size) == (
+        "Ama Mensah",
+        True,
+        "Letter",
+    )
