@@ -149,13 +149,13 @@ class MainWindow(WindowChrome):
         sort, columns = self.roster_page.model.load_order()
         self._loader = RosterLoader(self.workspace.path, sort, columns, self)
         self._loader.ready.connect(self._roster_read)
+        self._loader.search_ready.connect(self.roster_page.model.install_search)
         self._loader.failed.connect(lambda _exc: self._roster_read(None, None))
         self.statusBar().showMessage("Reading the roster…")
         self._loader.start()
 
     def _roster_read(self, people: dict[str, Employee] | None, loaded: Loaded | None) -> None:
         """The background read is done (or failed: then it is read here, as before)."""
-        self._loader = None
         if people is not None:
             self.workspace.roster.adopt(people)
         self.roster_page.reload(loaded)

@@ -67,3 +67,32 @@ def test_a_small_roster_is_read_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert window.roster_page.model.rowCount() == 198 and not window.roster_page.loading
+
+
+def test_the_roster_shows_before_its_search_texts_and_searches_at_any_time(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A big roster is shown as soon as it is read and sorted; the folded search texts come
+    after. A search typed before they come still finds the right people."""
+    from rmdesk.ui.roster.model import RosterModel, load, searchable
+
+    ws = Workspace.open(tmp_path / "w.db")
+    ws.roster.import_roster(SAMPLE)
+    people = list(ws.roster.employees().values())
+    ws.close()
+    model = RosterModel()
+    loaded = load(people, None, search=False)
+    model.install(loaded)
+    assert model.rowCount() == 198 and not model.searchable
+    model.set_filter("krakow")  # before the texts come: made here, accents folded
+    early = model.rowCount()
+    assert early > 0 and model.searchable
+    late = RosterModel()
+    late.install(load(people, None, search=False))
+    assert late.install_search(searchable(loaded)) is False  # another roster object: refused
+    late2 = RosterModel()
+    second = load(people, None, search=False)
+    late2.install(second)
+    assert late2.install_search(searchable(second)) and late2.searchable
+    late2.set_filter("krakow")
+    assert late2.rowCount() == early

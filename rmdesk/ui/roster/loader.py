@@ -11,9 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from rmdesk.models.people import Employee
 from rmdesk.storage import open_read_only
-from rmdesk.ui.roster.model import ALL_COLUMNS, Loaded, load
+from rmdesk.ui.roster.model import ALL_COLUMNS, load, searchable
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store
 
@@ -22,7 +21,9 @@ BACKGROUND_FROM = 20_000
 
 
 class _Reader(QObject):
-    done = Signal(object, object)  # dict[str, Employee], Loaded
+    done = Signal(object, object)  # dict[str, Employee], Loaded (shown at once)
+    searchable = Signal(object)  # Searchable (the search texts, made after)
+    finished = Signal()
     failed = Signal(object)
 
     def __init__(self, path: Path, sort: object, columns: tuple[int, ...]) -> None:
@@ -37,17 +38,25 @@ class _Reader(QObject):
                 people = RosterService(store).employees()
             finally:
                 store.close()
-            loaded = load(list(people.values()), self.sort, self.columns)  # type: ignore[arg-type]
+            people_list = list(people.values())
+            loaded = load(people_list, self.sort, self.columns, search=False)  # type: ignore[arg-type]
         except Exception as exc:  # handed to the GUI thread, which reads it there instead
             self.failed.emit(exc)
-        else:
-            self.done.emit(people, loaded)
+            self.finished.emit()
+            return
+        self.done.emit(people, loaded)  # the roster shows now; its search texts follow
+        try:
+            self.searchable.emit(searchable(loaded))
+        finally:
+            self.finished.emit()
 
 
 class RosterLoader(QObject):
     """One background read of the roster; ``ready(people, loaded)`` on the GUI thread."""
 
     ready = Signal(object, object)
+    #: the search texts of what ``ready`` brought (searching works before, only slower)
+    search_ready = Signal(object)
     failed = Signal(object)
 
     def __init__(
@@ -62,8 +71,10 @@ class RosterLoader(QObject):
         self._reader = _Reader(path, sort, columns)
         self._reader.moveToThread(self._thread)
         self._thread.started.connect(self._reader.run)
-        self._reader.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._reader.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._reader.done.connect(self.ready, Qt.ConnectionType.QueuedConnection)
+        self._reader.searchable.connect(self.search_ready, Qt.ConnectionType.QueuedConnection)
+        self._reader.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
+        self._reader.finished.connect(self.wait, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         self._thread.start()
@@ -71,11 +82,3 @@ class RosterLoader(QObject):
     def wait(self) -> None:
         self._thread.quit()
         self._thread.wait()
-
-    def _done(self, people: dict[str, Employee], loaded: Loaded) -> None:
-        self.wait()
-        self.ready.emit(people, loaded)
-
-    def _failed(self, exc: Exception) -> None:
-        self.wait()
-        self.failed.emit(exc)

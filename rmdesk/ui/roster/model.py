@@ -65,10 +65,29 @@ class Loaded:
     people: list[Employee]
     names: dict[str, str]
     columns: tuple[int, ...]
-    hay: list[str]
+    hay: list[str] | None  # None: the search texts come later (``Searchable``)
     sort: tuple[int, Qt.SortOrder] | None
     order: list[int]
+    hay_ordered: list[str] | None
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """The search texts of a ``Loaded`` made without them (a big roster shows first)."""
+
+    people: list[Employee]
+    columns: tuple[int, ...]
+    order: list[int]
+    hay: list[str]
     hay_ordered: list[str]
+
+
+def searchable(loaded: Loaded) -> Searchable:
+    """The costly half of a load (a second at 100k people, accents folded), for a worker."""
+    hay = _haystacks(loaded.people, loaded.names, loaded.columns)
+    return Searchable(
+        loaded.people, loaded.columns, loaded.order, hay, [hay[i] + "\x1f" for i in loaded.order]
+    )
 
 
 def _haystacks(
@@ -83,9 +102,11 @@ def load(
     people: list[Employee],
     sort: tuple[int, Qt.SortOrder] | None,
     columns: tuple[int, ...] = ALL_COLUMNS,
+    search: bool = True,
 ) -> Loaded:
+    """People sorted, with their search texts (``search``) or without them for now."""
     names = {e.employee_id: e.name for e in people}
-    hay = _haystacks(people, names, columns)
+    hay = _haystacks(people, names, columns) if search else None
     order, hay_ordered = _sorted(people, names, hay, sort)
     return Loaded(people, names, columns, hay, sort, order, hay_ordered)
 
@@ -93,9 +114,9 @@ def load(
 def _sorted(
     people: list[Employee],
     names: dict[str, str],
-    hay: list[str],
+    hay: list[str] | None,
     sort: tuple[int, Qt.SortOrder] | None,
-) -> tuple[list[int], list[str]]:
+) -> tuple[list[int], list[str] | None]:
     """The sort order, and the search texts in that order."""
     if sort is None:
         order = list(range(len(people)))
@@ -113,6 +134,8 @@ def _sorted(
             key=keys.__getitem__,
             reverse=direction == Qt.SortOrder.DescendingOrder,
         )
+    if hay is None:
+        return order, None
     # new string objects, made in sort order, so they also lie in memory in that order
     return order, [hay[i] + "\x1f" for i in order]
 
@@ -124,10 +147,10 @@ class RosterModel(QAbstractTableModel):
         super().__init__(parent)
         self._people: list[Employee] = []
         self._names: dict[str, str] = {}
-        self._hay: list[str] = []
+        self._hay: list[str] | None = []  # None while a worker makes them
         self._rows: list[int] = []  # visible positions in the sort order
         self._order: list[int] = []
-        self._hay_ordered: list[str] = []
+        self._hay_ordered: list[str] | None = []
         self.query = PeopleQuery()
         self._query = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -160,7 +183,13 @@ class RosterModel(QAbstractTableModel):
         """The quick half of ``set_people``, on the GUI thread."""
         self.beginResetModel()
         self._people, self._names, self._hay = loaded.people, loaded.names, loaded.hay
-        if loaded.columns != self._columns:
+        if loaded.hay is None:  # shown now, searchable when ``install_search`` comes
+            self._order, self._hay_ordered = (
+                _sorted(loaded.people, loaded.names, None, self._sort)
+                if loaded.sort != self._sort
+                else (loaded.order, None)
+            )
+        elif loaded.columns != self._columns:
             self._hay = _haystacks(loaded.people, loaded.names, self._columns)
             self._apply_sort()
         elif loaded.sort == self._sort:
@@ -169,6 +198,33 @@ class RosterModel(QAbstractTableModel):
             self._apply_sort()
         self._rows = self._filtered(self._query, None)
         self.endResetModel()
+
+    def install_search(self, found: Searchable) -> bool:
+        """Take search texts a worker made; False when the roster or its order moved on
+        meanwhile (a search then makes them itself)."""
+        if (
+            found.people is not self._people
+            or found.order is not self._order
+            or found.columns != self._columns
+        ):
+            return False
+        self._hay, self._hay_ordered = found.hay, found.hay_ordered
+        if self._query:
+            self.beginResetModel()
+            self._rows = self._filtered(self._query, None)
+            self.endResetModel()
+        return True
+
+    @property
+    def searchable(self) -> bool:
+        return self._hay_ordered is not None
+
+    def _ensure_search(self) -> list[str]:
+        """The search texts in sort order, made here if the worker has not brought them yet."""
+        if self._hay_ordered is None:
+            self._hay = _haystacks(self._people, self._names, self._columns)
+            self._hay_ordered = [self._hay[i] + "\x1f" for i in self._order]
+        return self._hay_ordered
 
     def set_filter(self, query: str) -> None:
         """Show people whose shown cells hold every word of ``query`` (accents and case
@@ -196,11 +252,11 @@ class RosterModel(QAbstractTableModel):
         Everything walks the haystacks in sort order, which were allocated in that order too,
         so a keystroke reads memory front to back (random access made it 4x slower at 100k).
         """
-        hay = self._hay_ordered
         parsed = parse_query(query, self._manager_name) if query else PeopleQuery()
-        rows = within if within is not None else range(len(hay))
         if parsed.empty:
-            return list(rows)
+            return list(within if within is not None else range(len(self._order)))
+        hay = self._ensure_search()
+        rows = within if within is not None else range(len(hay))
         words = parsed.words
         if parsed.structured:
             people, order = self._people, self._order
