@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from rmdesk import __version__
 from rmdesk.errors import StorageError
 from rmdesk.paths import default_db_path, resource
-from rmdesk.storage import open_read_only
 from rmdesk.ui.common.settings import APPLICATION, ORGANISATION
-from rmdesk.workspace import Workspace
-from rmdesk.workspace.store import Store
-from rmdesk.workspace.writer_lock import LockHeld, WriterLock
+
+if TYPE_CHECKING:  # the database code loads after the first frame is on screen (``run``)
+    from rmdesk.workspace import Workspace
 
 log = logging.getLogger("rmdesk.app")
 
@@ -70,6 +70,11 @@ def ask_read_only(holder_text: str) -> bool:
 def open_workspace(path: Path) -> Workspace:
     """Open ``path`` for the GUI: take its writer lock (or, when another live rmdesk holds
     it and the officer agrees, open it read-only), then make the rotating backup."""
+    from rmdesk.storage import open_read_only
+    from rmdesk.workspace import Workspace
+    from rmdesk.workspace.store import Store
+    from rmdesk.workspace.writer_lock import LockHeld, WriterLock
+
     lock = WriterLock(path)
     try:
         lock.acquire()  # never waits; a lock this process holds already is shared
@@ -107,10 +112,32 @@ def run(db_path: Path | str | None = None) -> int:
     app = _application()
     setup_logging()
     install_excepthook()
+    shell = opening_frame(Path(db_path) if db_path else default_db_path())
     try:
         window = build_window(db_path)
     except StorageError as exc:
+        shell.close()
         QMessageBox.critical(None, "rmdesk cannot open its database", str(exc))
         return 1
+    window.setGeometry(shell.geometry())
     window.show()
+    shell.close()
     return app.exec()
+
+
+def opening_frame(path: Path) -> QMainWindow:
+    """A bare frame on screen at once, saying which file opens, while the database code and
+    the views load (about a third of a second); the window takes its place."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    frame = QMainWindow()
+    frame.setObjectName("openingFrame")
+    frame.setWindowTitle(f"{path.name} — rmdesk")
+    label = QLabel(f"Opening {path}…")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    frame.setCentralWidget(label)
+    frame.resize(1280, 800)
+    frame.show()
+    QApplication.processEvents()  # painted now, before anything heavy is imported
+    return frame

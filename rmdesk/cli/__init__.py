@@ -53,13 +53,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _groups_for(argv: Sequence[str] | None) -> Sequence[str]:
-    """The one group a command line needs, or every group (help, no command, a typo)."""
-    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
-    first = next(iter(words), None)
-    flags = {"-h", "--help", "--version"}
-    if first in COMMANDS and not flags & set(sys.argv[1:] if argv is None else argv):
-        return (COMMANDS[first],)
-    return GROUPS
+    """The one group a command line needs; none to open the window (`rmdesk [--db F]`, which
+    then starts quickly); every group for help or a typo."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if {"-h", "--help", "--version"} & set(given):
+        return GROUPS
+    words = [
+        a for i, a in enumerate(given) if not a.startswith("-") and given[i - 1 : i] != ["--db"]
+    ]
+    if not words:
+        return ()
+    first = words[0]
+    return (COMMANDS[first],) if first in COMMANDS else GROUPS
 
 
 def build_parser(groups: Sequence[str] = GROUPS) -> argparse.ArgumentParser:

@@ -96,3 +96,12 @@ def test_the_roster_shows_before_its_search_texts_and_searches_at_any_time(
     assert late2.install_search(searchable(second)) and late2.searchable
     late2.set_filter("krakow")
     assert late2.rowCount() == early
+
+
+def test_the_opening_frame_names_the_file_and_paints_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    from rmdesk.app import opening_frame
+
+    frame = opening_frame(tmp_path / "rmdesk.db")
+    qtbot.addWidget(frame)
+    assert frame.isVisible() and frame.windowTitle() == "rmdesk.db — rmdesk"
+    assert str(tmp_path / "rmdesk.db") in frame.centralWidget().text()  # type: ignore[attr-defined]

@@ -138,3 +138,18 @@ def test_a_file_in_a_missing_folder_is_refused_naming_it(
     assert main(["report", "--pdf", str(target), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert str(target) in err and "unexpected" not in err and ".tmp" not in err
+
+
+def test_opening_the_window_loads_no_database_code_before_its_first_frame() -> None:
+    """`rmdesk [--db F]` parses with no command group, so the window's first frame is drawn
+    before sqlite-utils and the views are imported (run() then builds the window)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from rmdesk.cli import build_parser, _groups_for;"
+        "argv = ['--db', 'x.db']; p = build_parser(_groups_for(argv));"
+        "a = p.parse_args(argv); print(a.handler.__name__, 'sqlite_utils' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["cmd_gui", "False"], done.stderr
