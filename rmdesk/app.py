@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from rmdesk import __version__
 from rmdesk.errors import StorageError
 from rmdesk.paths import default_db_path, resource
-from rmdesk.ui.common.settings import APPLICATION, ORGANISATION
+from rmdesk.ui.common.settings import APPLICATION, ORGANISATION, Settings
 
 if TYPE_CHECKING:  # the database code loads after the first frame is on screen (``run``)
     from rmdesk.workspace import Workspace
@@ -119,8 +119,7 @@ def run(db_path: Path | str | None = None) -> int:
         shell.close()
         QMessageBox.critical(None, "rmdesk cannot open its database", str(exc))
         return 1
-    window.setGeometry(shell.geometry())
-    window.show()
+    window.show()  # where the officer left it (the frame stood in the same place)
     shell.close()
     return app.exec()
 
@@ -138,6 +137,9 @@ def opening_frame(path: Path) -> QMainWindow:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     frame.setCentralWidget(label)
     frame.resize(1280, 800)
+    saved = Settings().geometry
+    if not saved.isEmpty():
+        frame.restoreGeometry(saved)
     frame.show()
     QApplication.processEvents()  # painted now, before anything heavy is imported
     return frame
