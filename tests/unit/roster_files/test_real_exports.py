@@ -11,7 +11,7 @@ import pytest
 
 from rmdesk.cli import main
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = Path(__file__).resolve().parents[2] / "data" / "exports"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((EXPORTS / "EXPECTED.json").read_text("utf-8"))
 
 

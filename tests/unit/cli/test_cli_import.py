@@ -16,7 +16,7 @@ from rmdesk.workspace import Workspace
 from tests.conftest import SAMPLE
 from tests.unit import rosters as R
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CANONICAL = {
     "employee_id",
     "name",

@@ -13,7 +13,7 @@ from rmdesk.errors import RosterError
 from rmdesk.roster_files import detect_mapping, parse_roster, read_table, readers
 from tests.unit import rosters as R
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = Path(__file__).resolve().parents[2] / "data" / "exports"
 HEADER = ["Employee ID", "Name", "Grade", "Manager ID", "Hire date", "Active"]
 
 

@@ -17,7 +17,7 @@ from rmdesk.workspace import Workspace
 from rmdesk.workspace.writer_lock import WriterLock
 from tests.unit.orgs import SMALL, write_roster
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = 6
 
 

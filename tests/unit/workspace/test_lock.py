@@ -19,7 +19,7 @@ from rmdesk.errors import StorageError
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.writer_lock import LockHeld, WriterLock, lock_path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOLD = (
     "import sys, time; from pathlib import Path; "
     "from rmdesk.workspace.writer_lock import WriterLock; "

@@ -20,7 +20,7 @@ from rmdesk.workspace import Workspace
 from tests.conftest import SAMPLE
 from tests.unit import rosters as R
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def snapshot(ws: Any) -> dict[str, list[tuple[Any, ...]]]:
