@@ -233,13 +233,42 @@ class PairsModel(_BoardModel):
         health: dict[int, Health] | None = None,
         states: dict[int, AgreementState] | None = None,
     ) -> None:
-        self.beginResetModel()
-        self._pairs = list(pairs)
+        new = list(pairs)
+        old_ids = [v.pair.id for v in self._pairs]
+        new_ids = [v.pair.id for v in new]
+        keep = set(old_ids) & set(new_ids)
+        if [i for i in old_ids if i in keep] != [i for i in new_ids if i in keep]:
+            self.beginResetModel()  # another order: nothing to keep row by row
+            self._pairs, self._people = new, people
+            self._health, self._states = dict(health or {}), dict(states or {})
+            self._hover = None
+            self.endResetModel()
+            return
+        before = {v.pair.id: v for v in self._pairs}
+        old_health, old_states = self._health, self._states
         self._people = people
-        self._health = dict(health or {})
-        self._states = dict(states or {})
+        self._health, self._states = dict(health or {}), dict(states or {})
+        # only the rows that changed: removed cards go, new ones come in their place, and a
+        # card still there repaints if what it shows changed (selection and scroll stay)
+        for row in range(len(self._pairs) - 1, -1, -1):
+            if self._pairs[row].pair.id not in keep:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._pairs[row]
+                self.endRemoveRows()
+        for row, view in enumerate(new):
+            pid = view.pair.id
+            if pid not in keep:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._pairs.insert(row, view)
+                self.endInsertRows()
+            elif (
+                before[pid] != view
+                or old_health.get(pid) != self._health.get(pid)
+                or old_states.get(pid) != self._states.get(pid)
+            ):
+                self._pairs[row] = view
+                self.dataChanged.emit(self.index(row), self.index(row))
         self._hover = None
-        self.endResetModel()
 
     def pair_ids(self) -> list[int]:
         return [v.pair.id for v in self._pairs]

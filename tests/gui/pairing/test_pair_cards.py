@@ -197,3 +197,25 @@ def test_cards_fit_their_badges_at_1024_by_700_and_follow_a_change(
     qtbot.waitUntil(fitted)
     assert view.visualRect(_card(board, b)).height() < before
     assert all(whole(board.pairs.index(r)) for r in range(board.pairs.rowCount()))
+
+
+def test_a_new_or_ended_pair_changes_its_row_only(board: PairingBoard, ws: Workspace) -> None:
+    """A pair made or removed inserts or removes its card; the others stay, selected."""
+    events: list[str] = []
+    model = board.pairs
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.rowsInserted.connect(lambda *_: events.append("inserted"))
+    model.rowsRemoved.connect(lambda *_: events.append("removed"))
+    board.pair_view.setCurrentIndex(model.index(0))
+    first = model.pair_ids()[0]
+    cohort = ws.cohorts.cohort()
+    ws.cohorts.enrol(["E1128"], "mentor", cohort)
+    ws.cohorts.enrol(["E1054"], "mentee", cohort)
+    events.clear()
+    made = ws.pairing.pair("E1128", "E1054", cohort).pair.id
+    board.reload()
+    assert events == ["inserted"] and model.pair_ids()[-1] == made
+    ws.pairing.unpair(made)
+    board.reload()
+    assert events == ["inserted", "removed"]
+    assert model.pair_ids()[0] == first and board.pair_view.currentIndex().row() == 0
