@@ -43,7 +43,7 @@ _DAMAGED = (
     EOFError,
     OSError,
     ValueError,
-    NotImplementedError,
+    NotImplementedError,  # zipfile: a compression method it cannot read (not a stub)
     RuntimeError,
     struct.error,
 )

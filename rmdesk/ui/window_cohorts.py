@@ -3,6 +3,8 @@ do-not-pair list. A base of MainWindow (over ImportFlow), so the window module s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QComboBox
 
@@ -23,8 +25,7 @@ class CohortFlow(ImportFlow):
     act_edit_cohort: QAction
     act_grade_order: QAction
 
-    def show_view(self, key: str) -> None:
-        raise NotImplementedError
+    show_view: Callable[[str], None]
 
     def current_cohort(self) -> Cohort | None:
         cid = self.cohort_picker.currentData()

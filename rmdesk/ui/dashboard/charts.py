@@ -7,7 +7,7 @@ is clickable and keyboard-activatable and emits ``activated(pair_ids, title)``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
@@ -69,8 +69,8 @@ class _Clickable(QWidget):
     def part_rect(self, index: int) -> QRect:
         return self.rect()
 
-    def part_target(self, index: int) -> tuple[list[int], str]:
-        raise NotImplementedError
+    #: the pairs behind part ``index`` and a title for their list; every chart defines it
+    part_target: Callable[[int], tuple[list[int], str]]
 
     def activate(self, index: int) -> None:
         """Emit the pairs behind part ``index`` (what a click or Enter does)."""
