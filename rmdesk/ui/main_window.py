@@ -106,6 +106,7 @@ class MainWindow(WindowChrome):
         self._add_view("sessions", "Sessions", self.sessions_page)
         self.pages.addWidget(self.first_run)
         self.sidebar.currentRowChanged.connect(self._show_view)
+        self.pages.currentChanged.connect(self._page_shown)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -194,6 +195,15 @@ class MainWindow(WindowChrome):
         else:
             self.pages.setCurrentWidget(self._views[key])
         self.settings.view = key
+
+    def _page_shown(self, index: int) -> None:
+        """The side bar marks the view on screen, however it came there."""
+        page = self.pages.widget(index)
+        for key, view in self._views.items():
+            if view is page and self.sidebar.currentRow() != self._row_of(key):
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(self._row_of(key))
+                self.sidebar.blockSignals(False)
 
     def _row_of(self, key: str) -> int:
         for row in range(self.sidebar.count()):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 
 def paint_empty_hint(view: QAbstractItemView, text: str) -> None:
@@ -20,3 +20,13 @@ def paint_empty_hint(view: QAbstractItemView, text: str) -> None:
         painter.drawText(rect, int(flags), text)
     finally:
         painter.end()
+
+
+class HintedTable(QTableView):
+    """A table that says what to do (``empty_text``) when it has no rows."""
+
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_empty_hint(self, self.empty_text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt
-from PySide6.QtGui import QAction, QPaintEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.models.people import Employee
 from rmdesk.models.wording import plural
-from rmdesk.ui.common.empty_state import paint_empty_hint
+from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.roster.model import COLUMNS, Loaded, RosterModel
 from rmdesk.ui.roster.reporting_line import ReportingLinePanel
 from rmdesk.workspace import Workspace
@@ -34,14 +34,8 @@ SEARCH_HELP = (
 DEFAULT_WIDTHS = {0: 60, 1: 160, 3: 125, 5: 170, 6: 52, 7: 160, 10: 95, 11: 56}
 
 
-class PeopleTable(QTableView):
-    """A table of people that says what to do when it has no rows."""
-
-    empty_text = ""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        paint_empty_hint(self, self.empty_text)
+#: A table of people that says what to do when it has no rows.
+PeopleTable = HintedTable
 
 
 def roster_table(model: RosterModel, object_name: str) -> PeopleTable:

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.sessions import CancelledBy, SessionStatus
+from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.common.undo import push
 from rmdesk.ui.sessions.commands import ActionsEdit, ClosePair, SessionsEdit
 from rmdesk.ui.sessions.detail import PairDetail
@@ -29,7 +30,7 @@ class SessionEditing(QWidget):
     ws: Workspace
     undo_stack: QUndoStack
     model: TimelineModel
-    table: QTableView
+    table: HintedTable
     detail: PairDetail
 
     def current_pair_id(self) -> int | None:

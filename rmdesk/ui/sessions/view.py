@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.sessions import CancelledBy, SessionStatus
 from rmdesk.models.wording import plural
+from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.sessions.delegate import TimeAxis, TimelineDelegate, TimelineHeader
 from rmdesk.ui.sessions.detail import PairDetail
@@ -96,7 +96,7 @@ class SessionsView(SessionEditing):
         top.addWidget(self.count)
         top.addStretch(1)
 
-        self.table = QTableView()
+        self.table = HintedTable()
         self.table.setObjectName("sessionsTable")
         self.table.setHorizontalHeader(TimelineHeader(self.axis, self.table))
         self.table.setModel(self.proxy)
@@ -259,8 +259,23 @@ class SessionsView(SessionEditing):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         words = plural(total, "active pair")
         self.count.setText(words if shown == total else f"{shown} of {words}")
+        if self.cohort is None:
+            hint = "No cohort yet: create one with Cohort ▸ New cohort… (Ctrl+Shift+N)."
+        elif not total:
+            hint = (
+                "No pairs yet. Pair mentors with mentees on the Pairing board; each pair's "
+                "sessions then show here, planned from its agreement (P)."
+            )
+        else:
+            hint = f"No pair matches “{self.search.text().strip()}”. Clear the search."
+        self.table.empty_text = hint
+        self.table.viewport().update()
 
     def _on_current(self, *_args: object) -> None:
         row = self.current_row()
+        for button in self.buttons.values():  # every one of them acts on the chosen pair
+            action = button.defaultAction()
+            if action is not None:
+                action.setEnabled(row is not None)
         actions = self.ws.sessions.pair_actions(row.pair_id) if row else []
         self.detail.show_pair(row, actions, self.model.today)

@@ -218,3 +218,22 @@ def test_the_programme_dialog_returns_what_was_typed(qtbot: QtBot, db: Path) -> 
         True,
         "Letter",
     )
+
+
+def test_the_side_bar_marks_the_view_on_screen(qtbot: QtBot, db: Path) -> None:
+    window = _window(qtbot, db)
+    window.pages.setCurrentWidget(window.sessions_page)  # as a test harness or a link might
+    item = window.sidebar.currentItem()
+    assert item is not None and item.text() == "Sessions"
+
+
+def test_the_sessions_view_says_what_to_do_without_pairs(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    ws = Workspace.open(path)
+    ws.roster.import_roster(SAMPLE)
+    ws.cohorts.create_cohort("Spring")
+    ws.close()
+    window = _window(qtbot, path)
+    page = window.sessions_page
+    assert "Pairing board" in page.table.empty_text
+    assert not page.buttons["held"].isEnabled()  # nothing to log without a pair
