@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,57 +30,76 @@ from rmdesk.ui.common.programme_dialog import (
     ProgrammeSettings,
     ProgrammeSettingsCommand,
 )
+from rmdesk.ui.common.severity import style_icon
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.dashboard import DashboardView
 from rmdesk.ui.sessions.view import SessionsView
 from rmdesk.workspace import Workspace
 
 
-class PairsBehindDialog(QDialog):
-    """The pairs behind a dashboard figure; double-click (or Enter) opens one in Sessions."""
+class _OpensPairDialog(QDialog):
+    """A list whose rows each belong to a pair; double-click (or Enter) chooses that pair."""
 
     def __init__(
-        self, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
+        self,
+        title: str,
+        intro: str,
+        name: str,
+        headers: list[str],
+        rows: list[tuple[list[str], int, QIcon | None]],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("pairsBehind")
+        self.setObjectName(name)
         self.setWindowTitle(title)
         self.chosen: int | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{title}: {plural(len(pair_ids), 'pair')}"))
+        layout.addWidget(QLabel(intro))
         self.tree = QTreeWidget()
-        self.tree.setObjectName("pairsBehindList")
-        self.tree.setHeaderLabels(["Pair", "Mentor", "Mentee", "Status"])
+        self.tree.setObjectName(f"{name}List")
+        self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(False)
-        people = ws.roster.employees()
-        for pid in pair_ids:
-            try:
-                pair = ws.pairing.get_pair(pid)
-            except RmdeskError:
-                continue
-            mentor, mentee = people.get(pair.mentor_id), people.get(pair.mentee_id)
-            item = QTreeWidgetItem(
-                [
-                    str(pid),
-                    mentor.label if mentor else pair.mentor_id,
-                    mentee.label if mentee else pair.mentee_id,
-                    pair.status,
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, pid)
+        for texts, pair_id, item_icon in rows:
+            item = QTreeWidgetItem(texts)
+            if item_icon is not None:
+                item.setIcon(0, item_icon)
+            item.setData(0, Qt.ItemDataRole.UserRole, pair_id)
             self.tree.addTopLevelItem(item)
-        for col in range(4):
+        for col in range(len(headers)):
             self.tree.resizeColumnToContents(col)
         self.tree.itemActivated.connect(self._chosen)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(760, 440)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.chosen = int(item.data(0, Qt.ItemDataRole.UserRole))
         self.accept()
+
+
+class PairsBehindDialog(_OpensPairDialog):
+    """The pairs behind a dashboard figure; one opens in Sessions."""
+
+    def __init__(
+        self, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
+    ) -> None:
+        pairs = [ws.pairing.get_pair(p) for p in pair_ids if ws.pairing.pair_exists(p)]
+        people = ws.roster.some(x for p in pairs for x in (p.mentor_id, p.mentee_id))
+
+        def label(employee_id: str) -> str:
+            found = people.get(employee_id)
+            return found.label if found else employee_id
+
+        rows: list[tuple[list[str], int, QIcon | None]] = [
+            ([str(p.id), label(p.mentor_id), label(p.mentee_id), p.status], p.id, None)
+            for p in pairs
+        ]
+        intro = f"{title}: {plural(len(pairs), 'pair')}. Double-click one to open it in Sessions."
+        super().__init__(
+            title, intro, "pairsBehind", ["Pair", "Mentor", "Mentee", "Status"], rows, parent
+        )
 
     @classmethod
     def ask(
@@ -92,53 +111,39 @@ class PairsBehindDialog(QDialog):
         return dialog.chosen
 
 
-class ActionsDialog(QDialog):
-    """Every action of the cohort, the overdue ones first and marked by icon and word;
-    double-click (or Enter) opens the pair in Sessions."""
+class ActionsDialog(_OpensPairDialog):
+    """Every action of the cohort, the overdue ones first and marked by icon and word."""
 
     def __init__(self, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("cohortActions")
-        self.setWindowTitle(f"Actions of {cohort.name}")
-        self.chosen: int | None = None
         today = date.today()
         found = ws.sessions.actions(cohort, today=today)
         late = {a.id for a in ws.sessions.actions(cohort, overdue_only=True, today=today)}
         found.sort(key=lambda a: (a.id not in late, a.done_on is not None, a.due or date.max))
-        layout = QVBoxLayout(self)
-        open_count = sum(1 for a in found if a.done_on is None)
-        layout.addWidget(
-            QLabel(
-                f"{plural(len(found), 'action')}: {open_count} open, "
-                f"{len(late)} overdue. Double-click one to open its pair in Sessions."
-            )
-        )
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("cohortActionsList")
-        self.tree.setHeaderLabels(["State", "Due", "Owner", "Action", "Pair"])
-        self.tree.setRootIsDecorated(False)
-        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warn = style_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        rows: list[tuple[list[str], int, QIcon | None]] = []
         for a in found:
             state = "Overdue" if a.id in late else ("Done" if a.done_on else "Open")
-            item = QTreeWidgetItem(
-                [state, a.due.isoformat() if a.due else "", a.owner, a.text, str(a.pair_id)]
+            due = a.due.isoformat() if a.due else ""
+            rows.append(
+                (
+                    [state, due, a.owner, a.text, str(a.pair_id)],
+                    a.pair_id,
+                    warn if a.id in late else None,
+                )
             )
-            if a.id in late:
-                item.setIcon(0, warn)
-            item.setData(0, Qt.ItemDataRole.UserRole, a.pair_id)
-            self.tree.addTopLevelItem(item)
-        for col in range(5):
-            self.tree.resizeColumnToContents(col)
-        self.tree.itemActivated.connect(self._chosen)
-        layout.addWidget(self.tree, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(820, 460)
-
-    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.chosen = int(item.data(0, Qt.ItemDataRole.UserRole))
-        self.accept()
+        open_count = sum(1 for a in found if a.done_on is None)
+        intro = (
+            f"{plural(len(found), 'action')}: {open_count} open, {len(late)} overdue. "
+            "Double-click one to open its pair in Sessions."
+        )
+        super().__init__(
+            f"Actions of {cohort.name}",
+            intro,
+            "cohortActions",
+            ["State", "Due", "Owner", "Action", "Pair"],
+            rows,
+            parent,
+        )
 
     @classmethod
     def ask(cls, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> int | None:
