@@ -83,6 +83,7 @@ class MainWindow(WindowChrome):
         big = workspace.path is not None and workspace.roster.count() >= BACKGROUND_FROM
         self.roster_page = RosterPage(workspace, defer=big)
         self._loader: RosterLoader | None = None
+        self._reading = self._read_outdated = False
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
@@ -153,10 +154,15 @@ class MainWindow(WindowChrome):
         self._loader.search_ready.connect(self.roster_page.model.install_search)
         self._loader.failed.connect(lambda _exc: self._roster_read(None, None))
         self.statusBar().showMessage("Reading the roster…")
+        self._reading, self._read_outdated = True, False
         self._loader.start()
 
     def _roster_read(self, people: dict[str, Employee] | None, loaded: Loaded | None) -> None:
-        """The background read is done (or failed: then it is read here, as before)."""
+        """The background read is done (or failed: then it is read here, as before). An
+        import or a restore that landed meanwhile made it out of date: then it is dropped."""
+        self._reading = False
+        if self._read_outdated:
+            people, loaded = None, None
         if people is not None:
             self.workspace.roster.adopt(people)
         self.roster_page.reload(loaded)
@@ -245,6 +251,8 @@ class MainWindow(WindowChrome):
             self.roster_page.search.setText(text)
 
     def _workspace_changed(self, event: Event) -> None:
+        if isinstance(event, (RosterChanged, DatabaseReplaced)) and self._reading:
+            self._read_outdated = True  # the background read began before this change
         if isinstance(event, RosterChanged) and self._task is not None:
             self._roster_stale = True  # reloaded when the job is done, from a warm cache
             return

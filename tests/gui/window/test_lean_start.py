@@ -105,3 +105,25 @@ def test_the_opening_frame_names_the_file_and_paints_at_once(qtbot: QtBot, tmp_p
     qtbot.addWidget(frame)
     assert frame.isVisible() and frame.windowTitle() == "rmdesk.db — rmdesk"
     assert str(tmp_path / "rmdesk.db") in frame.centralWidget().text()  # type: ignore[attr-defined]
+
+
+def test_a_change_during_the_background_read_wins_over_it(
+    qtbot: QtBot, tmp_path: Path, big: None
+) -> None:
+    """An import landing while the roster is read in the background: the read, begun before,
+    is dropped, and the window shows the roster as it is now."""
+    from rmdesk.workspace.events import RosterChanged
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    ws.roster.import_roster(SAMPLE)
+    ws.close()
+    window = build_window(db)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    stale = {"E1001": window.workspace.roster.employee("E1001")}  # as if read before
+    window._reading = True
+    window.workspace.store.emit(RosterChanged(None))  # an import landed meanwhile
+    window._roster_read(stale, None)
+    assert window.workspace.roster.count() == 198  # the old read was not adopted
+    assert window.roster_page.model.rowCount() == 198
