@@ -46,6 +46,7 @@ from rmdesk.workspace.events import (
     RosterChanged,
     SettingsChanged,
 )
+from rmdesk.workspace.pairing import GRADE_SETTING
 
 #: windows opened by ``open_workspace``, kept alive until they close
 _OPEN: set[MainWindow] = set()
@@ -268,7 +269,9 @@ class MainWindow(WindowChrome):
             return
         if isinstance(event, CohortsChanged):
             self._load_cohorts()
-        elif isinstance(event, (RosterChanged, SettingsChanged, ParticipantsChanged, PairsChanged)):
+        elif isinstance(event, (RosterChanged, ParticipantsChanged, PairsChanged)) or (
+            isinstance(event, SettingsChanged) and GRADE_SETTING in event.keys
+        ):  # the rules the board shows change with the grade order, not other settings
             self.pairing_board.reload()
 
     def _roster_changed(self) -> None:

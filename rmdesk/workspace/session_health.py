@@ -89,7 +89,8 @@ class SessionHealth(SessionBase):
         """Remember every pair's status as the officer has now seen it."""
         cohort = cohort or self.cohorts.cohort()
         seen = {str(h.pair_id): h.status for h in self.health(cohort, today)}
-        self.store.set_setting(f"{LAST_LOOK_SETTING}.{cohort.id}", json.dumps(seen))
+        if {int(k): v for k, v in seen.items()} != self._last_look(cohort):  # else: no write
+            self.store.set_setting(f"{LAST_LOOK_SETTING}.{cohort.id}", json.dumps(seen))
 
     def _last_look(self, cohort: Cohort) -> dict[int, str]:
         text = self.store.setting(f"{LAST_LOOK_SETTING}.{cohort.id}", "{}")

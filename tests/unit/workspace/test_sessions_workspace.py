@@ -409,3 +409,29 @@ def test_dates_in_the_cli_keep_their_offset() -> None:
 
     assert iso_datetime("2025-03-03T10:00").utcoffset() is not None
     assert iso_datetime("2025-03-03T10:00+02:00").utcoffset() == timedelta(hours=2)
+
+
+def test_marking_what_was_seen_writes_only_when_it_changed(tmp_path: Path) -> None:
+    """Opening the window looks at health every time; an unchanged look writes nothing (so
+    the backup made on opening is skipped when nothing else changed either)."""
+    from rmdesk.workspace.events import SettingsChanged
+    from tests.conftest import SAMPLE
+
+    ws = Workspace.open(tmp_path / "w.db")
+    try:
+        ws.roster.import_roster(SAMPLE)
+        cohort = ws.cohorts.create_cohort("Spring")
+        heard: list[Event] = []
+        ws.subscribe(heard.append)
+        ws.sessions.mark_looked(cohort)
+        assert heard == []  # no pairs, nothing seen that was not seen before
+        people = sorted(ws.roster.employees().values(), key=lambda e: int(e.grade or 0))
+        ws.pairing.pair(people[0].employee_id, people[-1].employee_id, cohort)
+        heard.clear()
+        ws.sessions.mark_looked(cohort)
+        assert any(isinstance(e, SettingsChanged) for e in heard)
+        heard.clear()
+        ws.sessions.mark_looked(cohort)
+        assert heard == []
+    finally:
+        ws.close()
