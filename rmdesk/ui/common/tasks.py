@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from rmdesk.ui.common.threads import hold
+
 Progress = Callable[[int, int, str], bool]
 Job = Callable[[Progress], Any]
 
@@ -46,10 +48,12 @@ class Task(QObject):
     def __init__(self, job: Job, label: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._cancelled = threading.Event()
-        self._thread = QThread(self)
+        self._thread = QThread()  # no parent: a closing window must not destroy it running
         self._worker = _Worker(job, self._cancelled)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        for ended in (self._worker.done, self._worker.failed):
+            ended.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self._worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -64,6 +68,7 @@ class Task(QObject):
         self._label = label
 
     def start(self) -> None:
+        hold(self._thread, self._worker, self._cancelled.set)  # at exit: cancelled, waited for
         self._thread.start()
 
     def cancel(self) -> None:

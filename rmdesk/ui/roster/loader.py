@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from rmdesk.storage import open_read_only
+from rmdesk.ui.common.threads import hold
 from rmdesk.ui.roster.model import ALL_COLUMNS, load, searchable
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store
@@ -67,16 +68,18 @@ class RosterLoader(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._thread = QThread(self)
+        self._thread = QThread()  # no parent: a closing window must not destroy it running
         self._reader = _Reader(path, sort, columns)
         self._reader.moveToThread(self._thread)
         self._thread.started.connect(self._reader.run)
+        self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._reader.done.connect(self.ready, Qt.ConnectionType.QueuedConnection)
         self._reader.searchable.connect(self.search_ready, Qt.ConnectionType.QueuedConnection)
         self._reader.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
         self._reader.finished.connect(self.wait, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
+        hold(self._thread, self._reader)  # kept until it ends, and waited for at exit
         self._thread.start()
 
     def wait(self) -> None:

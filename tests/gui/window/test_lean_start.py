@@ -127,3 +127,45 @@ def test_a_change_during_the_background_read_wins_over_it(
     window._roster_read(stale, None)
     assert window.workspace.roster.count() == 198  # the old read was not adopted
     assert window.roster_page.model.rowCount() == 198
+
+
+EXIT_AT_ONCE = """
+import sys
+from PySide6.QtWidgets import QApplication
+import rmdesk.ui.main_window
+rmdesk.ui.main_window.BACKGROUND_FROM = 100
+import time
+from rmdesk.workspace.roster import RosterService
+real = RosterService.employees
+def slow(self):
+    time.sleep(1.0)  # the window closes, and the script ends, while the worker still reads
+    return real(self)
+RosterService.employees = slow
+from rmdesk.app import build_window
+app = QApplication([])
+window = build_window(sys.argv[1])
+window.show()
+from PySide6.QtTest import QTest
+QTest.qWait(200)  # the read has begun
+print("ending", flush=True)  # the window goes with the script's globals, the read still on
+"""
+
+
+def test_a_script_ending_while_the_roster_is_read_exits_cleanly(tmp_path: Path) -> None:
+    """Qt aborts a process whose QThread is destroyed running; the read is waited for."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    ws.roster.import_roster(SAMPLE)
+    ws.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # the test's config and data homes
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_AT_ONCE, str(db)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "ending" in done.stdout
+    assert "Destroyed while thread" not in done.stderr
