@@ -9,8 +9,6 @@ import stat
 import time
 from pathlib import Path
 
-from sqlite_utils import Database, Migrations
-
 from rmdesk.errors import StorageError
 from rmdesk.storage.schema import (
     APPLICATION_ID,
@@ -19,6 +17,7 @@ from rmdesk.storage.schema import (
     SCHEMA_VERSION,
     migrations,
 )
+from rmdesk.storage.sqlite import Database, Migrations
 
 #: SQLite's page cache per connection, in KiB (its default is 2 MB).
 CACHE_KB = 32 * 1024

@@ -3,9 +3,8 @@ is ours (application id, schema version)."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
-
 from rmdesk.errors import StorageError
+from rmdesk.storage.sqlite import Database, Migrations
 
 #: Marks a SQLite file as an rmdesk workspace (PRAGMA application_id), ASCII "RMDK".
 APPLICATION_ID = 0x524D444B

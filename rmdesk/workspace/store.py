@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from rmdesk.errors import StorageError
+from rmdesk.storage.sqlite import Database
 from rmdesk.workspace.events import Event, EventBus, SettingsChanged
 
 

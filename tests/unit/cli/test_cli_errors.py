@@ -46,8 +46,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
-    """`rmdesk pairs` in a fresh process: scipy (the assignment), reportlab and Qt stay
-    unloaded. (numpy is not checked: sqlite-utils itself imports it when it is installed.)"""
+    """`rmdesk pairs` in a fresh process: scipy and numpy (the assignment), reportlab and Qt
+    stay unloaded. sqlite-utils is imported without numpy (rmdesk/storage/sqlite.py)."""
     import subprocess
     import sys
 
@@ -56,7 +56,7 @@ def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
     code = (
         "import sys; from rmdesk.cli import main;"
         "rc = main(['pairs', '--json', '--db', sys.argv[1]]);"
-        "heavy = ('scipy', 'reportlab', 'PySide6', 'python_calamine');"
+        "heavy = ('scipy', 'numpy', 'pandas', 'reportlab', 'PySide6', 'python_calamine');"
         "print(sorted(m for m in heavy if m in sys.modules));"
         "sys.exit(rc)"
     )
@@ -65,6 +65,22 @@ def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_numpy_still_imports_after_sqlite_utils_was_imported_without_it() -> None:
+    """The first import hides numpy from sqlite-utils only: the assignment can load it after."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import rmdesk.storage.sqlite;"
+        "assert 'numpy' not in sys.modules and 'sqlite_utils' in sys.modules;"
+        "import numpy; from rmdesk.models.assignment import suggest_pairs;"
+        "print(numpy.arange(3).sum())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3"
 
 
 def test_export_kinds_agree_with_the_service() -> None:
