@@ -7,27 +7,26 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
-from rmdesk import __version__
 from rmdesk.models.people import Employee
 from rmdesk.models.wording import plural
 from rmdesk.paths import resource
 from rmdesk.ui.common.file_drop import FileDropFilter
-from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.settings import Settings
 from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.pairing.board import PairingBoard
+from rmdesk.ui.roster.import_controller import ROSTER_FILTER, RosterImporter
+from rmdesk.ui.roster.import_warnings import ImportWarningsDialog
 from rmdesk.ui.roster.loader import BACKGROUND_FROM, RosterLoader
 from rmdesk.ui.roster.model import Loaded
 from rmdesk.ui.roster.view import RosterPage
@@ -36,7 +35,7 @@ from rmdesk.ui.start.first_run import FirstRunPage
 from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
 from rmdesk.ui.window_chrome import WindowChrome
 from rmdesk.ui.window_views import ProgrammeViews
-from rmdesk.workspace import Workspace
+from rmdesk.workspace import ImportReport, Workspace
 from rmdesk.workspace.events import (
     CohortsChanged,
     DatabaseReplaced,
@@ -59,6 +58,8 @@ class MainWindow(WindowChrome):
     workspace_opened = Signal(object)
     #: the roster is read and shown (at once for a small roster; after the paint for a big one)
     roster_ready = Signal()
+    #: an import ended: its ImportReport, or None when it was cancelled, refused or failed
+    import_finished = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +69,6 @@ class MainWindow(WindowChrome):
         self.signals = WorkspaceSignals(workspace, self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self._task: Task | None = None
         self._roster_stale = False  # the roster changed while a job ran
         self._next_roster: Loaded | None = None  # the job made it ready for the roster view
         self.since_last_look: str | None = None  # "Since you last looked: 2 pairs at risk"
@@ -83,6 +83,16 @@ class MainWindow(WindowChrome):
         # a big roster is read after the first paint, on a worker with its own connection
         big = workspace.path is not None and workspace.roster.count() >= BACKGROUND_FROM
         self.roster_page = RosterPage(workspace, defer=big)
+        self.importer = RosterImporter(
+            workspace,
+            self,
+            lambda people: self.roster_page.model.prepare(people),
+            lambda title, text: self.show_error(title, text),
+        )
+        self.importer.busy.connect(self._set_busy)
+        self.importer.message.connect(self.statusBar().showMessage)
+        self.importer.roster_prepared.connect(self._roster_prepared)
+        self.importer.finished.connect(self._import_ended)
         self._loader: RosterLoader | None = None
         self._reading = self._read_outdated = False
         self.sidebar = QListWidget()
@@ -254,7 +264,7 @@ class MainWindow(WindowChrome):
     def _workspace_changed(self, event: Event) -> None:
         if isinstance(event, (RosterChanged, DatabaseReplaced)) and self._reading:
             self._read_outdated = True  # the background read began before this change
-        if isinstance(event, RosterChanged) and self._task is not None:
+        if isinstance(event, RosterChanged) and self.importer.running:
             self._roster_stale = True  # reloaded when the job is done, from a warm cache
             return
         if isinstance(event, RosterChanged):
@@ -273,6 +283,45 @@ class MainWindow(WindowChrome):
             isinstance(event, SettingsChanged) and GRADE_SETTING in event.keys
         ):  # the rules the board shows change with the grade order, not other settings
             self.pairing_board.reload()
+
+    # -- importing (the work is RosterImporter's) ------------------------------------------------
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import roster", self.settings.last_folder, ROSTER_FILTER
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path, ask: bool = True) -> None:
+        """Read and check in the background, let the officer settle it, then write."""
+        self.settings.last_folder = str(path.parent)
+        self.importer.import_file(path, ask)
+
+    @property
+    def last_report(self) -> ImportReport | None:
+        return self.importer.last_report
+
+    def show_import_warnings(self) -> ImportWarningsDialog | None:
+        return self.importer.show_warnings()
+
+    def _set_busy(self, busy: bool) -> None:
+        """While an import writes, the window takes no edits (the progress dialog, which can
+        cancel, appears only after a moment)."""
+        for part in (self.centralWidget(), self.menuBar(), self.toolbar):
+            if part is not None:
+                part.setEnabled(not busy)
+        if not busy and self._roster_stale:
+            self._roster_stale = False
+            self._roster_changed()
+            self.pairing_board.reload()
+
+    def _roster_prepared(self, loaded: Loaded) -> None:
+        self._next_roster = loaded
+
+    def _import_ended(self, report: ImportReport | None) -> None:
+        if report is not None:
+            self.act_import_warnings.setEnabled(bool(report.warnings))
+        self.import_finished.emit(report)
 
     def _roster_changed(self) -> None:
         loaded, self._next_roster = self._next_roster, None
@@ -309,26 +358,6 @@ class MainWindow(WindowChrome):
         self.close()
         self.workspace.close()
         return new
-
-    # -- messages (seams for tests) ------------------------------------------------------------
-    def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self)
-        dialog.show()
-        return dialog
-
-    def show_guide(self) -> UserGuideDialog:
-        dialog = UserGuideDialog(self)
-        dialog.show()
-        return dialog
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About rmdesk",
-            f"<b>rmdesk {__version__}</b><br>Run a reverse mentoring programme: "
-            "import the roster, pair juniors with senior leaders, follow up.<br>"
-            f"Database: {self.workspace.path}",
-        )
 
     # -- persistence ---------------------------------------------------------------------------
     def _restore(self) -> None:

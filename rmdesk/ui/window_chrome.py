@@ -1,5 +1,5 @@
 """The main window's chrome: its actions, menus and tool bar. A base of MainWindow (over
-CohortFlow and ImportFlow), so that the window module stays short."""
+CohortFlow), so that the window module stays short."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QSizePolicy,
     QToolBar,
     QWidget,
 )
 
+from rmdesk import __version__
 from rmdesk.paths import default_db_path
+from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.undo_status import UndoStatus
 from rmdesk.ui.safety import SafetyActions
@@ -40,9 +43,8 @@ class WindowChrome(CohortFlow):
     open_workspace: Callable[[Path], object]
     focus_search: Callable[[], None]
     _search: Callable[[str], None]
-    show_shortcuts: Callable[[], object]
-    show_guide: Callable[[], object]
-    about: Callable[[], None]
+    choose_import: Callable[[], None]
+    show_import_warnings: Callable[[], object]
 
     def _build_actions(self) -> None:
         self.act_import = QAction(icon("import"), "&Import roster…", self)
@@ -182,3 +184,23 @@ class WindowChrome(CohortFlow):
         self.addToolBar(tb)
 
     # -- views ---------------------------------------------------------------------------------
+
+    # -- help (seams for tests) ----------------------------------------------------------------
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.show()
+        return dialog
+
+    def show_guide(self) -> UserGuideDialog:
+        dialog = UserGuideDialog(self)
+        dialog.show()
+        return dialog
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About rmdesk",
+            f"<b>rmdesk {__version__}</b><br>Run a reverse mentoring programme: "
+            "import the roster, pair juniors with senior leaders, follow up.<br>"
+            f"Database: {self.workspace.path}",
+        )

@@ -1,31 +1,41 @@
 """The main window's cohort menu: the picker, new and edited cohorts, the grade order, the
-do-not-pair list. A base of MainWindow (over ImportFlow), so the window module stays short."""
+do-not-pair list. A base of MainWindow, so the window module stays short."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMessageBox
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.ui.common.cohort_dialog import CohortDialog
 from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
 from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
-from rmdesk.ui.roster.import_flow import ImportFlow
+from rmdesk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from rmdesk.ui.pairing.board import PairingBoard
 
 
-class CohortFlow(ImportFlow):
+class CohortFlow(QMainWindow):
     """Cohorts as the officer picks, makes and changes them; every change one undo step."""
 
     # made by MainWindow
+    workspace: Workspace
+    pairing_board: PairingBoard
     undo_stack: QUndoStack
     cohort_picker: QComboBox
     act_edit_cohort: QAction
     act_grade_order: QAction
 
     show_view: Callable[[str], None]
+
+    def show_error(self, title: str, text: str) -> None:
+        """A refusal the officer must read (a seam for tests)."""
+        QMessageBox.warning(self, title, text)
 
     def current_cohort(self) -> Cohort | None:
         cid = self.cohort_picker.currentData()

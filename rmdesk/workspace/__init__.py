@@ -6,15 +6,14 @@ docs/architecture.md#the-workspace.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from rmdesk.storage import migrations, open_database
+from rmdesk.storage.sqlite import Database
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.pairing import PairingService
@@ -82,6 +81,28 @@ class Workspace:
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
         return cls(Store(db, None))
+
+    def second_connection(self) -> Workspace:
+        """Another workspace over this file, on a connection of its own, for a worker thread
+        (docs/architecture.md#the-gui). Nothing is shared: what it commits reaches this
+        workspace's listeners only through ``take_changes``. Raises for a database in memory."""
+        if self.path is None:
+            raise ValueError("a database in memory has no second connection")
+        if self.store.read_only:
+            from rmdesk.storage import open_read_only
+
+            return Workspace(Store(open_read_only(self.path), self.path, read_only=True))
+        return Workspace(Store(open_database(self.path), self.path))
+
+    def take_changes(self, events: Iterable[Event]) -> None:
+        """Announce here what another connection to this file committed (a worker's
+        ``second_connection``): the listeners hear the events as one transaction's."""
+        self.store.events.hold()
+        try:
+            for event in events:
+                self.store.emit(event)
+        finally:
+            self.store.events.release(True)
 
     @property
     def path(self) -> Path | None:

@@ -49,9 +49,14 @@ class RosterService:
         self.db = store.db
         self._employees: dict[str, Employee] | None = None
         self._org: OrgChart | None = None
+        self._kept_for: int | None = None  # the import whose roster ``adopt`` was given
         store.events.subscribe(self._on_event)
 
     def _on_event(self, event: Event) -> None:
+        kept = self._kept_for
+        if isinstance(event, RosterChanged) and kept is not None and event.import_id == kept:
+            self._kept_for = None  # the roster adopted is that import's: it stays
+            return
         if isinstance(event, (RosterChanged, DatabaseReplaced)):
             self.forget()
 
@@ -59,6 +64,7 @@ class RosterService:
         """Drop the cached roster (another process, or a restore, changed the file)."""
         self._employees = None
         self._org = None
+        self._kept_for = None
 
     def employees(self) -> dict[str, Employee]:
         """Everybody ever imported, active or not, by id (cached until the roster changes)."""
@@ -91,10 +97,13 @@ class RosterService:
             found.update((r[0], employee_from_record(r)) for r in rows)
         return found
 
-    def adopt(self, employees: dict[str, Employee]) -> None:
-        """Take the roster as another connection read it (a background load of the window)."""
+    def adopt(self, employees: dict[str, Employee], import_id: int | None = None) -> None:
+        """Take the roster as another connection read it (the window's background read, or an
+        import's worker). With ``import_id``, that import's RosterChanged, announced here after
+        (``Workspace.take_changes``), keeps these people instead of dropping them."""
         self._employees = employees
         self._org = None
+        self._kept_for = import_id
 
     def employee(self, employee_id: str) -> Employee:
         found = self.employees().get(employee_id)

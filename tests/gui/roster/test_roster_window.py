@@ -280,7 +280,7 @@ def test_reporting_line_shows_chain_and_reports(window, qtbot) -> None:  # type:
 
 def test_a_cancelled_import_leaves_the_database_as_it_was(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _accept_dialog(monkeypatch, [])
-    import rmdesk.ui.roster.import_flow as mw
+    import rmdesk.ui.roster.import_controller as mw
 
     real = mw.Task
 
@@ -313,20 +313,21 @@ def test_window_geometry_and_folder_persist(qtbot, db_path, tmp_path) -> None:  
 
 
 def test_the_window_takes_no_edits_while_an_import_runs(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The worker writes through the window's connection: an edit meanwhile would land in
-    (and be rolled back with) the import's transaction."""
+    """The worker writes the file on its own connection: an edit meanwhile would wait for
+    its transaction, and the window would freeze."""
     import threading
+
+    from rmdesk.workspace.roster import RosterService
 
     _accept_dialog(monkeypatch, [])
     release = threading.Event()
-    ws = window.workspace
-    real = ws.roster.prepare_import
+    real = RosterService.prepare_import
 
     def slow_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ws.roster, "prepare_import", slow_prepare)
+    monkeypatch.setattr(RosterService, "prepare_import", slow_prepare)
     with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
         window.import_file(SAMPLE)
         assert not window.centralWidget().isEnabled()
@@ -351,8 +352,11 @@ def test_preview_shows_only_the_fields_the_file_fills(qtbot, workspace, tmp_path
 
 def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """At 100k people, reading the roster back and making the view's lists took a second on
-    the GUI thread: the worker does both now, and the view takes them once, after the job."""
+    the GUI thread: the worker does both now, on its own connection, and the window takes
+    them once, after the job: its workspace adopts the people, its view the lists."""
     import threading
+
+    from rmdesk.workspace.roster import RosterService
 
     _accept_dialog(monkeypatch, [])
     ws, model = window.workspace, window.roster_page.model
@@ -360,12 +364,13 @@ def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -
     reads: list[bool] = []
     prepared: list[bool] = []
     installed: list[int] = []
-    real_employees, real_prepare, real_install = ws.roster.employees, model.prepare, model.install
+    real_employees = RosterService.employees
+    real_prepare, real_install = model.prepare, model.install
 
-    def employees():  # type: ignore[no-untyped-def]
-        if ws.roster._employees is None:  # a read from the database, not from the cache
+    def employees(self):  # type: ignore[no-untyped-def]
+        if self._employees is None:  # a read from the database, not from the cache
             reads.append(threading.get_ident() == gui)
-        return real_employees()
+        return real_employees(self)
 
     def prepare(people):  # type: ignore[no-untyped-def]
         prepared.append(threading.get_ident() == gui)
@@ -375,14 +380,15 @@ def test_the_new_roster_is_read_off_the_gui_thread(window, qtbot, monkeypatch) -
         installed.append(len(loaded.people))
         return real_install(loaded)
 
-    monkeypatch.setattr(ws.roster, "employees", employees)
+    monkeypatch.setattr(RosterService, "employees", employees)
     monkeypatch.setattr(model, "prepare", prepare)
     monkeypatch.setattr(model, "install", install)
     with qtbot.waitSignal(window.import_finished, timeout=20000):
         window.import_file(SAMPLE)
-    assert reads == [False] and prepared == [False]  # once each, by the worker
+    assert reads and True not in reads and prepared == [False]  # by the worker only
     assert installed == [198]
     assert model.rowCount() == 198
+    assert ws.roster._employees is not None and len(ws.roster._employees) == 198  # adopted
 
 
 def test_the_pairing_candidates_wait_until_the_board_is_shown(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -409,3 +415,49 @@ def test_fold_is_the_accent_and_case_blind_text(text: str) -> None:
     ).casefold()
     slow = slow.translate(str.maketrans({"ø": "o", "ł": "l"}))  # no mark to drop, yet plain
     assert fold(text) == slow
+
+
+def test_the_import_writes_on_a_connection_of_its_own(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window's connection is never used from the worker's thread: the worker writes on
+    its own, and the window hears of the change once, on the GUI thread."""
+    import threading
+
+    from rmdesk.workspace.events import Event, RosterChanged
+    from rmdesk.workspace.roster import RosterService
+
+    _accept_dialog(monkeypatch, [])
+    ws = window.workspace
+    gui = threading.get_ident()
+    writes: list[tuple[bool, bool]] = []
+    real = RosterService.apply_import
+
+    def apply_import(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        writes.append((self.db.conn is ws.db.conn, threading.get_ident() == gui))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(RosterService, "apply_import", apply_import)
+    heard: list[tuple[Event, bool]] = []
+    ws.subscribe(lambda e: heard.append((e, threading.get_ident() == gui)))
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.import_file(SAMPLE)
+    report = done.args[0]
+    assert writes == [(False, False)]  # another connection, another thread
+    assert heard == [(RosterChanged(report.import_id), True)]  # once, on the GUI thread
+    assert window.roster_page.model.rowCount() == 198
+    assert window.importer.last_report is report and window.last_report is report
+
+
+def test_a_window_over_a_database_in_memory_imports_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """No file, so no second connection: the worker shares the only one, the window being
+    closed to edits meanwhile."""
+    from rmdesk.ui.main_window import MainWindow
+    from rmdesk.workspace import Workspace
+
+    window = MainWindow(Workspace.in_memory())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        window.import_file(SAMPLE, ask=False)
+    assert done.args[0] is not None
+    qtbot.waitUntil(lambda: window.roster_page.model.rowCount() == 198)
+    assert window.centralWidget().isEnabled()
+    window.close()
