@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 DB_ENV = "RMDESK_DB"
 DB_NAME = "rmdesk.db"
 #: The repository's resources/ folder; `make run` installs rmdesk editable, so it is found here.
@@ -18,6 +16,8 @@ def default_db_path() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # only when no --db is given (8 ms to import)
+
     return Path(user_data_dir("rmdesk", appauthor=False)) / DB_NAME
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -42,8 +41,6 @@ COMMANDS = {
     "report": "reports", "export": "reports", "announce": "reports",
     "backup": "safety", "restore": "safety", "erase": "safety", "audit": "safety",
 }  # fmt: skip
-
-log = logging.getLogger("rmdesk.cli")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -123,10 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn("interrupted; nothing more was written")
         return EXIT_REJECTED
     except Exception as exc:  # a bug: one line, the traceback only when asked
+        import logging  # only now: every command would pay for it (9 ms)
+
         from rmdesk.logs import setup_logging
 
         log_file = setup_logging()
-        log.exception("unexpected error in: rmdesk %s", " ".join(map(str, argv or sys.argv[1:])))
+        command = " ".join(map(str, argv or sys.argv[1:]))
+        logging.getLogger("rmdesk.cli").exception("unexpected error in: rmdesk %s", command)
         if args.debug:
             raise
         more = f"; details in {log_file}" if log_file else ""

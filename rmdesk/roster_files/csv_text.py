@@ -10,8 +10,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from rmdesk.errors import Problem, RosterError
 from rmdesk.roster_files.csv_lines import cut_lines, first_lines
 from rmdesk.roster_files.line_decoding import MIXED, decode_by_line, mixed_lines_warnings
@@ -158,7 +156,6 @@ _LEADS = {
 }
 
 
-_SPACE, _CELL_END = ord("S"), ord("E")
 _UTF8_CONTROLS = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
@@ -199,15 +196,10 @@ def _cells_are_clean(data: bytes, encoding: str, delimiter: str) -> bool:
         # C1 controls, bidi embeddings, overrides and isolates: cleaned away, with a warning
         if encoding != "cp1252" and _UTF8_CONTROLS.search(data):
             return False
-    # where the spaces are, and what is on either side of each: a space, or a cell's end
-    classes = np.frombuffer(kinds, np.uint8, offset=bom)
-    spaces = np.flatnonzero(classes == _SPACE)
-    if not spaces.size:
-        return True
-    if spaces[0] == 0 or spaces[-1] == classes.size - 1:
+    # what is on either side of each space: another space, or a cell's end (byte searches)
+    if kinds.startswith(b"S", bom) or kinds.endswith(b"S"):
         return False  # the file starts or ends with a space
-    around = np.concatenate((classes[spaces - 1], classes[spaces + 1]))
-    return not ((around == _SPACE) | (around == _CELL_END)).any()
+    return not any(pair in kinds for pair in (b"SS", b"SE", b"ES"))
 
 
 @dataclass

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from rmdesk.storage import migrations, open_database
 from rmdesk.storage.sqlite import Database
-from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import Event, Listener
-from rmdesk.workspace.pairing import PairingService
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
 from rmdesk.workspace.store import Store
 
 if TYPE_CHECKING:
     from rmdesk.workspace.agreements import AgreementService
     from rmdesk.workspace.audit import AuditService
+    from rmdesk.workspace.cohorts import CohortService
+    from rmdesk.workspace.pairing import PairingService
     from rmdesk.workspace.reports import ReportService
     from rmdesk.workspace.safety import SafetyService
     from rmdesk.workspace.sessions import SessionService
@@ -34,11 +34,21 @@ class Workspace:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.roster = RosterService(store)
-        self.cohorts = CohortService(store, self.roster)
-        self.pairing = PairingService(store, self.roster, self.cohorts)
 
-    # The services below pull in PDF, calendar and spreadsheet libraries: each is built (and
-    # its module imported) on first use, so `rmdesk pairs` never pays for reportlab.
+    # Each service below is built (and its module imported) on first use: `rmdesk import`
+    # never loads the pairing rules, and `rmdesk pairs` never pays for reportlab.
+    @cached_property
+    def cohorts(self) -> CohortService:
+        from rmdesk.workspace.cohorts import CohortService
+
+        return CohortService(self.store, self.roster)
+
+    @cached_property
+    def pairing(self) -> PairingService:
+        from rmdesk.workspace.pairing import PairingService
+
+        return PairingService(self.store, self.roster, self.cohorts)
+
     @cached_property
     def safety(self) -> SafetyService:
         from rmdesk.workspace.safety import SafetyService

@@ -67,6 +67,29 @@ def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_importing_a_csv_roster_loads_no_numpy(tmp_path: Path) -> None:
+    """A CSV import in a fresh process: no numpy (the loop check and the whitespace scan are
+    plain Python), no spreadsheet reader, no Qt."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SAMPLE
+
+    code = (
+        "import sys; from rmdesk.cli import main;"
+        "rc = main(['import', sys.argv[1], '--db', sys.argv[2]]);"
+        "heavy = ('numpy', 'scipy', 'python_calamine', 'openpyxl', 'PySide6', 'reportlab');"
+        "print(sorted(m for m in heavy if m in sys.modules));"
+        "sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLE), str(tmp_path / "w.db")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_numpy_still_imports_after_sqlite_utils_was_imported_without_it() -> None:
     """The first import hides numpy from sqlite-utils only: the assignment can load it after."""
     import subprocess

@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rmdesk.models.conflicts import (
     Conflict,
@@ -506,3 +508,27 @@ def test_find_cycles_names_each_loop() -> None:
 def test_find_cycles_none_in_a_tree() -> None:
     assert find_cycles({e.employee_id: e.manager_id for e in line_org(50)}) == []
     assert find_cycles({}) == []
+
+
+@given(st.lists(st.integers(min_value=-1, max_value=40), min_size=0, max_size=40))
+def test_the_people_caught_in_loops_are_those_whose_chain_never_ends(ups: list[int]) -> None:
+    """Against the plain definition: walk up from each person, at most n steps."""
+    from rmdesk.models.orgchart import _caught_in_loops
+
+    n = len(ups)
+    ids = [f"E{i}" for i in range(n)]
+    managers = [f"E{u}" if 0 <= u < n else (None if u < 0 else f"X{u}") for u in ups]
+    caught = []
+    for i in range(n):
+        node: int | None = i
+        for _ in range(n + 1):
+            above = ups[node] if node is not None else -1
+            node = above if 0 <= above < n and above != node else None
+            if node is None:
+                break
+        if node is not None:
+            caught.append(i)
+    assert _caught_in_loops(ids, managers) == caught
+    many = {ids[i]: managers[i] for i in range(n)}
+    in_loops = {p for cycle in find_cycles(many) for p in cycle}
+    assert in_loops <= {ids[i] for i in caught}
