@@ -2,38 +2,37 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import __version__
 from rmdesk.errors import StorageError
 from rmdesk.paths import default_db_path, resource
-from rmdesk.ui.common.settings import APPLICATION, ORGANISATION, Settings
+from rmdesk.ui.common.settings import APPLICATION, ORGANISATION
 
-if TYPE_CHECKING:  # the database code loads after the first frame is on screen (``run``)
+if TYPE_CHECKING:  # the database code and the views load after the window is on screen
+    from rmdesk.ui.main_window import MainWindow
     from rmdesk.workspace import Workspace
-
-log = logging.getLogger("rmdesk.app")
 
 
 _FONTS_ADDED = 0
 
 
-def _application() -> QApplication:
+def _application(fonts: bool = True) -> QApplication:
+    """The QApplication (made here unless a test or a script made it), with the shipped
+    fonts unless ``fonts`` is False (``run`` adds them after the first paint)."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        register_fonts()  # made by a test or a script: the fonts are given all the same
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("rmdesk")
-    app.setApplicationVersion(__version__)
-    register_fonts()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationName(APPLICATION)
+        app.setApplicationDisplayName("rmdesk")
+        app.setApplicationVersion(__version__)
+    if fonts:
+        register_fonts()
     return app
 
 
@@ -92,12 +91,15 @@ def open_workspace(path: Path) -> Workspace:
     try:
         workspace.safety.backup_on_open()
     except (StorageError, OSError) as exc:  # a failed backup never keeps the file closed
-        log.warning("the backup on opening %s failed: %s", path, exc)
+        import logging
+
+        logging.getLogger("rmdesk.app").warning("the backup on opening %s failed: %s", path, exc)
     return workspace
 
 
-def build_window(db_path: Path | str | None = None) -> QMainWindow:
-    """The main window over ``db_path`` (default database when None), without the event loop."""
+def build_window(db_path: Path | str | None = None) -> MainWindow:
+    """The main window over ``db_path`` (default database when None), its views built, without
+    the event loop (docs/architecture.md#start-up). A big roster is read after it paints."""
     from rmdesk.ui.main_window import MainWindow
 
     _application()
@@ -106,40 +108,24 @@ def build_window(db_path: Path | str | None = None) -> QMainWindow:
 
 
 def run(db_path: Path | str | None = None) -> int:
+    """The application: the window on screen at once, naming its file; then the file opened
+    (its lock taken, its backup made), the views built in the window, and the event loop."""
+    from rmdesk.ui.main_window import MainWindow
+
+    app = _application(fonts=False)
+    path = Path(db_path).expanduser() if db_path else default_db_path()
+    window = MainWindow.opening(path)  # painted before the database code is even imported
     from rmdesk.logs import setup_logging
     from rmdesk.ui.common.crash import install_excepthook
 
-    app = _application()
     setup_logging()
     install_excepthook()
-    shell = opening_frame(Path(db_path) if db_path else default_db_path())
+    register_fonts()
     try:
-        window = build_window(db_path)
+        workspace = open_workspace(path)
     except StorageError as exc:
-        shell.close()
+        window.close()
         QMessageBox.critical(None, "rmdesk cannot open its database", str(exc))
         return 1
-    window.show()  # where the officer left it (the frame stood in the same place)
-    shell.close()
+    window.populate(workspace)
     return app.exec()
-
-
-def opening_frame(path: Path) -> QMainWindow:
-    """A bare frame on screen at once, saying which file opens, while the database code and
-    the views load (about a third of a second); the window takes its place."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel
-
-    frame = QMainWindow()
-    frame.setObjectName("openingFrame")
-    frame.setWindowTitle(f"{path.name} — rmdesk")
-    label = QLabel(f"Opening {path}…")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    frame.setCentralWidget(label)
-    frame.resize(1280, 800)
-    saved = Settings().geometry
-    if not saved.isEmpty():
-        frame.restoreGeometry(saved)
-    frame.show()
-    QApplication.processEvents()  # painted now, before anything heavy is imported
-    return frame

@@ -1,13 +1,21 @@
-"""The main window over one workspace file: menus, tool bar, the side bar of views."""
+"""The main window over one workspace file: menus, tool bar, the side bar of views.
+
+It is built in two steps, so that it is on screen at once (docs/architecture.md#start-up):
+``MainWindow.opening(path)`` is the window itself, bare, painted before the database code and
+the views are imported; ``populate(workspace)`` then fills it in place. ``MainWindow(ws)``
+does both at once (``build_window``, tests). So this module and its bases import only Qt and
+light modules at the top; the views and the workspace are imported by ``populate``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,35 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk.models.people import Employee
-from rmdesk.models.wording import plural
 from rmdesk.paths import resource
 from rmdesk.ui.common.file_drop import FileDropFilter
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.settings import Settings
-from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.pairing.board import PairingBoard
-from rmdesk.ui.roster.import_controller import ROSTER_FILTER, RosterImporter
-from rmdesk.ui.roster.import_warnings import ImportWarningsDialog
-from rmdesk.ui.roster.loader import BACKGROUND_FROM, RosterLoader
-from rmdesk.ui.roster.model import Loaded
-from rmdesk.ui.roster.view import RosterPage
-from rmdesk.ui.safety import SafetyActions
-from rmdesk.ui.start.first_run import FirstRunPage
-from rmdesk.ui.start.sample import fresh_sample_file, is_sample, seed_sample_cohort
+from rmdesk.ui.roster import BACKGROUND_FROM
 from rmdesk.ui.window_chrome import WindowChrome
-from rmdesk.ui.window_views import ProgrammeViews
-from rmdesk.workspace import ImportReport, Workspace
-from rmdesk.workspace.events import (
-    CohortsChanged,
-    DatabaseReplaced,
-    Event,
-    PairsChanged,
-    ParticipantsChanged,
-    RosterChanged,
-    SettingsChanged,
-)
-from rmdesk.workspace.pairing import GRADE_SETTING
+
+if TYPE_CHECKING:
+    from rmdesk.ui.common.signals import WorkspaceSignals
+    from rmdesk.ui.start.first_run import FirstRunPage
+    from rmdesk.ui.window_views import ProgrammeViews
+    from rmdesk.workspace import Workspace
+    from rmdesk.workspace.events import Event
 
 #: windows opened by ``open_workspace``, kept alive until they close
 _OPEN: set[MainWindow] = set()
@@ -56,33 +48,67 @@ class MainWindow(WindowChrome):
 
     #: the window that replaced this one over another workspace file (``open_workspace``)
     workspace_opened = Signal(object)
-    #: the roster is read and shown (at once for a small roster; after the paint for a big one)
-    roster_ready = Signal()
-    #: an import ended: its ImportReport, or None when it was cancelled, refused or failed
-    import_finished = Signal(object)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.workspace = workspace
         self.settings = Settings()
-        self.signals = WorkspaceSignals(workspace, self)
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setObjectName("undoStack")
-        self._roster_stale = False  # the roster changed while a job ran
-        self._next_roster: Loaded | None = None  # the job made it ready for the roster view
-        self.since_last_look: str | None = None  # "Since you last looked: 2 pairs at risk"
         self._closed = False
-        self.setWindowTitle(self._title())
+        self.populated = False
         self.resize(1280, 800)
+        if workspace is not None:
+            self.populate(workspace)
 
-        self.pages = QStackedWidget()
-        self.first_run = FirstRunPage()
-        self.first_run.sample_requested.connect(self.open_sample)
-        self.first_run.import_requested.connect(self.choose_import)
-        # a big roster is read after the first paint, on a worker with its own connection
+    @classmethod
+    def opening(cls, path: Path) -> MainWindow:
+        """The window on screen at once, where the officer left it, saying which file opens;
+        ``populate`` fills it when the file is open (``rmdesk.app.run``)."""
+        window = cls()
+        window.setWindowTitle(f"{path.name} — rmdesk")
+        label = QLabel(f"Opening {path}…")
+        label.setObjectName("openingLabel")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        window.setCentralWidget(label)
+        if not window.settings.geometry.isEmpty():
+            window.restoreGeometry(window.settings.geometry)
+        window.show()
+        QApplication.processEvents()  # painted now, before anything heavy is imported
+        return window
+
+    def populate(self, workspace: Workspace) -> None:
+        """Build the views, menus and tool bar over ``workspace`` (once). A big roster is
+        read by a worker on its own connection, begun first: it reads while the views are
+        imported and built here, and the roster view takes it when the event loop runs."""
+        from rmdesk.ui.roster.view import RosterPage
+
+        assert not self.populated, "a window is populated once; open_workspace moves files"
+        self.workspace = workspace
         big = workspace.path is not None and workspace.roster.count() >= BACKGROUND_FROM
         self.roster_page = RosterPage(workspace, defer=big)
+        self._loader = None
+        self._reading = self._read_outdated = False
+        if big:
+            self._read_roster_in_background()
+
+        from rmdesk.ui.common.signals import WorkspaceSignals
+        from rmdesk.ui.pairing.board import PairingBoard
+        from rmdesk.ui.roster.import_controller import RosterImporter
+        from rmdesk.ui.safety import SafetyActions
+        from rmdesk.ui.start.first_run import FirstRunPage
+        from rmdesk.ui.window_views import ProgrammeViews
+
+        self.signals: WorkspaceSignals = WorkspaceSignals(workspace, self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self._roster_stale = False
+        self._next_roster = None
+        self.since_last_look: str | None = None  # "Since you last looked: 2 pairs at risk"
+        self.setWindowTitle(self._title())
+
+        self.pages = QStackedWidget()
+        self.first_run: FirstRunPage = FirstRunPage()
+        self.first_run.sample_requested.connect(self.open_sample)
+        self.first_run.import_requested.connect(self.choose_import)
         self.importer = RosterImporter(
             workspace,
             self,
@@ -93,8 +119,6 @@ class MainWindow(WindowChrome):
         self.importer.message.connect(self.statusBar().showMessage)
         self.importer.roster_prepared.connect(self._roster_prepared)
         self.importer.finished.connect(self._import_ended)
-        self._loader: RosterLoader | None = None
-        self._reading = self._read_outdated = False
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
@@ -103,7 +127,9 @@ class MainWindow(WindowChrome):
         self._views: dict[str, QWidget] = {}
         self.pairing_board = PairingBoard(workspace, self.undo_stack, signals=self.signals)
         self.pairing_board.message.connect(self.statusBar().showMessage)
-        self.programme = ProgrammeViews(workspace, self.undo_stack, self.signals, self)
+        self.programme: ProgrammeViews = ProgrammeViews(
+            workspace, self.undo_stack, self.signals, self
+        )
         self.safety_actions = SafetyActions(workspace, self, self.signals, self.undo_stack)
         self.safety_actions.message.connect(self.statusBar().showMessage)
         self.programme.message.connect(self.statusBar().showMessage)
@@ -154,37 +180,13 @@ class MainWindow(WindowChrome):
         self._restore()
         self._refresh_first_run()
         if big:
-            self.pairing_board.hold = True
-            QTimer.singleShot(0, self._read_roster_in_background)
-
-    def _read_roster_in_background(self) -> None:
-        assert self.workspace.path is not None
-        sort, columns = self.roster_page.model.load_order()
-        self._loader = RosterLoader(self.workspace.path, sort, columns, self)
-        self._loader.ready.connect(self._roster_read)
-        self._loader.search_ready.connect(self.roster_page.model.install_search)
-        self._loader.failed.connect(lambda _exc: self._roster_read(None, None))
-        self.statusBar().showMessage("Reading the roster…")
-        self._reading, self._read_outdated = True, False
-        self._loader.start()
-
-    def _roster_read(self, people: dict[str, Employee] | None, loaded: Loaded | None) -> None:
-        """The background read is done (or failed: then it is read here, as before). An
-        import or a restore that landed meanwhile made it out of date: then it is dropped."""
-        self._reading = False
-        if self._read_outdated:
-            people, loaded = None, None
-        if people is not None:
-            self.workspace.roster.adopt(people)
-        self.roster_page.reload(loaded)
-        self.pairing_board.release()
-        self._refresh_first_run()
-        count = self.workspace.roster.count()
-        self.statusBar().showMessage(f"Read the roster: {plural(count, 'person')}", 5000)
-        self.roster_ready.emit()
+            self.pairing_board.hold = True  # until the worker's roster is in
+        self.populated = True
 
     # -- construction ------------------------------------------------------------------------
     def _title(self) -> str:
+        from rmdesk.ui.start.sample import is_sample
+
         name = self.workspace.path.name if self.workspace.path else "in memory"
         if self.workspace.store.read_only:
             name += " (read-only: open in another rmdesk)"
@@ -262,6 +264,16 @@ class MainWindow(WindowChrome):
             self.roster_page.search.setText(text)
 
     def _workspace_changed(self, event: Event) -> None:
+        from rmdesk.workspace.events import (
+            CohortsChanged,
+            DatabaseReplaced,
+            PairsChanged,
+            ParticipantsChanged,
+            RosterChanged,
+            SettingsChanged,
+        )
+        from rmdesk.workspace.pairing import GRADE_SETTING
+
         if isinstance(event, (RosterChanged, DatabaseReplaced)) and self._reading:
             self._read_outdated = True  # the background read began before this change
         if isinstance(event, RosterChanged) and self.importer.running:
@@ -284,54 +296,11 @@ class MainWindow(WindowChrome):
         ):  # the rules the board shows change with the grade order, not other settings
             self.pairing_board.reload()
 
-    # -- importing (the work is RosterImporter's) ------------------------------------------------
-    def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import roster", self.settings.last_folder, ROSTER_FILTER
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path, ask: bool = True) -> None:
-        """Read and check in the background, let the officer settle it, then write."""
-        self.settings.last_folder = str(path.parent)
-        self.importer.import_file(path, ask)
-
-    @property
-    def last_report(self) -> ImportReport | None:
-        return self.importer.last_report
-
-    def show_import_warnings(self) -> ImportWarningsDialog | None:
-        return self.importer.show_warnings()
-
-    def _set_busy(self, busy: bool) -> None:
-        """While an import writes, the window takes no edits (the progress dialog, which can
-        cancel, appears only after a moment)."""
-        for part in (self.centralWidget(), self.menuBar(), self.toolbar):
-            if part is not None:
-                part.setEnabled(not busy)
-        if not busy and self._roster_stale:
-            self._roster_stale = False
-            self._roster_changed()
-            self.pairing_board.reload()
-
-    def _roster_prepared(self, loaded: Loaded) -> None:
-        self._next_roster = loaded
-
-    def _import_ended(self, report: ImportReport | None) -> None:
-        if report is not None:
-            self.act_import_warnings.setEnabled(bool(report.warnings))
-        self.import_finished.emit(report)
-
-    def _roster_changed(self) -> None:
-        loaded, self._next_roster = self._next_roster, None
-        self.roster_page.reload(loaded)
-        self.pairing_board.reload_roster()
-        self._refresh_first_run()
-
     # -- the sample, and other workspace files ----------------------------------------------
     def open_sample(self) -> MainWindow:
         """Open the sample roster and cohort in a database file of their own, never here."""
+        from rmdesk.ui.start.sample import fresh_sample_file
+
         new = self.open_workspace(fresh_sample_file())
         new.import_finished.connect(new._sample_imported)
         new.import_file(resource("sample_roster.csv"), ask=False)
@@ -339,6 +308,8 @@ class MainWindow(WindowChrome):
 
     def _sample_imported(self, report: object) -> None:
         self.import_finished.disconnect(self._sample_imported)
+        from rmdesk.ui.start.sample import seed_sample_cohort
+
         if report is None:
             return
         cohort = seed_sample_cohort(self.workspace)
@@ -347,6 +318,8 @@ class MainWindow(WindowChrome):
 
     def open_workspace(self, path: Path) -> MainWindow:
         """A window over the workspace file ``path`` in place of this one (which closes)."""
+        from rmdesk.workspace import Workspace
+
         if self.workspace.path is not None and self.workspace.path.resolve() == path.resolve():
             return self
         new = MainWindow(Workspace.open(path))
@@ -382,7 +355,8 @@ class MainWindow(WindowChrome):
             self.statusBar().showMessage(news)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closed:
+        if self._closed or not self.populated:  # closed already, or still opening its file
+            self._closed = True
             super().closeEvent(event)
             return
         self._closed = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from rmdesk import __version__
 from rmdesk.paths import default_db_path
-from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
 from rmdesk.ui.common.icons import icon
 from rmdesk.ui.common.undo_status import UndoStatus
-from rmdesk.ui.safety import SafetyActions
-from rmdesk.ui.start.sample import is_sample
 from rmdesk.ui.window_cohorts import CohortFlow
-from rmdesk.ui.window_views import ProgrammeViews
+
+if TYPE_CHECKING:
+    from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
+    from rmdesk.ui.safety import SafetyActions
+    from rmdesk.ui.window_views import ProgrammeViews
 
 
 class WindowChrome(CohortFlow):
@@ -43,10 +45,10 @@ class WindowChrome(CohortFlow):
     open_workspace: Callable[[Path], object]
     focus_search: Callable[[], None]
     _search: Callable[[str], None]
-    choose_import: Callable[[], None]
-    show_import_warnings: Callable[[], object]
 
     def _build_actions(self) -> None:
+        from rmdesk.ui.start.sample import is_sample
+
         self.act_import = QAction(icon("import"), "&Import roster…", self)
         self.act_import.setShortcut(QKeySequence.StandardKey.Open)
         self.act_import.setStatusTip("Import an HR roster export (CSV, Excel, ODS)")
@@ -187,11 +189,15 @@ class WindowChrome(CohortFlow):
 
     # -- help (seams for tests) ----------------------------------------------------------------
     def show_shortcuts(self) -> ShortcutsDialog:
+        from rmdesk.ui.common.help import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.show()
         return dialog
 
     def show_guide(self) -> UserGuideDialog:
+        from rmdesk.ui.common.help import UserGuideDialog
+
         dialog = UserGuideDialog(self)
         dialog.show()
         return dialog

