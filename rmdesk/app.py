@@ -98,13 +98,23 @@ def open_workspace(path: Path) -> Workspace:
 
 
 def build_window(db_path: Path | str | None = None) -> MainWindow:
-    """The main window over ``db_path`` (default database when None), its views built, without
-    the event loop (docs/architecture.md#start-up). A big roster is read after it paints."""
+    """The main window over ``db_path`` (default database when None), as ``rmdesk`` opens it
+    but without the event loop (docs/architecture.md#start-up): the window is shown and
+    painted first, naming its file; then the file is opened and every view is built in it. A
+    big roster is read after, in the background."""
     from rmdesk.ui.main_window import MainWindow
 
     _application()
-    workspace = open_workspace(Path(db_path).expanduser() if db_path else default_db_path())
-    return MainWindow(workspace)
+    path = Path(db_path).expanduser() if db_path else default_db_path()
+    window = MainWindow.opening(path)
+    try:
+        workspace = open_workspace(path)
+    except BaseException:
+        window.close()
+        window.deleteLater()
+        raise
+    window.populate(workspace)
+    return window
 
 
 def run(db_path: Path | str | None = None) -> int:

@@ -145,22 +145,29 @@ t_start = float(sys.argv[2])
 from PySide6.QtCore import QObject, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
+
+class Paints(QObject):
+    first = None  # the window's first paint (build_window shows it before its file opens)
+    views = None  # its first paint with the views built
+    window = None
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            now = time.time()
+            if self.first is None:
+                self.first = now
+            top = obj.window() if hasattr(obj, "window") else None
+            if self.views is None and (sys.argv[1] == "bare" or getattr(top, "populated", False)):
+                self.views = now
+        return False
+
+spy = Paints()
+app.installEventFilter(spy)  # before build_window: its own first paint counts
 if sys.argv[1] == "bare":
     window = QMainWindow()
 else:
     from rmdesk.app import build_window
     window = build_window(sys.argv[1])
 window.resize(1280, 800)
-
-class FirstPaint(QObject):
-    painted = None
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and self.painted is None:
-            self.painted = time.time()
-        return False
-
-spy = FirstPaint()
-app.installEventFilter(spy)
 window.show()
 
 def usable():
@@ -170,8 +177,9 @@ def usable():
     return view.table.model().rowCount() > 0
 
 def check():
-    if spy.painted is not None and usable():
-        print(f"{spy.painted - t_start:.4f} {time.time() - t_start:.4f}", flush=True)
+    if spy.views is not None and usable():
+        print(f"{spy.first - t_start:.4f} {spy.views - t_start:.4f} {time.time() - t_start:.4f}",
+              flush=True)
         app.quit()
 QTimer.singleShot(0, check)
 timer = QTimer(); timer.timeout.connect(check); timer.start(5)
@@ -179,7 +187,7 @@ app.exec()
 """
 
 
-def _paint(target: str) -> tuple[float, float]:
+def _paint(target: str) -> tuple[float, float, float]:
     out = subprocess.run(
         [sys.executable, "-c", PAINT_SCRIPT, target, repr(time.time())],
         capture_output=True,
@@ -189,8 +197,8 @@ def _paint(target: str) -> tuple[float, float]:
         timeout=120,
         check=True,
     )
-    first, ready = out.stdout.split()
-    return float(first), float(ready)
+    first, views, ready = out.stdout.split()
+    return float(first), float(views), float(ready)
 
 
 def test_bench_window_first_paint(rosters: Rosters, tmp_path: Path) -> None:  # noqa: F811
@@ -199,13 +207,15 @@ def test_bench_window_first_paint(rosters: Rosters, tmp_path: Path) -> None:  # 
     bare = min(_paint("bare")[0] for _ in range(REPEATS))
     runs = [_paint(str(db)) for _ in range(REPEATS)]
     paint = min(r[0] for r in runs)
-    usable_after = min(r[1] - r[0] for r in runs)
+    views = min(r[1] for r in runs)
+    usable_after = min(r[2] - r[0] for r in runs)
     ratio = paint / bare
     print(
-        f"\nbuild_window on a {CSV_ROWS // 1000}k roster: first paint {paint:.2f} s after spawn, "
-        f"bare QMainWindow {bare:.2f} s, ratio {ratio:.2f}x (goal <= {PAINT_GOAL}x) "
-        f"{verdict(ratio <= PAINT_GOAL)}\n  roster usable {usable_after:.2f} s after the first "
-        f"paint (goal <= {USABLE_GOAL_S:.0f} s) {verdict(usable_after <= USABLE_GOAL_S)}"
+        f"\nbuild_window on a {CSV_ROWS // 1000}k roster: the window's first paint {paint:.2f} s "
+        f"after spawn, bare QMainWindow {bare:.2f} s, ratio {ratio:.2f}x (goal <= {PAINT_GOAL}x) "
+        f"{verdict(ratio <= PAINT_GOAL)}\n  its views painted {views:.2f} s after spawn "
+        f"({views / bare:.2f}x); roster usable {usable_after:.2f} s after the first paint "
+        f"(goal <= {USABLE_GOAL_S:.0f} s) {verdict(usable_after <= USABLE_GOAL_S)}"
     )
 
 

@@ -298,3 +298,47 @@ def test_run_says_why_a_file_cannot_open_and_closes_its_window(
     assert said and "folder" in said[0]
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"
                 and w.isVisible()]  # fmt: skip
+
+
+def test_build_window_paints_the_window_before_it_opens_the_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build_window takes the path `rmdesk` takes: the window is on screen, naming its file,
+    before the file is opened; then its views are built in it."""
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk import app as app_module
+
+    seen: list[tuple[bool, str]] = []
+    real_open = app_module.open_workspace
+
+    def open_workspace(path: Path) -> Workspace:
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                     and not w.populated]  # fmt: skip
+        label = window.centralWidget()
+        seen.append((window.isVisible(), label.text() if isinstance(label, QLabel) else ""))
+        return real_open(path)
+
+    monkeypatch.setattr(app_module, "open_workspace", open_workspace)
+    db = tmp_path / "w.db"
+    window = build_window(db)
+    qtbot.addWidget(window)
+    assert seen == [(True, f"Opening {db}…")]
+    assert window.populated and window.findChild(QWidget, "pairingBoard") is not None
+    window.close()
+    window.workspace.close()
+
+
+def test_build_window_closes_its_window_when_the_file_cannot_open(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk.errors import StorageError
+
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    with pytest.raises(StorageError):
+        build_window(folder)
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible() and not w.populated]  # fmt: skip
