@@ -8,8 +8,6 @@ under the signatures; the footer carries the first 12 hex digits.
 from __future__ import annotations
 
 import io
-import os
-from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import colors
@@ -27,66 +25,22 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from rmdesk.documents.document_data import AgreementDocument as AgreementDocument
+from rmdesk.documents.document_data import default_page_size as default_page_size
 from rmdesk.documents.fonts import BASE_FONT, para, paragraph_style, register_fonts
 from rmdesk.models.agreements import (
     AgreementBody,
-    AgreementVersion,
-    PairIdentity,
     Party,
     Signature,
 )
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-#: Territories whose paper is US Letter (CLDR); everywhere else uses A4.
-LETTER_TERRITORIES = frozenset(
-    {"US", "CA", "MX", "PH", "PR", "CL", "CO", "CR", "GT", "NI", "PA", "SV", "VE", "BZ"}
-)
 KEYWORD_PREFIX = "rmdesk-sha256:"
 SIGNATURES_HEADING = "Signatures"
 ROLE_TITLES = {"mentor": "Mentor", "mentee": "Mentee", "officer": "Programme officer"}
 #: Tables set a font on each cell even when it holds only paragraphs: keep it an embedded one.
 CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), BASE_FONT)
 METHOD_WORDS = {"drawn": "signed on screen", "typed": "typed name", "paper": "signed on paper"}
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementDocument:
-    """Everything the agreement PDF shows; ``sha256`` None means a draft."""
-
-    identity: PairIdentity
-    version: int
-    body: AgreementBody
-    sha256: str | None = None
-    signatures: tuple[Signature, ...] = ()
-    officer_signs: bool = False
-    officer_name: str = ""
-
-    @classmethod
-    def of(
-        cls,
-        identity: PairIdentity,
-        version: AgreementVersion,
-        officer_signs: bool = False,
-        officer_name: str = "",
-    ) -> AgreementDocument:
-        return cls(identity, version.number, version.body, version.sha256, version.signatures,
-                   officer_signs, officer_name)  # fmt: skip
-
-    @property
-    def short_hash(self) -> str:
-        return self.sha256[:12] if self.sha256 else "DRAFT"
-
-
-def default_page_size(locale_name: str | None = None) -> str:
-    """'Letter' for the Americas' Letter countries and the Philippines, else 'A4'.
-
-    ``locale_name`` like 'en_US.UTF-8' or 'es-MX'; None reads LC_PAPER, LC_ALL, then LANG."""
-    if locale_name is None:
-        env = os.environ
-        locale_name = env.get("LC_PAPER") or env.get("LC_ALL") or env.get("LANG") or ""
-    code = locale_name.split(".")[0].split("@")[0].replace("-", "_")
-    territory = code.split("_")[1].upper() if "_" in code else ""
-    return "Letter" if territory in LETTER_TERRITORIES else "A4"
 
 
 class _Styles:

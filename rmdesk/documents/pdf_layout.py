@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,21 +19,11 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from rmdesk.documents.atomic_file import atomic_path
+from rmdesk.documents.document_data import ReportInfo as ReportInfo
 from rmdesk.documents.fonts import para, paragraph_style, register_fonts
 
 #: ``progress(done, total) -> bool``: False cancels, and no file is written.
 Progress = Callable[[int, int], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportInfo:
-    """Who the document is for and by: printed on the cover and set as PDF metadata."""
-
-    programme: str
-    prepared_by: str = ""
-    organisation: str = ""
-    period: str = ""  # 'January – June 2026'
-    prepared_on: date | None = None  # passed in, so that the same data gives the same bytes
 
 
 @dataclass(frozen=True, slots=True)

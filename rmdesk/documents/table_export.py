@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import xlsxwriter
-
 from rmdesk.documents.atomic_file import atomic_path
 
 KINDS = ("text", "date", "datetime", "int", "bool")
@@ -144,6 +142,8 @@ def write_xlsx(
     sheet: str = "Export",
 ) -> int:
     """Write one sheet: real dates and numbers, text never read as a formula; returns rows."""
+    import xlsxwriter  # on first use: the window and the CSV exports never need it
+
     chosen = chosen_columns(columns, include_confidential)
     count = 0
     with atomic_path(path) as tmp:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rmdesk.documents.agreement_pdf import AgreementDocument, render_agreement_pdf
 from rmdesk.documents.atomic_file import write_bytes_atomic
+from rmdesk.documents.document_data import AgreementDocument
 
 #: progress(done, total, what) -> False to cancel
 Progress = Callable[[int, int, str], bool]
@@ -73,6 +73,8 @@ def write_agreements(
     for done, job in enumerate(jobs):
         if progress is not None and not progress(done, len(jobs), job.filename):
             break
+        from rmdesk.documents.agreement_pdf import render_agreement_pdf  # reportlab, when used
+
         data = render_agreement_pdf(job.document, page_size)
         written.append(write_bytes_atomic(folder / job.filename, data))
     else:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from rmdesk.documents.agreement_pdf import AgreementDocument, default_page_size
+from rmdesk.documents.document_data import AgreementDocument, default_page_size
 from rmdesk.errors import NotFound
 from rmdesk.models.agreements import (
     AgreementBody,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rmdesk.documents.agreement_pdf import PAGE_SIZES
+from rmdesk.documents.document_data import PAGE_SIZE_NAMES
 from rmdesk.errors import NotFound, RmdeskError
 from rmdesk.models.agreements import (
     AgreementBody,
@@ -57,7 +57,7 @@ class AgreementWrites(AgreementReads):
     ) -> None:
         """Change the settings agreements, reports and e-mail drafts print with (None leaves
         one as it is); one transaction."""
-        if page_size is not None and page_size not in PAGE_SIZES:
+        if page_size is not None and page_size not in PAGE_SIZE_NAMES:
             raise AgreementRefused(f"page_size: '{page_size}' is not one of A4, Letter")
         values = {PROGRAMME_SETTING: programme, OFFICER_SETTING: officer_name,
                   OFFICER_SIGNS_SETTING: None if officer_signs is None else

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rmdesk.documents.agreement_pdf import render_agreement_pdf
-from rmdesk.documents.agreement_verify import claimed_hash, verify_against
 from rmdesk.documents.atomic_file import write_bytes_atomic
 from rmdesk.models.agreements import METHODS, ROLES
 from rmdesk.models.cohorts import Cohort
@@ -40,6 +38,8 @@ class AgreementService(AgreementWrites):
     # -- PDFs -------------------------------------------------------------------------------
     def export_pdf(self, pair_id: int, out: Path | str, version: int | None = None) -> Path:
         """Write the agreement's PDF to ``out`` whole or not at all (0600)."""
+        from rmdesk.documents.agreement_pdf import render_agreement_pdf  # reportlab, when used
+
         data = render_agreement_pdf(self.document(pair_id, version), self.page_size)
         return write_bytes_atomic(out, data)
 
@@ -69,6 +69,8 @@ class AgreementService(AgreementWrites):
 
     def verify(self, source: Path | str | bytes) -> VerifyResult:
         """Which signed version a PDF is a true copy of; altered copies are refused."""
+        from rmdesk.documents.agreement_verify import claimed_hash, verify_against  # pypdf
+
         claimed = claimed_hash(source)
         if claimed is None:
             return VerifyResult(False, "The file is not an rmdesk agreement (no fingerprint).")

@@ -9,10 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rmdesk.documents.agreement_pdf import AgreementDocument, render_agreement_pdf
+from rmdesk.documents.document_data import AgreementDocument, ReportInfo
 from rmdesk.documents.email_drafts import Introduction, write_cohort_drafts
-from rmdesk.documents.pdf_layout import ReportInfo
-from rmdesk.documents.report_pdf import pairs_list_pdf
 from rmdesk.documents.table_export import ANNOUNCED_PAIR_COLUMNS, Cell, write_xlsx
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.people import Employee
@@ -39,6 +37,10 @@ class Announcement:
         (the files of this run are removed again)."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
+        # reportlab, on first use: the window opens without it
+        from rmdesk.documents.agreement_pdf import render_agreement_pdf
+        from rmdesk.documents.report_pdf import pairs_list_pdf
+
         stem = f"Pairs - {_safe(self.cohort.name)}"
         people = [(i.mentor, i.mentee) for i in self.intros]
         total = 2 * len(self.intros) + 2

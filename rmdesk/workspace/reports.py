@@ -15,10 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
-from rmdesk.documents.agreement_pdf import AgreementDocument
+from rmdesk.documents.document_data import AgreementDocument, ReportInfo
 from rmdesk.documents.email_drafts import Introduction
-from rmdesk.documents.pdf_layout import ReportInfo
-from rmdesk.documents.report_pdf import write_outcomes_report
 from rmdesk.documents.table_export import (
     ACTION_COLUMNS,
     PAIR_COLUMNS,
@@ -307,6 +305,8 @@ def write_report(
 
     def pages(done: int, total: int) -> bool:
         return progress is None or progress(done, total, "outcomes report")
+
+    from rmdesk.documents.report_pdf import write_outcomes_report  # reportlab, on first use
 
     return write_outcomes_report(
         out, found.pairs, found.enrolment, info, today=info.prepared_on, progress=pages

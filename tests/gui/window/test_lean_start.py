@@ -342,3 +342,39 @@ def test_build_window_closes_its_window_when_the_file_cannot_open(
         build_window(folder)
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, MainWindow) and w.isVisible() and not w.populated]  # fmt: skip
+
+
+OPEN_AND_LIST = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from rmdesk.app import build_window
+window = build_window(sys.argv[1])
+for key in ("dashboard", "roster", "pairing", "agreements", "sessions"):
+    window.show_view(key)
+    app.processEvents()
+heavy = ("reportlab", "pypdf", "xlsxwriter", "fontTools", "numpy", "scipy", "python_calamine")
+print(sorted(m for m in heavy if m in sys.modules), flush=True)
+"""
+
+
+def test_opening_the_window_loads_no_pdf_spreadsheet_or_maths_library(tmp_path: Path) -> None:
+    """PDF, spreadsheet and assignment libraries load when an export, a print or a
+    suggestion needs them, never to open the window and look at its views."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.unit.report_cohort import build
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    build(ws, tmp_path)  # a cohort with pairs, agreements (one signed), sessions and actions
+    ws.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST, str(db)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -73,3 +73,23 @@ def test_taking_no_changes_tells_nobody(workspace: Workspace) -> None:
     workspace.subscribe(heard.append)
     workspace.take_changes([])
     assert heard == []
+
+
+def test_one_person_is_read_by_id_not_with_the_whole_roster(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view showing one pair's names read all 100k people for them (a second's freeze)."""
+    workspace.roster.import_roster(SAMPLE)
+    workspace.roster.forget()
+    whole: list[int] = []
+    real = RosterService.employees
+
+    def counted(self: RosterService) -> object:
+        whole.append(1)
+        return real(self)
+
+    monkeypatch.setattr(RosterService, "employees", counted)
+    person = workspace.roster.employee("E1001")
+    assert person.employee_id == "E1001" and whole == []
+    workspace.roster.employees()
+    assert workspace.roster.employee("E1002").employee_id == "E1002" and len(whole) == 1
