@@ -275,19 +275,21 @@ class PairingBoard(BoardGestures):
         """The roster is read: make what waited for it (now, if the board is shown)."""
         self.hold = False
         if self.isVisible():
-            if self._roster_stale:
-                self.reload_roster()
             if self._cohort_stale:
                 self.reload()
+            if self._roster_stale:
+                self.reload_roster()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.hold:
             return
-        if self._roster_stale:
-            self.reload_roster()
+        # the cohort first: a big roster's candidates are then made by a worker, which would
+        # slow this thread's work down if it ran meanwhile
         if self._cohort_stale:
             self.reload()
+        if self._roster_stale:
+            self.reload_roster()
 
     def reload(self) -> None:
         """Refresh the cohort's people and pairs, re-checked against the rules. With a big

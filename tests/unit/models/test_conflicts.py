@@ -532,3 +532,38 @@ def test_the_people_caught_in_loops_are_those_whose_chain_never_ends(ups: list[i
     many = {ids[i]: managers[i] for i in range(n)}
     in_loops = {p for cycle in find_cycles(many) for p in cycle}
     assert in_loops <= {ids[i] for i in caught}
+
+
+@given(st.lists(st.integers(min_value=-3, max_value=30), min_size=1, max_size=30), st.data())
+def test_the_org_chart_agrees_with_walking_up_each_chain(
+    ups: list[int], data: st.DataObject
+) -> None:
+    """Depths and 'how many levels above' from one walk of the tree, against walking up from
+    each person. Managers may be outside the roster (negative: none; past the end: unknown
+    ids); a person may name themself. Reporting loops are left out: the import refuses them."""
+    n = len(ups)
+    managers: dict[str, str | None] = {}
+    for i, up in enumerate(ups):
+        if up < 0:
+            managers[f"E{i}"] = None
+        elif up >= n:
+            managers[f"E{i}"] = f"X{up}"  # a manager who is not on the roster
+        else:
+            managers[f"E{i}"] = f"E{min(up, i)}"  # at or below one's own index: no loops
+    chart = OrgChart(managers)
+
+    def chain(person: str) -> list[str]:
+        out, node = [], managers.get(person)
+        while node is not None and node != (out[-1] if out else person):
+            out.append(node)
+            node = managers.get(node)
+        return out
+
+    for who in managers:
+        assert chart.depth(who) == len(chain(who)), who
+    for _ in range(20):
+        upper = data.draw(st.sampled_from(sorted(managers)))
+        lower = data.draw(st.sampled_from(sorted(managers)))
+        above = chain(lower)
+        expected = above.index(upper) + 1 if upper in above else None
+        assert chart.levels_above(upper, lower) == expected, (upper, lower)
