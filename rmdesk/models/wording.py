@@ -21,3 +21,22 @@ def plural_word(n: int, word: str) -> str:
 def plural(n: int, word: str) -> str:
     """``plural(1, "pair")`` is "1 pair", ``plural(3, "pair")`` is "3 pairs"."""
     return f"{n:,} {plural_word(n, word)}"
+
+
+#: Unicode's first-strong isolate and its end (UAX #9): a name in Arabic or Hebrew keeps its
+#: own direction inside them, and never turns the line around it right to left.
+_ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` as a bidi isolate, to place a name of any script inside a sentence."""
+    return f"{_ISOLATE}{text}{_END_ISOLATE}"
+
+
+def pair_title(mentor: str, mentee: str) -> str:
+    """'Mentor → Mentee', the mentor first whatever scripts the names are in: without the
+    isolates, an Arabic mentor's name turned the line around, and the arrow pointed the
+    wrong way."""
+    # the left-to-right mark first: Qt's rich text takes a block's direction from its first
+    # strong letter and does not skip isolates when it looks for it
+    return f"\u200e{isolated(mentor)} → {isolated(mentee)}"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from rmdesk.models.agreements import AgreementState
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.people import Employee
+from rmdesk.models.wording import isolated, pair_title
 from rmdesk.ui.common.severity import icon
 
 TEMPLATE = 0  # the item data of the template row; pairs carry their id (ids start at 1)
@@ -58,10 +59,14 @@ class PairList(QTreeWidget):
         template.setFont(0, font)
         self.addTopLevelItem(template)
         for pair_id, mentor, mentee, status in pairs:
-            label = f"{mentor.name} → {mentee.name}" + (" (ended)" if status != "active" else "")
+            label = pair_title(mentor.name, mentee.name) + (
+                " (ended)" if status != "active" else ""
+            )
             item = QTreeWidgetItem([label, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, pair_id)
-            item.setToolTip(0, f"Pair {pair_id}: {mentor.label} mentors {mentee.label}")
+            item.setToolTip(
+                0, f"Pair {pair_id}: {isolated(mentor.label)} mentors {isolated(mentee.label)}"
+            )
             self.addTopLevelItem(item)
             self._rows[pair_id] = item
             self.set_state(pair_id, states.get(pair_id, AgreementState("none")))

@@ -6,6 +6,8 @@ refreshes only the rows (and the editor) of the pairs that changed.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from rmdesk.errors import RmdeskError
 from rmdesk.models.agreements import AgreementBody, AgreementState, AgreementVersion, validate
 from rmdesk.models.cohorts import Cohort
-from rmdesk.models.wording import plural
+from rmdesk.models.wording import isolated, pair_title, plural
 from rmdesk.ui.agreements.commands import SaveDraftCommand, SetTemplateCommand, SignCommand
 from rmdesk.ui.agreements.editor import AgreementEditor
 from rmdesk.ui.agreements.pair_list import TEMPLATE, PairList, state_text
@@ -73,6 +75,7 @@ class AgreementsView(PdfActions, QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setObjectName("agreementSummary")
+        self.summary.setWordWrap(True)
         ll.addWidget(self.summary)
         ll.addWidget(self.list, 1)
         ll.addWidget(self.export_all_button)
@@ -82,7 +85,10 @@ class AgreementsView(PdfActions, QWidget):
         self.title.setWordWrap(True)
         self.version_combo = QComboBox()
         self.version_combo.setObjectName("versionCombo")
-        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.version_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.version_combo.setMinimumContentsLength(18)
         self.version_combo.setToolTip("Every version stays readable; only the latest is edited")
         self.version_combo.currentIndexChanged.connect(lambda *_: self._show_selected_version())
         self.sign_buttons = {r: QPushButton(f"Sign as {r}…") for r in ROLES_SIGNING}
@@ -95,17 +101,21 @@ class AgreementsView(PdfActions, QWidget):
         self.print_button.clicked.connect(self.print_agreement)
         self.open_button = QPushButton("Open PDF")
         self.open_button.clicked.connect(self.open_pdf)
-        self.pair_bar = QWidget()
-        bar = QHBoxLayout(self.pair_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
+        self.pair_bar = QWidget()  # two rows, so that it fits a 1024-pixel screen
+        rows = QVBoxLayout(self.pair_bar)
+        rows.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
         bar.addWidget(QLabel("Version"))
-        bar.addWidget(self.version_combo)
+        bar.addWidget(self.version_combo, 1)
         bar.addSpacing(12)
-        for button in self.sign_buttons.values():
-            bar.addWidget(button)
-        bar.addStretch(1)
         for button in (self.pdf_button, self.print_button, self.open_button):
             bar.addWidget(button)
+        signing = QHBoxLayout()
+        for button in self.sign_buttons.values():
+            signing.addWidget(button)
+        signing.addStretch(1)
+        rows.addLayout(bar)
+        rows.addLayout(signing)
         self.banner = QLabel()
         self.banner.setObjectName("agreementBanner")
         self.banner.setWordWrap(True)
@@ -228,8 +238,8 @@ class AgreementsView(PdfActions, QWidget):
         mentor, mentee = (self.ws.roster.employee(e) for e in (pair.mentor_id, pair.mentee_id))
         state = self.ws.agreements.state(pair_id)
         self.title.setText(
-            f"<h3>{mentor.name} → {mentee.name}</h3>"
-            f"{mentor.title or ''} mentors {mentee.title or ''} · "
+            f"<h3>{html.escape(pair_title(mentor.name, mentee.name))}</h3>"
+            f"{html.escape(_who_mentors_whom(mentor.title, mentee.title))}"
             f"<b>{state_text(state)}</b>"
         )
         if refresh_versions:
@@ -363,3 +373,11 @@ class AgreementsView(PdfActions, QWidget):
         if self.cohort is not None and self.cohort.id in event.cohort_ids:
             found = [c for c in self.ws.cohorts.cohorts() if c.id == self.cohort.id]
             self.set_cohort(found[0] if found else None)
+
+
+def _who_mentors_whom(mentor_title: str | None, mentee_title: str | None) -> str:
+    """'Analyst mentors Chief Financial Officer · ', or nothing when the roster has no titles
+    (a line reading ' mentors ' said nothing)."""
+    if mentor_title and mentee_title:
+        return f"{isolated(mentor_title)} mentors {isolated(mentee_title)} · "
+    return ""

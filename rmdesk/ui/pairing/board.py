@@ -40,6 +40,7 @@ def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWid
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
     label = QLabel(f"<b>{title}</b>")
+    label.setWordWrap(True)  # a narrow column wraps its title instead of widening the window
     lay.addWidget(label)
     lay.addWidget(search)
     lay.addWidget(view, 1)
@@ -95,8 +96,8 @@ class PairingBoard(BoardGestures):
         header = self.roster_table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.roster_table.setColumnWidth(DEPARTMENT, 90)
-        self.roster_table.setColumnWidth(GRADE, 48)
+        self.roster_table.setColumnWidth(DEPARTMENT, 72)  # the name gets the room
+        self.roster_table.setColumnWidth(GRADE, 40)
         self.add_mentors = QPushButton("+ Mentors")
         self.add_mentees = QPushButton("+ Mentees")
         self.add_mentors.setToolTip(
@@ -213,17 +214,19 @@ class PairingBoard(BoardGestures):
         candidates = _column("Roster", find, self.roster_table, buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("boardSplitter")
-        for w, least in ((candidates, 330), (self.mentor_col, 170), (middle, 220),
-                         (self.mentee_col, 170)):  # fmt: skip
+        # the four columns fit a 1024-pixel screen beside the side bar
+        for w, least in ((candidates, 250), (self.mentor_col, 140), (middle, 220),
+                         (self.mentee_col, 140)):  # fmt: skip
             split.addWidget(w)
             w.setMinimumWidth(least)
         split.setChildrenCollapsible(False)
         for i, stretch in enumerate((3, 3, 4, 3)):
             split.setStretchFactor(i, stretch)
-        split.setSizes([360, 250, 380, 250])
+        split.setSizes([380, 220, 360, 220])
         self.splitter = split
         self.cohort_label = QLabel()
         self.cohort_label.setObjectName("cohortLabel")
+        self.cohort_label.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(self.cohort_label)
         outer.addWidget(split, 1)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from rmdesk.models.conflicts import Conflict
 from rmdesk.models.people import Employee
+from rmdesk.models.wording import pair_title
 from rmdesk.ui.common import severity
 
 IDLE = (
@@ -45,7 +48,7 @@ class VerdictPanel(QTextBrowser):
         )
         head = (
             f"<span style='color:{colour}'>■</span> <b>{heading}{severity.WORDS[worst]}</b>: "
-            f"{mentor.name} → {mentee.name}"
+            + html.escape(pair_title(mentor.name, mentee.name))
         )
         self.setHtml(
             head

@@ -121,14 +121,19 @@ class TimelineHeader(QHeaderView):
         metrics = self.fontMetrics()
         if not months or months[0] != first:
             months.insert(0, first)
+        free_from = rect.left()  # a label is drawn whole or not at all: never over another
         for n, month in enumerate(months):
-            x = int(self.axis.x(month, rect))
+            x = int(self.axis.x(month, rect)) + 3
             end = int(self.axis.x(months[n + 1], rect)) if n + 1 < len(months) else rect.right()
-            box = QRect(x + 3, rect.top(), max(10, end - x - 3), rect.height())
             text = month.strftime(fmt)
             if (n == 0 or month.month == 1) and metrics.horizontalAdvance(
                 f"{text} {month:%Y}"
-            ) < box.width():
+            ) < end - x:
                 text = f"{text} {month:%Y}"
+            width = metrics.horizontalAdvance(text)
+            if x < free_from or x + width > rect.right() - 2:
+                continue  # too narrow here: the next month that fits is named instead
+            box = QRect(x, rect.top(), width + 1, rect.height())
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            free_from = x + width + metrics.horizontalAdvance(" ")
         painter.restore()

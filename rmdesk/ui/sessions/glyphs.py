@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from rmdesk.models.sessions import CANCELLED, HELD, NO_SHOW, PLANNED, Session
 from rmdesk.ui.common.health_badges import HEALTH_COLOURS, HEALTH_WORDS
@@ -136,8 +136,8 @@ _LEGEND = (
     ("Planned", _sample(status=PLANNED)),
     ("Held", _sample(status=HELD)),
     ("Held, role reversal", _sample(status=HELD, role_reversal=True)),
-    ("Cancelled by senior (S)", _sample(status=CANCELLED, cancelled_by="mentee")),
-    ("Cancelled by junior (J)", _sample(status=CANCELLED, cancelled_by="mentor")),
+    ("Cancelled by mentee (senior)", _sample(status=CANCELLED, cancelled_by="mentee")),
+    ("Cancelled by mentor (junior)", _sample(status=CANCELLED, cancelled_by="mentor")),
     ("No-show", _sample(status=NO_SHOW)),
 )
 
@@ -148,15 +148,15 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionsLegend")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        for words, sample in _LEGEND:
-            row.addWidget(GlyphIcon(sample, self))
-            label = QLabel(words, self)
-            row.addWidget(label)
-            row.addSpacing(10)
-        row.addStretch(1)
+        grid = QGridLayout(self)  # three keys a row: it fits a 1024-pixel screen
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        for n, (words, sample) in enumerate(_LEGEND):
+            row, column = divmod(n, 3)
+            grid.addWidget(GlyphIcon(sample, self), row, 2 * column)
+            grid.addWidget(QLabel(words, self), row, 2 * column + 1)
+        grid.setColumnStretch(6, 1)
 
 
 __all__ = [

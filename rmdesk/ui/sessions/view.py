@@ -110,10 +110,12 @@ class SessionsView(SessionEditing):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # the names and the timeline share what the fixed columns leave, so that the months
+        # stay readable on a 1024-pixel screen
+        header.setSectionResizeMode(COL_PAIR, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TIMELINE, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_PAIR, 220)
         self.table.setColumnWidth(COL_HEALTH, 92)
-        self.table.setColumnWidth(COL_NEXT, 112)
+        self.table.setColumnWidth(COL_NEXT, 104)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.detail = PairDetail()

@@ -285,3 +285,30 @@ def test_export_open_and_print_through_seams(
     assert len(pages) >= 2 and "Yasmin Haddad" in text and "What we agreed" in text
     short = printed[0].short_hash
     assert f"Version 1 · page 1 of {len(pages)} · {short}" in text
+
+
+def test_the_heading_names_the_mentor_first_in_any_script(qtbot: Any, tmp_path: Path) -> None:
+    """An Arabic mentor's name turned the heading right to left: it read as if the mentee
+    mentored. The names are isolates in a left-to-right line; a roster without job titles
+    leaves out the 'X mentors Y' line instead of printing ' mentors '."""
+    from rmdesk.models.wording import pair_title
+
+    ws = Workspace.open(tmp_path / "ar.db")
+    roster = tmp_path / "ar.csv"
+    roster.write_text(
+        "Employee ID,Name,Department,Grade\nA1,مريم الحسن,IT,2\nB1,Bongani Suzuki,Finance,9\n",
+        encoding="utf-8",
+    )
+    ws.roster.import_roster(roster)
+    cohort = ws.cohorts.create_cohort("Spring")
+    ws.pairing.pair("A1", "B1", cohort, "test")
+    view = AgreementsView(ws, QUndoStack(), WorkspaceSignals(ws))
+    qtbot.addWidget(view)
+    view.set_cohort(cohort)
+    view.show()
+    text = view.title.text()
+    assert pair_title("مريم الحسن", "Bongani Suzuki") in text
+    assert text.index("مريم") < text.index("Bongani")  # the mentor first, in reading order
+    assert " mentors " not in text  # no titles on this roster
+    assert pair_title("مريم الحسن", "Bongani Suzuki").startswith("\u200e\u2068مريم الحسن\u2069")
+    ws.close()

@@ -1,0 +1,49 @@
+"""The window fits a 1024×700 screen in every state: empty, a roster without a cohort, and a
+cohort with pairs, agreements and sessions. Each view's least width, beside the side bar, is
+what the window can shrink to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from rmdesk.app import build_window
+from rmdesk.workspace import Workspace
+from tests.conftest import SAMPLE
+from tests.unit.report_cohort import build
+
+SCREEN = (1024, 700)
+
+
+def _empty(ws: Workspace, folder: Path) -> None:
+    return None
+
+
+def _roster_only(ws: Workspace, folder: Path) -> None:
+    ws.roster.import_roster(SAMPLE)
+
+
+def _cohort(ws: Workspace, folder: Path) -> None:
+    build(ws, folder)
+
+
+@pytest.mark.parametrize("fill", [_empty, _roster_only, _cohort], ids=["empty", "roster", "cohort"])
+def test_the_window_fits_a_1024_by_700_screen(qtbot: QtBot, tmp_path: Path, fill: object) -> None:
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    fill(ws, tmp_path)  # type: ignore[operator]
+    ws.close()
+    window = build_window(db)
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in ("dashboard", "roster", "pairing", "agreements", "sessions"):
+        window.show_view(key)
+        qtbot.wait(10)
+        assert window.width() <= SCREEN[0], key
+        assert window.minimumSizeHint().width() <= SCREEN[0], key
+    window.close()
+    window.workspace.close()
