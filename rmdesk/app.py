@@ -107,14 +107,23 @@ def build_window(db_path: Path | str | None = None) -> MainWindow:
     _application()
     path = Path(db_path).expanduser() if db_path else default_db_path()
     window = MainWindow.opening(path)
+    _fill(window, path)
+    return window
+
+
+def _fill(window: MainWindow, path: Path) -> None:
+    """Open ``path`` and build the views in ``window``; on any failure the window closes,
+    the file (and its lock) is let go, and the error goes on to the caller."""
+    workspace: Workspace | None = None
     try:
         workspace = open_workspace(path)
+        window.populate(workspace)
     except BaseException:
         window.close()
         window.deleteLater()
+        if workspace is not None:
+            workspace.close()
         raise
-    window.populate(workspace)
-    return window
 
 
 def run(db_path: Path | str | None = None) -> int:
@@ -132,10 +141,8 @@ def run(db_path: Path | str | None = None) -> int:
     install_excepthook()
     register_fonts()
     try:
-        workspace = open_workspace(path)
+        _fill(window, path)
     except StorageError as exc:
-        window.close()
         QMessageBox.critical(None, "rmdesk cannot open its database", str(exc))
         return 1
-    window.populate(workspace)
     return app.exec()

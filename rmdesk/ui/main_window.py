@@ -359,6 +359,11 @@ class MainWindow(WindowChrome):
             self._closed = True
             super().closeEvent(event)
             return
+        if self.importer.running:  # an import being read or written: closed once it ends
+            self._close_when_imported = True
+            self.statusBar().showMessage("The window closes when the import has finished.")
+            event.ignore()
+            return
         self._closed = True
         if self._loader is not None:  # a background read still running: let it finish
             self._loader.wait()

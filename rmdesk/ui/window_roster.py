@@ -49,6 +49,7 @@ class RosterHandling(QMainWindow):
     _read_outdated: bool
     _roster_stale: bool  # the roster changed while a job ran
     _next_roster: Loaded | None  # the import's worker made it ready for the roster view
+    _close_when_imported = False
 
     _refresh_first_run: Callable[[], None]  # MainWindow's
 
@@ -121,6 +122,8 @@ class RosterHandling(QMainWindow):
         if report is not None:
             self.act_import_warnings.setEnabled(bool(report.warnings))
         self.import_finished.emit(report)
+        if self._close_when_imported:  # the officer closed the window meanwhile
+            self.close()
 
     def _roster_changed(self) -> None:
         loaded, self._next_roster = self._next_roster, None

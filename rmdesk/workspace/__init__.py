@@ -12,11 +12,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rmdesk.errors import StorageError
 from rmdesk.storage import migrations, open_database
 from rmdesk.storage.sqlite import Database
 from rmdesk.workspace.events import Event, Listener
 from rmdesk.workspace.roster import ImportPlan, ImportReport, Progress, RosterService
-from rmdesk.workspace.store import Store
+from rmdesk.workspace.store import Store, file_id
 
 if TYPE_CHECKING:
     from rmdesk.workspace.agreements import AgreementService
@@ -98,6 +99,11 @@ class Workspace:
         workspace's listeners only through ``take_changes``. Raises for a database in memory."""
         if self.path is None:
             raise ValueError("a database in memory has no second connection")
+        if file_id(self.path) != self.store.file_id:  # never a new file where it was
+            raise StorageError(
+                f"{self.path} was moved, renamed or replaced since rmdesk opened it; nothing "
+                "was written. Close rmdesk and start it again on the file where it is now."
+            )
         if self.store.read_only:
             from rmdesk.storage import open_read_only
 

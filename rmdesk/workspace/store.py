@@ -6,6 +6,7 @@ builds on) when the Workspace composes it; it never opens a connection of its ow
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.events = EventBus()
+        #: which file this is (device, inode), to tell it from one put in its place later
+        self.file_id = file_id(path)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -94,6 +97,17 @@ class Store:
                 [key, value],
             )
             self.emit(SettingsChanged(frozenset({key})))
+
+
+def file_id(path: Path | None) -> tuple[int, int] | None:
+    """The file at ``path`` as (device, inode); None when there is none (or no path)."""
+    if path is None:
+        return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _begin_immediate(conn: sqlite3.Connection) -> None:

@@ -15,6 +15,10 @@ Progress = Callable[[int, int, str], bool]
 Job = Callable[[Progress], Any]
 
 
+def _spent(progress: Progress) -> None:
+    raise RuntimeError("a task runs once")
+
+
 class _Worker(QObject):
     done = Signal(object)
     failed = Signal(object)
@@ -31,8 +35,9 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        job, self._job = self._job, _spent  # the held worker keeps nothing the job used
         try:
-            result = self._job(self.report)
+            result = job(self.report)
         except Exception as exc:  # handed to the GUI thread, which decides what to tell
             self.failed.emit(exc)
         else:

@@ -252,20 +252,31 @@ class PairingBoard(BoardGestures):
             return
         self._roster_stale = False
         people = self.ws.roster.employees()
+        self._drop_candidates_worker()
         if len(people) < BACKGROUND_FROM:
-            self._candidates = None
-            self.roster_model.set_people([e for e in people.values() if e.active])
+            self._list_candidates_here(people)
             return
-        # a big roster: the candidates' lists are made by a worker, the board never freezes
+        # a big roster: the candidates' lists are made by a worker, the board never freezes;
+        # meanwhile the list is empty, never the roster as it was before an import
         sort, columns = self.roster_model.load_order()
         loader = RosterLoader.from_people(people, _active, sort, columns, self)
         loader.ready.connect(lambda _people, loaded: self._candidates_made(loader, loaded))
-        loader.search_ready.connect(
-            lambda texts: loader is self._candidates and self.roster_model.install_search(texts)
-        )
+        loader.search_ready.connect(lambda texts: self._candidates_searchable(loader, texts))
+        loader.failed.connect(lambda _exc: self._candidates_failed(loader))
         self._candidates = loader
+        self.roster_model.set_people([])
         self.roster_table.empty_text = "Listing the roster…"
         loader.start()
+
+    def _list_candidates_here(self, people: dict[str, Employee]) -> None:
+        self.roster_model.set_people([e for e in people.values() if e.active])
+        self._candidates_filtered(self.roster_search.text())
+
+    def _drop_candidates_worker(self) -> None:
+        """Let the worker making the candidates go (done, failed or overtaken)."""
+        if self._candidates is not None:
+            self._candidates.deleteLater()  # its thread, held until it ends, is let go then
+            self._candidates = None
 
     def _candidates_made(self, loader: RosterLoader, loaded: Loaded) -> None:
         if loader is not self._candidates:
@@ -273,6 +284,17 @@ class PairingBoard(BoardGestures):
         self.roster_model.install(loaded)
         self._candidates_filtered(self.roster_search.text())
         self.candidates_ready.emit()
+
+    def _candidates_searchable(self, loader: RosterLoader, texts: object) -> None:
+        if loader is self._candidates:
+            self.roster_model.install_search(texts)  # type: ignore[arg-type]
+            self._drop_candidates_worker()  # its work is done
+
+    def _candidates_failed(self, loader: RosterLoader) -> None:
+        if loader is self._candidates:
+            self._drop_candidates_worker()
+            self._list_candidates_here(self.ws.roster.employees())  # made here, as before
+            self.candidates_ready.emit()
 
     def release(self) -> None:
         """The roster is read: make what waited for it (now, if the board is shown)."""

@@ -82,11 +82,12 @@ class RosterImporter(QObject):
         self._show_error = show_error
         self.last_report: ImportReport | None = None
         self._task: Task | None = None
+        self._here = False  # a job running on this thread (a workspace in memory)
         self._writing: ImportPlan | None = None  # the plan being saved, asked again if refused
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self._task is not None or self._here
 
     def import_file(self, path: Path, ask: bool = True) -> None:
         """Read and check ``path`` in the background, let the officer settle it, then write.
@@ -188,6 +189,7 @@ class RosterImporter(QObject):
     ) -> None:
         """The job on the GUI thread, its end told from the event loop as a worker's is."""
         self.busy.emit(True)
+        self._here = True  # until its end is told, as a worker's would be
         try:
             result = job(lambda _done, _total, _what: True)
         except Exception as exc:  # told as a worker's failure is
@@ -197,14 +199,14 @@ class RosterImporter(QObject):
         QTimer.singleShot(0, lambda: self._ended(on_done, result))
 
     def _ended(self, on_done: Callable[[object], None], result: object) -> None:
-        self._task = None
+        self._task, self._here = None, False
         if isinstance(result, _Written):  # ready before the window, taking edits again, looks
             self.roster_prepared.emit(result.loaded)
         self.busy.emit(False)
         on_done(result)
 
     def _failed(self, exc: object) -> None:
-        self._task = None
+        self._task, self._here = None, False
         self.busy.emit(False)
         plan, self._writing = self._writing, None
         if isinstance(exc, DeactivationRefused) and plan is not None:

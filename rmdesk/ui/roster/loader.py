@@ -40,9 +40,10 @@ class _Reader(QObject):
 
     @Slot()
     def run(self) -> None:
+        read, keep = self.read, self.keep
+        self.read, self.keep = dict, None  # the held worker keeps no roster once it ran
         try:
-            people = self.read()
-            keep = self.keep
+            people = read()
             people_list = [e for e in people.values() if keep(e)] if keep else list(people.values())
             loaded = load(people_list, self.sort, self.columns, search=False)  # type: ignore[arg-type]
         except Exception as exc:  # handed to the GUI thread, which reads it there instead

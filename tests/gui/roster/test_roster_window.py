@@ -462,6 +462,7 @@ def test_a_window_over_a_database_in_memory_imports_too(qtbot) -> None:  # type:
     assert done.args[0] is not None
     qtbot.waitUntil(lambda: window.roster_page.model.rowCount() == 198)
     assert window.centralWidget().isEnabled()
+    assert window._next_roster is None  # the lists the job made were taken, not left over
     window.close()
 
 
@@ -477,3 +478,30 @@ def test_texts_sort_as_their_key_tuples_would(values: list[str | None], descendi
     keys = [_sort_key(v) for v in values]
     expected = sorted(range(len(values)), key=keys.__getitem__, reverse=descending)
     assert _order_by_text(values, descending) == expected
+
+
+def test_closing_the_window_during_an_import_waits_for_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Closing while an import was written dropped it without a word: the window now says it
+    closes when the import has finished, and does."""
+    import threading
+
+    from rmdesk.workspace.roster import RosterService
+
+    _accept_dialog(monkeypatch, [])
+    release = threading.Event()
+    real = RosterService.prepare_import
+
+    def slow_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(RosterService, "prepare_import", slow_prepare)
+    window.import_file(SAMPLE)
+    window.close()
+    assert window.isVisible()
+    assert "closes when the import has finished" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        release.set()
+    assert done.args[0] is not None
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.workspace.roster.count() == 198

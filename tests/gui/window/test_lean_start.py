@@ -93,12 +93,14 @@ def test_a_big_rosters_candidates_are_made_off_the_gui_thread(
         window.show_view("pairing")
         assert board.roster_table.empty_text == "Listing the roster…"
     assert board.roster_model.rowCount() == 198 and made_on and not any(made_on)
+    board.reload_roster()  # the roster changed: a worker makes the lists again
     first = board._candidates
-    board.reload_roster()  # the roster changed again: the first worker's lists are stale
+    assert first is not None and board.roster_model.rowCount() == 0  # never the old list
+    board.reload_roster()  # and changed again before it was done: the first is overtaken
     assert board._candidates is not first
-    assert first is not None
     board._candidates_made(first, roster_model.load([], None))
-    assert board.roster_model.rowCount() == 198  # the overtaken lists were not installed
+    assert board.roster_table.empty_text == "Listing the roster…"  # its lists were dropped
+    qtbot.waitUntil(lambda: board.roster_model.rowCount() == 198, timeout=20_000)
 
 
 def test_a_small_roster_is_read_at_once(qtbot: QtBot, tmp_path: Path) -> None:
@@ -314,7 +316,7 @@ def test_build_window_paints_the_window_before_it_opens_the_file(
 
     def open_workspace(path: Path) -> Workspace:
         (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                     and not w.populated]  # fmt: skip
+                     and not w.populated and w.isVisible()]  # fmt: skip
         label = window.centralWidget()
         seen.append((window.isVisible(), label.text() if isinstance(label, QLabel) else ""))
         return real_open(path)
@@ -378,3 +380,30 @@ def test_opening_the_window_loads_no_pdf_spreadsheet_or_maths_library(tmp_path: 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_run_lets_the_file_go_when_building_the_window_fails(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A storage error while the views are built (a full disk at the first write) is told as
+    one opening the file is; the window closes and the file's lock is released."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from rmdesk import app as app_module
+    from rmdesk.errors import StorageError
+    from rmdesk.workspace import writer_lock
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda *_: 0)
+    monkeypatch.setattr("rmdesk.ui.common.crash.install_excepthook", lambda: None)
+
+    def failing(self: MainWindow, workspace: Workspace) -> None:
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(MainWindow, "populate", failing)
+    db = tmp_path / "w.db"
+    assert app_module.run(db) == 1
+    assert said == ["the disk is full"]
+    assert writer_lock.WriterLock(db).path not in writer_lock._HELD
+    assert not writer_lock.lock_path(db.resolve()).exists()  # nobody holds the file now

@@ -3,6 +3,8 @@ workspace through ``take_changes``, and the roster it read is adopted, not read 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rmdesk.workspace import Workspace
@@ -93,3 +95,21 @@ def test_one_person_is_read_by_id_not_with_the_whole_roster(
     assert person.employee_id == "E1001" and whole == []
     workspace.roster.employees()
     assert workspace.roster.employee("E1002").employee_id == "E1002" and len(whole) == 1
+
+
+def test_no_second_connection_to_a_file_moved_or_replaced_since_it_opened(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """An import's worker opened the path: after a move it made a new, empty workspace there
+    and imported into it, while the window went on with the moved file."""
+    from rmdesk.errors import StorageError
+
+    assert workspace.path is not None
+    moved = tmp_path / "moved.db"
+    workspace.path.rename(moved)
+    with pytest.raises(StorageError, match="moved, renamed or replaced"):
+        workspace.second_connection()
+    assert not workspace.path.exists()  # nothing was made in its place
+    Workspace.open(workspace.path).close()  # another file now at the old path
+    with pytest.raises(StorageError, match="moved, renamed or replaced"):
+        workspace.second_connection()
