@@ -252,6 +252,11 @@ class MainWindow(WindowChrome):
         self._show_view(max(self.sidebar.currentRow(), 0))
 
     def focus_search(self) -> None:
+        """Ctrl+F: the sessions view searches its pairs; elsewhere the tool bar searches
+        people. One shortcut, routed here: two on one key fired neither (Qt's ambiguity)."""
+        if self.pages.currentWidget() is self.sessions_page:
+            self.sessions_page.focus_search()
+            return
         self.search.setFocus()
         self.search.selectAll()
 

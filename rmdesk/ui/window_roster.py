@@ -63,7 +63,7 @@ class RosterHandling(QMainWindow):
         self._loader.ready.connect(self._roster_read)
         self._loader.search_ready.connect(self.roster_page.model.install_search)
         self._loader.failed.connect(lambda _exc: self._roster_read(None, None))
-        self.statusBar().showMessage("Reading the roster…")
+        self.statusBar().showMessage("Loading the roster…")
         self._reading, self._read_outdated = True, False
         self._loader.start()
 

@@ -126,6 +126,7 @@ class AgreementsView(PdfActions, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
+        self.editor_area = scroll
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -220,9 +221,18 @@ class AgreementsView(PdfActions, QWidget):
         for action in (self.act_export_pdf, self.act_print, self.act_open_pdf):
             action.setEnabled(has_pair)
         self.editor.setEnabled(key is not None)
+        # no cohort, or no pair chosen: no form of made-up values, only what to do
+        self.editor_area.setVisible(key is not None and self.cohort is not None)
+        self.export_all_button.setEnabled(self.cohort is not None)
+        self.act_export_all.setEnabled(self.cohort is not None)
         if key is None or self.cohort is None:
             self.title.setText("")
-            self.banner.setText("Select a pair to see its agreement.")
+            self.banner.setText(
+                "No cohort yet. Create one with Cohort ▸ New cohort… (Ctrl+Shift+N) and pair "
+                "people on the Pairing board: each pair's agreement is written here."
+                if self.cohort is None
+                else "Select a pair to see its agreement."
+            )
             return
         if key == TEMPLATE:
             self.version_combo.clear()

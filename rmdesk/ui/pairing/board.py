@@ -124,21 +124,13 @@ class PairingBoard(BoardGestures):
         self.pairs = PairsModel(lambda k, ids, r: self._dropped("pairs", k, ids, r), self)
         self.mentor_view = BoardListView(self.mentors, lambda m, r: self._verdict("mentor", m, r))
         self.mentor_view.setObjectName("mentorList")
-        self.mentor_view.empty_text = (
-            "No mentors waiting. Drag juniors here from the roster, or select them and "
-            "press + Mentors."
-        )
         self.mentee_view = BoardListView(self.mentees, lambda m, r: self._verdict("mentee", m, r))
         self.mentee_view.setObjectName("menteeList")
-        self.mentee_view.empty_text = (
-            "No mentees waiting. Drag senior leaders here from the roster, or select them "
-            "and press + Mentees."
-        )
+
         self.pair_view = BoardListView(self.pairs, lambda m, r: self._verdict("pairs", m, r))
         self.pair_view.setObjectName("pairList")
-        self.pair_view.empty_text = (
-            "No pairs yet. Drag a mentor onto a mentee, or press Suggest pairs…"
-        )
+        self._say_what_to_do(False)
+
         self.mentor_search = QLineEdit(placeholderText="Filter mentors…")
         self.mentee_search = QLineEdit(placeholderText="Filter mentees…")
         self.mentor_search.textChanged.connect(self.mentors.set_filter)
@@ -212,6 +204,7 @@ class PairingBoard(BoardGestures):
         fl.addWidget(self.roster_search)
         fl.addWidget(self.roster_hint)
         candidates = _column("Roster", find, self.roster_table, buttons)
+        self.candidates_title: QLabel = candidates.property("title_label")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("boardSplitter")
         # the four columns fit a 1024-pixel screen beside the side bar
@@ -267,6 +260,23 @@ class PairingBoard(BoardGestures):
         self.roster_model.set_people([])
         self.roster_table.empty_text = "Listing the roster…"
         loader.start()
+
+    def _say_what_to_do(self, has_cohort: bool) -> None:
+        """The empty lists' hints: what can be done now, never a drag the lists refuse."""
+        if not has_cohort:
+            first = "Create a cohort first: Cohort ▸ New cohort… (Ctrl+Shift+N)."
+            for view in (self.mentor_view, self.mentee_view, self.pair_view):
+                view.empty_text = first
+            return
+        self.mentor_view.empty_text = (
+            "No mentors waiting. Drag juniors here from the roster, or select them and "
+            "press + Mentors."
+        )
+        self.mentee_view.empty_text = (
+            "No mentees waiting. Drag senior leaders here from the roster, or select them "
+            "and press + Mentees."
+        )
+        self.pair_view.empty_text = "No pairs yet. Drag a mentor onto a mentee, or press Suggest…"
 
     def _list_candidates_here(self, people: dict[str, Employee]) -> None:
         self.roster_model.set_people([e for e in people.values() if e.active])
@@ -325,6 +335,7 @@ class PairingBoard(BoardGestures):
         self._cohort_stale = False
         people = self.ws.roster.employees()
         enabled = self.cohort is not None
+        self._say_what_to_do(enabled)
         for w in (
             self.mentor_view,
             self.mentee_view,

@@ -34,6 +34,7 @@ class BoardVerdicts(QWidget):
     roster_table: PeopleTable
     roster_search: QLineEdit
     roster_hint: QLabel
+    candidates_title: QLabel
     _pair_selected_last: bool
 
     def _check(self, mentor_id: str, mentee_id: str) -> list[Conflict]:
@@ -102,6 +103,9 @@ class BoardVerdicts(QWidget):
 
     def _candidates_filtered(self, text: str) -> None:
         show_search_problems(self.roster_hint, self.roster_model)
+        shown, total = self.roster_model.rowCount(), self.roster_model.total
+        count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+        self.candidates_title.setText(f"<b>Roster</b> · {count}" if total else "<b>Roster</b>")
         query = text.strip()
         self.roster_table.empty_text = (
             f"Nobody matches “{query}”." if query else "Everybody on the roster has left."

@@ -294,6 +294,11 @@ class RosterModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    @property
+    def total(self) -> int:
+        """Everybody the model holds, shown or filtered out."""
+        return len(self._people)
+
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -317,8 +322,12 @@ class RosterModel(QAbstractTableModel):
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
-        if role == Qt.ItemDataRole.ToolTipRole and not person.active:
-            return f"{person.name} has left: missing from the latest full import"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # who this is, whatever columns show: two people may share a name
+            if not person.active:
+                return f"{person.label} has left: missing from the latest full import"
+            about = " · ".join(x for x in (person.title, person.department) if x)
+            return f"{person.label}" + (f" · {about}" if about else "")
         if role == ID_ROLE:
             return person.employee_id
         return None

@@ -193,11 +193,6 @@ class SessionsView(SessionEditing):
         self._action("done", "Action done", "D", self.toggle_action_done, row)
         self._action("close", "Close pair…", "", self.close_pair, row)
         row.addStretch(1)
-        find = QAction("Find", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self._focus_search)
-        self.addAction(find)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -248,7 +243,8 @@ class SessionsView(SessionEditing):
         self.proxy.set_query(text)
         self._update_count()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F while this view is shown (the window's Find action routes it here)."""
         self.search.setFocus()
         self.search.selectAll()
 

@@ -210,3 +210,46 @@ def test_tool_bar_buttons_have_text_under_their_icons(window: Any) -> None:
     assert style == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
     button = window.toolbar.widgetForAction(window.act_import)
     assert isinstance(button, QToolButton) and button.text() == "Import"
+
+
+def test_without_a_cohort_the_views_say_to_create_one(roster: Any, qtbot: Any) -> None:
+    """The board's lists offered drags they refuse, and the agreement view a greyed form of
+    made-up values, before any cohort existed: both now say to create a cohort first."""
+    window = roster.window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("pairing")
+    board = window.pairing_board
+    for view in (board.mentor_view, board.mentee_view, board.pair_view):
+        assert view.empty_text.startswith("Create a cohort first")
+    window.show_view("agreements")
+    page = window.agreements_page
+    assert not page.editor_area.isVisible()
+    assert "No cohort yet" in page.banner.text()
+    assert not page.export_all_button.isEnabled()
+    cohort = window.workspace.cohorts.create_cohort("Spring 2026")
+    window._load_cohorts(select=cohort.id)
+    window.show_view("pairing")
+    assert board.mentor_view.empty_text.startswith("No mentors waiting")
+    window.show_view("agreements")
+    assert page.editor_area.isVisible() and page.export_all_button.isEnabled()
+
+
+def test_the_boards_roster_counts_and_names_its_people(roster: Any, qtbot: Any) -> None:
+    """Two candidates may share a name and the board shows no id column: each row's tooltip
+    names the person with the id; the column title counts who the search leaves."""
+    window = roster.window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("pairing")
+    board = window.pairing_board
+    qtbot.waitUntil(lambda: board.roster_model.rowCount() > 0)
+    total = board.roster_model.rowCount()
+    assert board.candidates_title.text() == f"<b>Roster</b> · {total:,}"
+    board.roster_search.setText(board.roster_model.employee_at(0).department or "")
+    shown = board.roster_model.rowCount()
+    assert 0 < shown < total
+    assert board.candidates_title.text() == f"<b>Roster</b> · {shown:,} of {total:,}"
+    person = board.roster_model.employee_at(0)
+    tip = board.roster_model.data(board.roster_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"{person.name} ({person.employee_id})")

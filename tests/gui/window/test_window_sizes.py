@@ -47,3 +47,33 @@ def test_the_window_fits_a_1024_by_700_screen(qtbot: QtBot, tmp_path: Path, fill
         assert window.minimumSizeHint().width() <= SCREEN[0], key
     window.close()
     window.workspace.close()
+
+
+def test_ctrl_f_searches_the_view_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    """One Find shortcut: the sessions view had a second Ctrl+F of its own, and Qt fired
+    neither of two shortcuts on one key while it was shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    build(ws, tmp_path)
+    ws.close()
+    window = build_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("sessions")
+    qtbot.wait(20)
+    window.sessions_page.table.setFocus()
+    qtbot.wait(20)
+    qtbot.keyClick(window.sessions_page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.sessions_page.search
+    window.show_view("roster")
+    qtbot.wait(20)
+    window.roster_page.table.setFocus()
+    qtbot.wait(20)
+    qtbot.keyClick(window.roster_page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search
+    window.close()
+    window.workspace.close()
