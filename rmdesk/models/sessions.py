@@ -183,8 +183,9 @@ def plan_sessions(
 
     Monthly sessions keep ``first``'s day of the month, clamped to the end of shorter months and
     counted from ``first`` each time (31 Jan → 29 Feb → 31 Mar, never drifting to the 29th).
-    When ``first`` falls on a weekday, a date landing on a weekend moves to the next Monday;
-    a pair whose first session is on a weekend has chosen weekends and keeps them.
+    When ``first`` falls on a weekday, a date landing on a weekend moves to the next Monday
+    (a monthly one to the Friday before when that Monday is in the next month: every month
+    keeps its session); a pair whose first session is on a weekend has chosen weekends.
 
     Times keep ``first``'s wall clock in ``tz`` (default: ``first``'s own tzinfo). Pass a
     ``zoneinfo.ZoneInfo`` so offsets follow daylight saving; with a fixed offset (a parsed
@@ -206,7 +207,10 @@ def plan_sessions(
         else:
             day = start_day + timedelta(days=FREQUENCY_DAYS[rhythm] * n)
         if weekdays_only:
-            day = _weekday_on_or_after(day)
+            moved = _weekday_on_or_after(day)
+            if rhythm == "monthly" and moved.month != day.month:
+                moved = _last_weekday_on_or_before(day)  # a monthly session stays in its month
+            day = moved
         out.append(PlannedSession(_at(day, wall, zone), length_min, place))
     return out
 

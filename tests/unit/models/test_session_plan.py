@@ -44,25 +44,26 @@ def test_fixed_rhythms_step_by_days(frequency: str, step: int) -> None:
 def test_monthly_keeps_the_day_and_clamps_to_month_end() -> None:
     first = datetime(2024, 1, 31, 9, 30, tzinfo=PLUS1)  # a Wednesday; 2024 is a leap year
     plan = plan_sessions(first, "monthly", 6, 60)
-    # 29 Feb is a Thursday; 31 Mar 2024 is a Sunday → Monday 1 Apr; 31 Aug is a Saturday.
+    # 29 Feb is a Thursday; 31 Mar 2024 is a Sunday: Monday would be April, so Friday 29 Mar.
     assert days(plan) == [
         date(2024, 1, 31),
         date(2024, 2, 29),
-        date(2024, 4, 1),
+        date(2024, 3, 29),
         date(2024, 4, 30),
         date(2024, 5, 31),
-        date(2024, 7, 1),  # 30 Jun 2024 is a Sunday
+        date(2024, 6, 28),  # 30 Jun 2024 is a Sunday: the Friday before, still June
     ]
 
 
 def test_monthly_in_a_common_year_and_over_new_year() -> None:
     first = datetime(2026, 11, 30, 10, 0)  # Monday
-    # The precise dates: 30 Dec (Wed), 30 Jan 2027 (Sat → Mon 1 Feb), 28 Feb (Sun → Mon 1 Mar).
+    # 30 Dec (Wed); 30 Jan 2027 is a Saturday and 28 Feb a Sunday: Monday would be the next
+    # month, so the Friday before (every month keeps its session).
     assert days(plan_sessions(first, "monthly", 4, 60)) == [
         date(2026, 11, 30),
         date(2026, 12, 30),
-        date(2027, 2, 1),
-        date(2027, 3, 1),
+        date(2027, 1, 29),
+        date(2027, 2, 26),
     ]
 
 
@@ -351,3 +352,18 @@ def test_every_frequency_an_agreement_offers_can_be_planned() -> None:
         assert len(plan_sessions(first, frequency, 4, 60)) == 4
     gaps = plan_sessions(first, "every 3 weeks", 3, 60)
     assert (gaps[1].starts_at - gaps[0].starts_at).days == 21
+
+
+def test_a_monthly_plan_keeps_a_session_in_every_month() -> None:
+    """30 Jan 2026 is a Friday: 28 Feb and 30 May are Saturdays. Moved to the Monday they
+    left February and May without a session (the dashboard's chart skipped the month)."""
+    from datetime import datetime
+
+    from rmdesk.models.sessions import plan_sessions
+
+    plan = plan_sessions(datetime(2026, 1, 30, 10, tzinfo=UTC), "monthly", 6, 60)
+    days = [p.starts_at.date() for p in plan]
+    assert [d.month for d in days] == [1, 2, 3, 4, 5, 6]
+    assert all(d.weekday() < 5 for d in days)
+    assert days[1] == date(2026, 2, 27) and days[4] == date(2026, 5, 29)  # the Friday before
+    assert days[2] == date(2026, 3, 30)  # a weekday stays where it is
