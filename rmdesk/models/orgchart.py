@@ -122,6 +122,21 @@ class OrgChart:
 
 
 _WALKING, _REACHES_TOP, _CAUGHT = 1, 2, 3
+#: Pointer jumps tried before walking: 2**6 = 64 levels of management cover any real company.
+_JUMPS = 6
+
+
+def _all_reach_the_top(rows: Sequence[int], n: int) -> bool:
+    """True when every chain reaches the top within 64 levels: each round points everybody
+    twice as far up (one list made in C a round), so a healthy org of 100,000 is cleared in
+    a few rounds, twice as fast as walking each chain. False says nothing: then walk."""
+    up = [n if above == me else above for me, above in enumerate(rows)]  # oneself: none
+    up.append(n)  # n: above the top, where every healthy chain ends
+    for _ in range(_JUMPS):
+        if up.count(n) == n + 1:
+            return True
+        up = [up[above] for above in up]
+    return up.count(n) == n + 1
 
 
 def _caught_in_loops(
@@ -140,6 +155,8 @@ def _caught_in_loops(
             index = dict(zip(ids, range(n), strict=True))
         position = cast("Callable[[str | None, int], int]", index.get)  # None: no manager
         rows = list(map(position, managers, itertools.repeat(n)))
+    if _all_reach_the_top(rows, n):
+        return []
     state = bytearray(n + 1)  # _WALKING on the current walk; _REACHES_TOP or _CAUGHT once settled
     state[n] = _REACHES_TOP  # n: above the top, where every healthy chain ends
     for start in range(n):

@@ -567,3 +567,14 @@ def test_the_org_chart_agrees_with_walking_up_each_chain(
         above = chain(lower)
         expected = above.index(upper) + 1 if upper in above else None
         assert chart.levels_above(upper, lower) == expected, (upper, lower)
+
+
+def test_loops_are_found_below_a_chain_deeper_than_the_pointer_jumps_reach() -> None:
+    """The quick check clears orgs up to 64 levels deep; a deeper chain is walked."""
+    from rmdesk.models.orgchart import _caught_in_loops
+
+    ids = [f"E{i}" for i in range(300)]
+    managers: list[str | None] = [None] + [f"E{i - 1}" for i in range(1, 300)]
+    assert _caught_in_loops(ids, managers) == []
+    managers[250] = "E299"  # E250 … E299 now go round in a loop, 250 levels down
+    assert _caught_in_loops(ids, managers) == list(range(250, 300))
