@@ -162,6 +162,9 @@ class MainWindow(WindowChrome):
         self.statusBar().addPermanentWidget(self.file_label)
         self.file_label.setText(str(workspace.path) if workspace.path else "(in memory)")
         self.file_label.setToolTip("The file that holds all of rmdesk's data; copy it to back up")
+        if self._is_sample():  # said in the window too, not only in its title bar
+            self.file_label.setText(f"<b>Sample data</b>, not your workspace · {workspace.path}")
+            self.file_label.setToolTip("File ▸ Back to your workspace leaves the sample")
 
         self.drops = FileDropFilter(self.import_file, self)
         self.drops.watch(self)
@@ -184,13 +187,16 @@ class MainWindow(WindowChrome):
         self.populated = True
 
     # -- construction ------------------------------------------------------------------------
-    def _title(self) -> str:
+    def _is_sample(self) -> bool:
         from rmdesk.ui.start.sample import is_sample
 
+        return is_sample(self.workspace.path)
+
+    def _title(self) -> str:
         name = self.workspace.path.name if self.workspace.path else "in memory"
         if self.workspace.store.read_only:
             name += " (read-only: open in another rmdesk)"
-        if is_sample(self.workspace.path):
+        if self._is_sample():
             return f"Sample data, not your workspace ({name}) — rmdesk"
         return f"{name} — rmdesk"
 

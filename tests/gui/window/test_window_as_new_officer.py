@@ -113,6 +113,8 @@ def test_the_sample_opens_in_its_own_file_never_in_the_workspace(
         qtbot.waitUntil(lambda: sample.current_cohort() is not None, timeout=20000)
         assert sample.workspace.path != db_path and sample.workspace.path.name == "sample.db"
         assert "Sample" in sample.windowTitle() and "sample.db" in sample.windowTitle()
+        assert sample.file_label.text().startswith("<b>Sample data</b>")  # in the window too
+        assert "Sample" not in window.file_label.text()
         assert len(sample.workspace.roster.employees()) == 198
         assert sample.act_own.isVisible()
         assert not window.isVisible()
