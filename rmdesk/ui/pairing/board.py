@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
 
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.conflicts import PairingContext, Severity
-from rmdesk.models.people import Employee
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.signals import WorkspaceSignals
-from rmdesk.ui.pairing.board_gestures import BoardGestures
+from rmdesk.ui.pairing.board_candidates import CandidateLists
 from rmdesk.ui.pairing.board_views import BoardListView
 from rmdesk.ui.pairing.enrolment import enrol_people
 from rmdesk.ui.pairing.models import PairsModel, PeopleModel, decode_pair
 from rmdesk.ui.pairing.participant_actions import ParticipantActions
 from rmdesk.ui.pairing.verdict_panel import VerdictPanel
 from rmdesk.ui.roster import BACKGROUND_FROM
-from rmdesk.ui.roster.loader import RosterLoader
-from rmdesk.ui.roster.model import Loaded, RosterModel
+from rmdesk.ui.roster.model import RosterModel
 from rmdesk.ui.roster.view import SEARCH_HELP, roster_table, search_hint
 from rmdesk.workspace import Workspace
 
@@ -50,16 +48,9 @@ def _column(title: str, search: QWidget, view: QWidget, *extra: QWidget) -> QWid
     return box
 
 
-def _active(person: Employee) -> bool:
-    return person.active
-
-
-class PairingBoard(BoardGestures):
+class PairingBoard(CandidateLists):
     """Drag a mentor onto a mentee (or onto a pair card); the verdict shows before the drop.
     With ``signals``, pair cards follow agreement, session and action changes on their own."""
-
-    #: the candidates of a big roster are listed (made by a worker; a small one's at once)
-    candidates_ready = Signal()
 
     def __init__(
         self,
@@ -75,8 +66,6 @@ class PairingBoard(BoardGestures):
         self.cohort: Cohort | None = None
         self.ctx: PairingContext | None = None
         self._roster_stale = False
-        #: the worker making the candidates of a big roster (the newest; older ones are dropped)
-        self._candidates: RosterLoader | None = None
 
         # candidates: the roster, to enrol people by drag, button, or "all shown"
         self.roster_model = RosterModel(self)
@@ -237,30 +226,6 @@ class PairingBoard(BoardGestures):
         self.cohort = cohort
         self.reload()
 
-    def reload_roster(self) -> None:
-        """Rebuild the candidates list; only a roster change needs it (costly at 100k people).
-        While the board is hidden behind another page, that waits until it is shown."""
-        if self.hold or (self.window().isVisible() and not self.isVisible()):
-            self._roster_stale = True
-            return
-        self._roster_stale = False
-        people = self.ws.roster.employees()
-        self._drop_candidates_worker()
-        if len(people) < BACKGROUND_FROM:
-            self._list_candidates_here(people)
-            return
-        # a big roster: the candidates' lists are made by a worker, the board never freezes;
-        # meanwhile the list is empty, never the roster as it was before an import
-        sort, columns = self.roster_model.load_order()
-        loader = RosterLoader.from_people(people, _active, sort, columns, self)
-        loader.ready.connect(lambda _people, loaded: self._candidates_made(loader, loaded))
-        loader.search_ready.connect(lambda texts: self._candidates_searchable(loader, texts))
-        loader.failed.connect(lambda _exc: self._candidates_failed(loader))
-        self._candidates = loader
-        self.roster_model.set_people([])
-        self.roster_table.empty_text = "Listing the roster…"
-        loader.start()
-
     def _say_what_to_do(self, has_cohort: bool) -> None:
         """The empty lists' hints: what can be done now, never a drag the lists refuse."""
         if not has_cohort:
@@ -277,34 +242,6 @@ class PairingBoard(BoardGestures):
             "and press + Mentees."
         )
         self.pair_view.empty_text = "No pairs yet. Drag a mentor onto a mentee, or press Suggest…"
-
-    def _list_candidates_here(self, people: dict[str, Employee]) -> None:
-        self.roster_model.set_people([e for e in people.values() if e.active])
-        self._candidates_filtered(self.roster_search.text())
-
-    def _drop_candidates_worker(self) -> None:
-        """Let the worker making the candidates go (done, failed or overtaken)."""
-        if self._candidates is not None:
-            self._candidates.deleteLater()  # its thread, held until it ends, is let go then
-            self._candidates = None
-
-    def _candidates_made(self, loader: RosterLoader, loaded: Loaded) -> None:
-        if loader is not self._candidates:
-            return  # the roster changed again meanwhile: a newer worker brings the lists
-        self.roster_model.install(loaded)
-        self._candidates_filtered(self.roster_search.text())
-        self.candidates_ready.emit()
-
-    def _candidates_searchable(self, loader: RosterLoader, texts: object) -> None:
-        if loader is self._candidates:
-            self.roster_model.install_search(texts)  # type: ignore[arg-type]
-            self._drop_candidates_worker()  # its work is done
-
-    def _candidates_failed(self, loader: RosterLoader) -> None:
-        if loader is self._candidates:
-            self._drop_candidates_worker()
-            self._list_candidates_here(self.ws.roster.employees())  # made here, as before
-            self.candidates_ready.emit()
 
     def release(self) -> None:
         """The roster is read: make what waited for it (now, if the board is shown)."""

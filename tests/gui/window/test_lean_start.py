@@ -22,6 +22,7 @@ def big(monkeypatch: pytest.MonkeyPatch) -> None:
     """The sample's 198 people count as a big roster here."""
     monkeypatch.setattr("rmdesk.ui.main_window.BACKGROUND_FROM", 100)
     monkeypatch.setattr("rmdesk.ui.pairing.board.BACKGROUND_FROM", 100)
+    monkeypatch.setattr("rmdesk.ui.pairing.board_candidates.BACKGROUND_FROM", 100)
 
 
 def test_the_window_paints_before_it_reads_a_big_roster(
