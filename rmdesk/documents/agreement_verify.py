@@ -49,6 +49,18 @@ def _text(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def is_rmdesk_draft(source: Path | str | bytes) -> bool:
+    """An agreement rmdesk printed before it was signed: no fingerprint to check, by design."""
+    try:
+        _data, reader = _read(source)
+        info = reader.metadata
+    except (PdfReadError, OSError, ValueError):
+        return False
+    if info is None:
+        return False
+    return str(info.get("/Creator") or "") == "rmdesk" and str(info.get("/Keywords")) == "draft"
+
+
 def claimed_hash(source: Path | str | bytes) -> str | None:
     """The content hash a PDF claims: 64 hex digits, or only 12 when just the footer remains
     (match those as a prefix). None for a file that is not an rmdesk agreement or not a PDF."""

@@ -324,7 +324,7 @@ def write_outcomes_report(
         "Confidential session notes are never part of this report.",
         "Pairs who asked to be left out of reports count in the totals only and are not named."
         if private
-        else "Every pair in this report agreed to be named in it.",
+        else "No pair has asked to be left out of reports: every pair is named.",
     ]
     story = [*_cover(info, "Outcomes report", st, notice), PageBreak()]
     story += _summary(figures, private, st)

@@ -49,7 +49,28 @@ def _mostly_without(names: list[str], parts: list[str], whole_word: bool) -> boo
 
 
 def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
-    """'Ana' + 'Silva' -> 'Ana Silva'; the parts are clean already, either may be empty."""
+    """'Ana' + 'Silva' -> 'Ana Silva'; the parts are clean already, either may be empty.
+    A name written in Chinese, Japanese or Korean puts the family name first, without a
+    space: '伟' + '王' -> '王伟', '민준' + '김' -> '김민준'."""
     if "" not in firsts and "" not in lasts:  # the common case, joined in C
-        return list(map(" ".join, zip(firsts, lasts, strict=True)))
-    return [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
+        names = list(map(" ".join, zip(firsts, lasts, strict=True)))
+    else:
+        names = [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
+    if "".join(lasts).isascii():  # no East Asian family name anywhere (checked in C)
+        return names
+    for i, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
+        if first and last and _east_asian(first) and _east_asian(last):
+            names[i] = f"{last}{first}"
+    return names
+
+
+def _east_asian(text: str) -> bool:
+    """Written in Han characters, kana or Hangul (judged by its first letter)."""
+    c = ord(text[0])
+    return (
+        0x3040 <= c <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= c <= 0x9FFF  # CJK ideographs
+        or 0xAC00 <= c <= 0xD7AF  # Hangul syllables
+        or 0xF900 <= c <= 0xFAFF  # compatibility ideographs
+        or 0x20000 <= c <= 0x3FFFF  # ideographs beyond the basic plane
+    )

@@ -178,9 +178,10 @@ class AgreementReads:
     def document(self, pair_id: int, version: int | None = None) -> AgreementDocument:
         """What the PDF of a version shows (the latest by default). A frozen version prints the
         identity it was signed as; a draft prints today's roster."""
+        latest = self.agreement(pair_id)  # a draft from the template until the first edit
         found = (
-            self.agreement(pair_id)
-            if version is None
+            latest
+            if version is None or version == latest.number
             else next((v for v in self.versions(pair_id) if v.number == version), None)
         )
         if found is None:

@@ -69,10 +69,20 @@ class AgreementService(AgreementWrites):
 
     def verify(self, source: Path | str | bytes) -> VerifyResult:
         """Which signed version a PDF is a true copy of; altered copies are refused."""
-        from rmdesk.documents.agreement_verify import claimed_hash, verify_against  # pypdf
+        from rmdesk.documents.agreement_verify import (  # pypdf, on first use
+            claimed_hash,
+            is_rmdesk_draft,
+            verify_against,
+        )
 
         claimed = claimed_hash(source)
         if claimed is None:
+            if is_rmdesk_draft(source):
+                return VerifyResult(
+                    False,
+                    "The file is an unsigned draft printed by rmdesk: only a signed agreement "
+                    "carries a fingerprint to check.",
+                )
             return VerifyResult(False, "The file is not an rmdesk agreement (no fingerprint).")
         rows = self.db.execute(
             "SELECT pair_id, version FROM agreements WHERE sha256 IS NOT NULL "

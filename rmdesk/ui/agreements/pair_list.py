@@ -35,7 +35,9 @@ class PairList(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderLabels(["Pair", "Agreement"])
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        # rows as tall as their names need: one height for all cut the accents off capitals
+        # ("Ánh" read "Anh") and the foot off Arabic
+        self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -217,7 +217,7 @@ class AgreementsView(PdfActions, QWidget):
             self.version_combo,
         ):
             button.setEnabled(has_pair)
-        self.pair_bar.setVisible(key != TEMPLATE)
+        self.pair_bar.setVisible(key not in (None, TEMPLATE))  # no pair: nothing to sign
         for action in (self.act_export_pdf, self.act_print, self.act_open_pdf):
             action.setEnabled(has_pair)
         self.editor.setEnabled(key is not None)

@@ -133,6 +133,9 @@ class TimelineHeader(QHeaderView):
             width = metrics.horizontalAdvance(text)
             if x < free_from or x + width > rect.right() - 2:
                 continue  # too narrow here: the next month that fits is named instead
+            if month.day != 1 and x + width > end:
+                continue  # the days left of a month the axis starts in: its name would sit
+                # over the next month, and that month's sessions would look like this one's
             box = QRect(x, rect.top(), width + 1, rect.height())
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             free_from = x + width + metrics.horizontalAdvance(" ")

@@ -36,7 +36,7 @@ def _notes(s: Session) -> str:
     if s.cancel_reason:
         parts.append(f"Why: {s.cancel_reason}")
     if s.confidential_notes:
-        parts.append(f"🔒 Confidential: {s.confidential_notes}")
+        parts.append(f"Confidential: {s.confidential_notes}")
     return " · ".join(parts)
 
 

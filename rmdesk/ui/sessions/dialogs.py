@@ -79,7 +79,7 @@ class NotesDialog(QDialog):
         form.addRow("&Topics:", self.topics)
         form.addRow("&Learnings (shared in reports):", self.learnings)
         form.addRow(self.reversal)
-        warn = QLabel("🔒 Confidential: stays in this app, never exported or printed.")
+        warn = QLabel("<b>Confidential</b>: stays in this app, never exported or printed.")
         warn.setWordWrap(True)
         form.addRow(warn)
         form.addRow("Confidential &note:", self.confidential)

@@ -312,3 +312,28 @@ def test_the_heading_names_the_mentor_first_in_any_script(qtbot: Any, tmp_path: 
     assert " mentors " not in text  # no titles on this roster
     assert pair_title("مريم الحسن", "Bongani Suzuki").startswith("\u200e\u2068مريم الحسن\u2069")
     ws.close()
+
+
+def test_a_new_pairs_draft_exports_prints_and_opens_before_any_edit(
+    page: tuple[AgreementsView, list[int], Cohort],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """'1 · draft (from the template)' is not stored until the first edit: exporting,
+    printing or opening it raised 'pair N has no agreement version 1'."""
+    view, ids, _cohort = page
+    view.list.select(ids[2])
+    assert view.ws.agreements.versions(ids[2]) == []  # nothing stored yet
+    target = tmp_path / "draft.pdf"
+    monkeypatch.setattr(FilePrompts, "save_pdf", classmethod(lambda cls, p, s: target))
+    monkeypatch.setattr(FilePrompts, "open_file", classmethod(lambda cls, p: True))
+    previewed: list[AgreementDocument] = []
+    monkeypatch.setattr(
+        AgreementPrinting, "preview", classmethod(lambda cls, p, doc, size: previewed.append(doc))
+    )
+    assert view.export_pdf() == target and target.read_bytes().startswith(b"%PDF")
+    opened = view.open_pdf()
+    assert opened is not None and opened.exists()
+    view.print_agreement()
+    assert previewed and previewed[0].sha256 is None  # printed as the draft it is
+    assert view.ws.agreements.versions(ids[2]) == []  # and still nothing stored

@@ -226,7 +226,7 @@ def test_without_a_cohort_the_views_say_to_create_one(roster: Any, qtbot: Any) -
         assert view.empty_text.startswith("Create a cohort first")
     window.show_view("agreements")
     page = window.agreements_page
-    assert not page.editor_area.isVisible()
+    assert not page.editor_area.isVisible() and not page.pair_bar.isVisible()
     assert "No cohort yet" in page.banner.text()
     assert not page.export_all_button.isEnabled()
     cohort = window.workspace.cohorts.create_cohort("Spring 2026")

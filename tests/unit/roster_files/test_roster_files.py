@@ -473,6 +473,25 @@ def test_first_and_last_joined() -> None:
     assert [e.name for e in parsed.employees] == ["Amara Okafor", "Cher"]
 
 
+def test_east_asian_names_are_joined_family_name_first() -> None:
+    """Chinese, Japanese and Korean names read family name first, without a space; a name
+    in Latin letters, whatever its origin, keeps the order the columns give."""
+    parsed = validate(
+        [
+            ["ID", "First Name", "Last Name"],
+            ["1", "伟", "王"],
+            ["2", "민준", "김"],
+            ["3", "さくら", "佐藤"],
+            ["4", "Wei", "Wang"],
+            ["5", "Zoë", "Ångström"],
+            ["6", "伟", "Wang"],  # mixed scripts: as the columns give it
+        ]
+    )
+    assert [e.name for e in parsed.employees] == [
+        "王伟", "김민준", "佐藤さくら", "Wei Wang", "Zoë Ångström", "伟 Wang",
+    ]  # fmt: skip
+
+
 def test_full_name_column_wins_over_parts_when_filled() -> None:
     rows = [["ID", "Name", "First Name", "Last Name"], ["1", "Ama Okafor", "Amara", "Okafor"]]
     rows.append(["2", "", "Wei", "Chen"])

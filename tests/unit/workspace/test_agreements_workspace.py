@@ -237,9 +237,10 @@ def test_verify_matches_none_and_altered(
     ws.agreements.save_draft(ids[1], _filled(ws, ids[1]))
     draft = ws.agreements.export_pdf(ids[1], tmp_path / "draft.pdf")
     none = ws.agreements.verify(draft)
-    assert not none.matches and not none.altered and "not an rmdesk agreement" in none.sentence
+    assert not none.matches and not none.altered and "unsigned draft" in none.sentence
     (tmp_path / "junk.pdf").write_bytes(b"not a pdf")
-    assert not ws.agreements.verify(tmp_path / "junk.pdf").matches
+    junk = ws.agreements.verify(tmp_path / "junk.pdf")
+    assert not junk.matches and "not an rmdesk agreement" in junk.sentence
 
 
 def test_parse_template_names_fields() -> None:
