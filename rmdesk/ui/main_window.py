@@ -312,6 +312,11 @@ class MainWindow(WindowChrome):
         """Open the sample roster and cohort in a database file of their own, never here."""
         from rmdesk.ui.start.sample import fresh_sample_file
 
+        if self._is_sample():  # its file is open here: making it afresh would delete it
+            self.statusBar().showMessage(
+                "This is the sample already. File ▸ Back to your workspace leaves it."
+            )
+            return self
         new = self.open_workspace(fresh_sample_file())
         new.import_finished.connect(new._sample_imported)
         new.import_file(resource("sample_roster.csv"), ask=False)
@@ -370,8 +375,9 @@ class MainWindow(WindowChrome):
             self._closed = True
             super().closeEvent(event)
             return
-        if self.importer.running:  # an import being read or written: closed once it ends
+        if self.importer.running:  # a read is cancelled, a write finished: then it closes
             self._close_when_imported = True
+            self.importer.abandon()
             self.statusBar().showMessage("The window closes when the import has finished.")
             event.ignore()
             return

@@ -50,6 +50,8 @@ class RosterHandling(QMainWindow):
     _roster_stale: bool  # the roster changed while a job ran
     _next_roster: Loaded | None  # the import's worker made it ready for the roster view
     _close_when_imported = False
+    _closed: bool
+    populated: bool
 
     _refresh_first_run: Callable[[], None]  # MainWindow's
 
@@ -70,6 +72,8 @@ class RosterHandling(QMainWindow):
     def _roster_read(self, people: dict[str, Employee] | None, loaded: Loaded | None) -> None:
         """The background read is done (or failed: then it is read here, as before). An
         import or a restore that landed meanwhile made it out of date: then it is dropped."""
+        if self._closed or not self.populated:  # the window failed to build, or closed
+            return
         self._reading = False
         if self._read_outdated:
             people, loaded = None, None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from rmdesk.models.agreements import AgreementState
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.people import Employee
-from rmdesk.models.wording import isolated, pair_title
+from rmdesk.models.wording import isolated, pair_label
 from rmdesk.ui.common.severity import icon
 
 TEMPLATE = 0  # the item data of the template row; pairs carry their id (ids start at 1)
@@ -61,7 +61,7 @@ class PairList(QTreeWidget):
         template.setFont(0, font)
         self.addTopLevelItem(template)
         for pair_id, mentor, mentee, status in pairs:
-            label = pair_title(mentor.name, mentee.name) + (
+            label = pair_label(mentor.name, mentee.name) + (
                 " (ended)" if status != "active" else ""
             )
             item = QTreeWidgetItem([label, ""])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rmdesk.errors import RmdeskError
 from rmdesk.models.agreements import AgreementBody, AgreementState, AgreementVersion, validate
 from rmdesk.models.cohorts import Cohort
-from rmdesk.models.wording import isolated, pair_title, plural
+from rmdesk.models.wording import isolated, ltr_line, pair_title, plural
 from rmdesk.ui.agreements.commands import SaveDraftCommand, SetTemplateCommand, SignCommand
 from rmdesk.ui.agreements.editor import AgreementEditor
 from rmdesk.ui.agreements.pair_list import TEMPLATE, PairList, state_text
@@ -389,5 +389,5 @@ def _who_mentors_whom(mentor_title: str | None, mentee_title: str | None) -> str
     """'Analyst mentors Chief Financial Officer · ', or nothing when the roster has no titles
     (a line reading ' mentors ' said nothing)."""
     if mentor_title and mentee_title:
-        return f"{isolated(mentor_title)} mentors {isolated(mentee_title)} · "
+        return ltr_line(f"{isolated(mentor_title)} mentors {isolated(mentee_title)} · ")
     return ""

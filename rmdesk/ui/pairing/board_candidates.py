@@ -51,6 +51,7 @@ class CandidateLists(BoardGestures):
         self._candidates = loader
         self.roster_model.set_people([])
         self.roster_table.empty_text = "Listing the roster…"
+        self.candidates_title.setText("<b>Roster</b> · listing…")  # never the old count
         loader.start()
 
     def _list_candidates_here(self, people: dict[str, Employee]) -> None:

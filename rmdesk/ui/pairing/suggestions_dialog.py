@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from rmdesk.models.conflicts import Conflict, Severity
 from rmdesk.models.matching import Proposal, Suggestion
 from rmdesk.models.people import Employee
-from rmdesk.models.wording import isolated, plural
+from rmdesk.models.wording import isolated, ltr_line, plural
 from rmdesk.ui.common import severity
 from rmdesk.ui.common.modal import answer_of
 
@@ -141,7 +141,8 @@ class SuggestionsDialog(QDialog):
         )
         score = "".join(f"<li>{r}</li>" for r in p.reasons)
         self.details.setHtml(
-            f"<b>{isolated(mentor.label)} mentors {isolated(mentee.label)}</b> · score {p.score:+d}"
+            ltr_line(f"<b>{isolated(mentor.label)} mentors {isolated(mentee.label)}</b>")
+            + f" · score {p.score:+d}"
             + (f"<p>Checks:</p><ul>{checks}</ul>" if checks else "<p>No warnings.</p>")
             + (f"<p>Score:</p><ul>{score}</ul>" if score else "")
         )

@@ -83,11 +83,19 @@ class RosterImporter(QObject):
         self.last_report: ImportReport | None = None
         self._task: Task | None = None
         self._here = False  # a job running on this thread (a workspace in memory)
+        self._abandoned = False  # the window closes: no question asked, nothing written
         self._writing: ImportPlan | None = None  # the plan being saved, asked again if refused
 
     @property
     def running(self) -> bool:
         return self._task is not None or self._here
+
+    def abandon(self) -> None:
+        """The window is closing: an import still being read is cancelled before anything is
+        asked or written; one being written is let finish (``finished`` tells either)."""
+        if self._task is not None and self._writing is None:
+            self._abandoned = True
+            self._task.cancel()
 
     def import_file(self, path: Path, ask: bool = True) -> None:
         """Read and check ``path`` in the background, let the officer settle it, then write.
@@ -107,6 +115,10 @@ class RosterImporter(QObject):
 
         def prepared(plan: object) -> None:
             assert isinstance(plan, ImportPlan)
+            if self._abandoned:
+                self._abandoned = False
+                self._done(None, "Import cancelled; nothing was changed.")
+                return
             if ask or plan.errors or plan.missing:
                 choice = ImportDialog.ask(self._window, ws, plan)
                 if choice is None:
@@ -228,5 +240,6 @@ class RosterImporter(QObject):
             raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
 
     def _done(self, report: ImportReport | None, message: str) -> None:
+        self._abandoned = False
         self.message.emit(message)
         self.finished.emit(report)

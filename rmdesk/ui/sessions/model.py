@@ -27,7 +27,7 @@ from rmdesk.models.health import HEALTH_RANK, ON_TRACK, Health
 from rmdesk.models.people import Employee
 from rmdesk.models.people_query import fold
 from rmdesk.models.sessions import PLANNED, Session
-from rmdesk.models.wording import pair_title
+from rmdesk.models.wording import pair_label
 from rmdesk.ui.common.health_badges import HEALTH_COLOURS, HEALTH_WORDS, health_icon
 from rmdesk.ui.sessions.glyphs import summary
 from rmdesk.workspace import Workspace
@@ -54,7 +54,7 @@ class PairRow:
 
     @property
     def label(self) -> str:
-        return pair_title(self.mentor, self.mentee)
+        return pair_label(self.mentor, self.mentee)
 
     def sort_key(self, column: int) -> object:
         """What a column sorts by: the name, the worst health first, the next date, the count."""

@@ -480,14 +480,14 @@ def test_texts_sort_as_their_key_tuples_would(values: list[str | None], descendi
     assert _order_by_text(values, descending) == expected
 
 
-def test_closing_the_window_during_an_import_waits_for_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Closing while an import was written dropped it without a word: the window now says it
-    closes when the import has finished, and does."""
+def test_closing_while_an_import_is_read_cancels_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Closing while the file was still read went on to ask about it, and wrote it."""
     import threading
 
     from rmdesk.workspace.roster import RosterService
 
-    _accept_dialog(monkeypatch, [])
+    asked: list[object] = []
+    _accept_dialog(monkeypatch, asked)
     release = threading.Event()
     real = RosterService.prepare_import
 
@@ -497,6 +497,33 @@ def test_closing_the_window_during_an_import_waits_for_it(window, qtbot, monkeyp
 
     monkeypatch.setattr(RosterService, "prepare_import", slow_prepare)
     window.import_file(SAMPLE)
+    window.close()
+    assert window.isVisible()  # until the read has stopped
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as done:
+        release.set()
+    assert done.args[0] is None and asked == []  # nothing asked, nothing written
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.workspace.roster.count() == 0
+
+
+def test_closing_while_an_import_is_written_waits_for_it(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A write under way is finished, then the window closes: it says so meanwhile."""
+    import threading
+
+    from rmdesk.workspace.roster import RosterService
+
+    _accept_dialog(monkeypatch, [])
+    writing, release = threading.Event(), threading.Event()
+    real = RosterService.apply_import
+
+    def slow_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
+        writing.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(RosterService, "apply_import", slow_apply)
+    window.import_file(SAMPLE)
+    qtbot.waitUntil(writing.is_set, timeout=20000)
     window.close()
     assert window.isVisible()
     assert "closes when the import has finished" in window.statusBar().currentMessage()

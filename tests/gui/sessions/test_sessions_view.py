@@ -194,3 +194,31 @@ def test_set_cohort_none_empties_the_view(view: SessionsView) -> None:
 
 def test_cohort_type_is_kept(view: SessionsView) -> None:
     assert isinstance(view.cohort, Cohort)
+
+
+def test_typing_a_mentors_name_finds_the_pair_in_the_sessions_table(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The rows' text began with invisible direction marks, and type-to-find matched none."""
+    ws = Workspace.open(tmp_path / "w.db")
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "Employee ID,Name,Grade\nA1,مريم الحسن,2\nB1,Bongani Suzuki,9\n"
+        "A2,Zoë Ångström,3\nB2,Harold Whitcombe,10\n",
+        encoding="utf-8",
+    )
+    ws.roster.import_roster(roster)
+    cohort = ws.cohorts.create_cohort("Spring")
+    ws.pairing.pair("A1", "B1", cohort, "test")
+    ws.pairing.pair("A2", "B2", cohort, "test")
+    view = SessionsView(ws, QUndoStack(), WorkspaceSignals(ws))
+    qtbot.addWidget(view)
+    view.set_cohort(cohort)
+    view.show()
+    for name in ("Zoë", "مريم"):
+        view.table.setFocus()
+        view.table.keyboardSearch("")  # a new search, not the last one continued
+        view.table.keyboardSearch(name)
+        row = view.table.currentIndex().row()
+        assert view.proxy.index(row, 0).data().startswith(name), name
+    ws.close()

@@ -408,3 +408,15 @@ def test_run_lets_the_file_go_when_building_the_window_fails(
     assert said == ["the disk is full"]
     assert writer_lock.WriterLock(db).path not in writer_lock._HELD
     assert not writer_lock.lock_path(db.resolve()).exists()  # nobody holds the file now
+
+
+def test_a_roster_read_reaching_a_window_that_failed_to_build_is_dropped(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The read begins first in populate: when building the views then fails, its result
+    must not reach the half-built window (it raised AttributeError over the error message)."""
+    window = MainWindow.opening(tmp_path / "w.db")
+    qtbot.addWidget(window)
+    window._roster_read({}, None)  # nothing to show it in: dropped without a word
+    assert not window.populated
+    window.close()

@@ -255,3 +255,18 @@ def test_the_boards_roster_counts_and_names_its_people(roster: Any, qtbot: Any) 
     person = board.roster_model.employee_at(0)
     tip = board.roster_model.data(board.roster_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(f"{person.name} ({person.employee_id})")
+
+
+def test_the_sample_opened_from_the_sample_stays_open(window: Any, qtbot: Any) -> None:
+    """Opening the sample from the sample's own window deleted the open file first."""
+    window.show()
+    sample = window.open_sample()
+    qtbot.addWidget(sample)
+    try:
+        qtbot.waitUntil(lambda: sample.current_cohort() is not None, timeout=20000)
+        assert sample.open_sample() is sample
+        assert "sample already" in sample.statusBar().currentMessage()
+        assert sample.workspace.path.exists() and sample.workspace.roster.count() == 198
+    finally:
+        sample.close()
+        sample.workspace.close()
