@@ -32,6 +32,7 @@ class SessionEditing(QWidget):
     model: TimelineModel
     table: HintedTable
     detail: PairDetail
+    _logged_last: dict[int, int]  # pair -> the session last logged here (for Notes…)
 
     def current_pair_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -51,13 +52,19 @@ class SessionEditing(QWidget):
         self.message.emit(f"{command.text()} · undo: Ctrl+Z")
         return True
 
-    def _target_session(self, row: PairRow) -> int | None:
-        """The session selected in the detail list, else the pair's next planned one."""
+    def _chosen_session(self, row: PairRow) -> int | None:
         chosen = self.detail.selected_session_id()
-        if chosen is not None and any(s.id == chosen for s in row.sessions):
+        return chosen if chosen is not None and any(s.id == chosen for s in row.sessions) else None
+
+    def _target_session(self, row: PairRow) -> int | None:
+        """The session selected in the detail list, else the pair's first planned session
+        whose time has come. One still ahead is logged only when chosen in the list: a key
+        pressed by habit must not log next month's session as held."""
+        chosen = self._chosen_session(row)
+        if chosen is not None:
             return chosen
-        nxt = row.next_planned()
-        return None if nxt is None else nxt.id
+        due = row.due(datetime.now(local_zone()))
+        return None if due is None else due.id
 
     def log_current(self, status: SessionStatus, cancelled_by: CancelledBy | None = None) -> bool:
         """Log the selected (or next planned) session of the selected pair."""
@@ -67,25 +74,51 @@ class SessionEditing(QWidget):
             return False
         sid = self._target_session(row)
         if sid is None:
-            self.message.emit(f"{row.label} has no planned session to log; add one (Ins)")
+            ahead = row.next_planned()
+            self.message.emit(
+                f"{row.label}: no session is due yet; the next is on {ahead.starts_at:%d %b}. "
+                "Choose it in the list to log it early."
+                if ahead is not None
+                else f"{row.label} has no planned session to log; add one (Ins)"
+            )
             return False
         when = next(s.starts_at for s in row.sessions if s.id == sid)
+        self._logged_last[row.pair_id] = sid  # what Notes… (Ctrl+E) then opens
         what = status if cancelled_by is None else f"cancelled by the {cancelled_by}"
         text = f"Log {row.label}, {when:%d %b}: {what}"
         edit = lambda: self.ws.sessions.log(sid, status=status, cancelled_by=cancelled_by)  # noqa: E731
         return self._push(SessionsEdit(self.ws, row.pair_id, text, edit))
 
+    def _notes_session(self, row: PairRow, now: datetime) -> int | None:
+        """The session chosen in the list; else the one just logged here; else the first
+        planned one whose time has come; else the last one whose time has come."""
+        chosen = self._chosen_session(row)
+        if chosen is not None:
+            return chosen
+        logged = self._logged_last.get(row.pair_id)
+        if logged is not None and any(s.id == logged for s in row.sessions):
+            return logged
+        found = row.due(now) or row.latest_started(now)
+        return None if found is None else found.id
+
     def edit_notes(self) -> None:
+        """Notes of a session (``_notes_session``). Notes on a planned session whose time
+        has come mark it held; one still ahead stays planned."""
         row = self.current_row()
-        sid = self._target_session(row) if row else None
-        if row is None or sid is None:
+        if row is None:
+            return
+        now = datetime.now(local_zone())
+        sid = self._notes_session(row, now)
+        if sid is None:
+            self.message.emit(f"{row.label} has had no session yet to write notes about")
             return
         session = self.ws.sessions.session(sid)
         answer = NotesDialog.ask(self, session)
         if answer is None:
             return
         topics, learnings, reversal, note = answer
-        status: SessionStatus = "held" if session.status == "planned" else session.status
+        came = session.starts_at <= now
+        status: SessionStatus = "held" if session.status == "planned" and came else session.status
 
         def edit() -> None:
             self.ws.sessions.log(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -70,6 +70,15 @@ class PairRow:
     def next_planned(self) -> Session | None:
         """The first planned session: one waiting to be logged, else the next one ahead."""
         return next((s for s in self.sessions if s.status == PLANNED), None)
+
+    def due(self, now: datetime) -> Session | None:
+        """The first planned session whose time has come: the one to log now."""
+        return next((s for s in self.sessions if s.status == PLANNED and s.starts_at <= now), None)
+
+    def latest_started(self, now: datetime) -> Session | None:
+        """The last session whose time has come, logged or not (the one notes are about)."""
+        started = [s for s in self.sessions if s.starts_at <= now]
+        return max(started, key=lambda s: s.starts_at) if started else None
 
 
 def _name(people: dict[str, Employee], employee_id: str) -> str:

@@ -1,5 +1,5 @@
 """The Sessions view (``sessionsView``): every active pair on a timeline row with its health,
-quick logging of the selected or next planned session, and the selected pair in detail.
+quick logging of the selected session or the first one due, and the selected pair in detail.
 
 Keyboard: Ctrl+F search, arrows choose a pair, then H held, M cancelled by the mentor,
 Shift+M cancelled by the mentee (the senior), N no-show, Ctrl+E notes; Ins add a session,
@@ -67,6 +67,7 @@ class SessionsView(SessionEditing):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._logged_last = {}
         self.setObjectName("sessionsView")
         self.ws, self.undo_stack, self.signals = workspace, undo_stack, signals
         self.cohort: Cohort | None = None

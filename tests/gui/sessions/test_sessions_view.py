@@ -222,3 +222,41 @@ def test_typing_a_mentors_name_finds_the_pair_in_the_sessions_table(
         row = view.table.currentIndex().row()
         assert view.proxy.index(row, 0).data().startswith(name), name
     ws.close()
+
+
+def test_a_key_logs_only_a_session_whose_time_has_come(
+    qtbot: Any, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """H logged next month's session as held when none was due; and Notes… after it opened
+    the next planned session and marked that one held too."""
+    workspace.roster.import_roster(write_roster(tmp_path / "small.csv", SMALL))
+    today = date.today()
+    cohort = workspace.cohorts.create_cohort("Autumn", today, today + timedelta(days=200))
+    pair = workspace.pairing.pair("S4", "F1", cohort).pair
+    workspace.sessions.plan(pair.id, now=datetime.now(UTC) + timedelta(days=1))
+    ahead = workspace.sessions.sessions(pair.id)
+    assert ahead and all(s.status == "planned" for s in ahead)
+    signals = WorkspaceSignals(workspace)
+    view = SessionsView(workspace, QUndoStack(), signals)
+    qtbot.addWidget(view)
+    view.set_cohort(cohort)
+    view.show()
+    view.select_pair(pair.id)
+    said: list[str] = []
+    view.message.connect(said.append)
+    assert not view.log_current("held")
+    assert "no session is due yet" in said[-1]
+    assert all(s.status == "planned" for s in workspace.sessions.sessions(pair.id))
+    # one whose time has come: H logs it, and Notes… opens that one, not the next
+    first = workspace.sessions.move(ahead[0].id, datetime.now(UTC) - timedelta(hours=2))
+    view.select_pair(pair.id)
+    assert view.log_current("held")
+    noted: list[int] = []
+    monkeypatch.setattr(
+        NotesDialog, "ask", classmethod(lambda cls, p, s: noted.append(s.id) or ("", "", False, ""))
+    )
+    view.edit_notes()
+    assert noted == [first.id]
+    statuses = [s.status for s in workspace.sessions.sessions(pair.id)]
+    assert statuses.count("held") == 1 and statuses.count("planned") == len(ahead) - 1
+    signals.detach()

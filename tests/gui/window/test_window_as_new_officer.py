@@ -203,6 +203,8 @@ def test_the_user_guide_ships_and_opens(window: Any, qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     text = dialog.browser.toPlainText()
     assert "reverse mentoring" in text and "Ctrl+Z" in text
+    for part in ("Agree the ground rules", "Follow the sessions", "Keep your data safe"):
+        assert part in text  # the whole programme, not only the roster and the board
     assert window.act_guide in window.help_menu.actions()
     assert window.act_shortcuts in window.help_menu.actions()
 
