@@ -20,7 +20,7 @@ from rmdesk.workspace.roster_import import ImportPlan, ImportReport, no_cyclic_g
 from rmdesk.workspace.roster_import import prepare_new_roster as prepare_new_roster
 from rmdesk.workspace.store import Store, now_text
 
-if TYPE_CHECKING:  # the readers (numpy, calamine) load only when a file is imported
+if TYPE_CHECKING:  # the readers (calamine) load only when a file is imported
     from rmdesk.roster_files import Table
 
 #: progress(done, total, what) -> False to cancel

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rmdesk.errors import DeactivationRefused, Problem, RosterError
 from rmdesk.models.people import Record
 
-if TYPE_CHECKING:  # the readers (numpy, calamine) load only when a file is imported
+if TYPE_CHECKING:  # the readers (calamine) load only when a file is imported
     from rmdesk.roster_files import Mapping, ParsedRoster, Table
     from rmdesk.workspace.roster import RosterService
 

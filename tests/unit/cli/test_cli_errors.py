@@ -67,23 +67,33 @@ def test_commands_that_only_list_pairs_load_no_scipy(tmp_path: Path) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_importing_a_csv_roster_loads_no_numpy(tmp_path: Path) -> None:
-    """A CSV import in a fresh process: no numpy (the loop check and the whitespace scan are
-    plain Python), no spreadsheet reader, no Qt."""
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_importing_a_roster_loads_no_numpy(tmp_path: Path, kind: str) -> None:
+    """An import in a fresh process: no numpy (the loop check, the whitespace scan and the
+    workbook's columns are plain Python), no Qt; a CSV loads no spreadsheet reader either."""
     import subprocess
     import sys
 
     from tests.conftest import SAMPLE
+    from tests.unit.rosters import write_xlsx
 
+    source = SAMPLE
+    if kind == "xlsx":
+        import csv
+
+        with SAMPLE.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        source = write_xlsx(tmp_path / "roster.xlsx", {"People": rows})
+    readers = "'openpyxl'" if kind == "xlsx" else "'python_calamine', 'openpyxl'"
     code = (
         "import sys; from rmdesk.cli import main;"
         "rc = main(['import', sys.argv[1], '--db', sys.argv[2]]);"
-        "heavy = ('numpy', 'scipy', 'python_calamine', 'openpyxl', 'PySide6', 'reportlab');"
+        f"heavy = ('numpy', 'scipy', {readers}, 'PySide6', 'reportlab');"
         "print(sorted(m for m in heavy if m in sys.modules));"
         "sys.exit(rc)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(SAMPLE), str(tmp_path / "w.db")],
+        [sys.executable, "-c", code, str(source), str(tmp_path / "w.db")],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
