@@ -39,7 +39,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(OUT / "roster.png"))
 
-    cohort = seed_sample_cohort(ws)
+    cohort = seed_sample_cohort(ws, under_way=0)  # the board as a new cohort has it
     window._load_cohorts(select=cohort.id)  # type: ignore[attr-defined]
     window.show_view("pairing")  # type: ignore[attr-defined]
     board = window.pairing_board  # type: ignore[attr-defined]

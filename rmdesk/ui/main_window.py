@@ -328,9 +328,17 @@ class MainWindow(WindowChrome):
 
         if report is None:
             return
-        cohort = seed_sample_cohort(self.workspace)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pairs and sessions: ~½ s
+        try:
+            cohort = seed_sample_cohort(self.workspace)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._load_cohorts(select=cohort.id)
-        self.show_view("pairing")
+        self.show_view("dashboard")  # a programme under way: what the officer follows
+        self.statusBar().showMessage(
+            "The sample: a cohort three months in. Pair the people still waiting on the "
+            "Pairing view; File ▸ Back to your workspace leaves it."
+        )
 
     def open_workspace(self, path: Path) -> MainWindow:
         """A window over the workspace file ``path`` in place of this one (which closes)."""

@@ -23,6 +23,8 @@ STATE_SEVERITY = {
 
 
 def state_text(state: AgreementState) -> str:
+    if state.kind == "awaiting signatures" and len(state.waiting_for) == 1:
+        return f"awaiting the {state.waiting_for[0]}'s signature"
     return STATE_WORDS.get(state.kind, state.label)
 
 

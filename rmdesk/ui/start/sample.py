@@ -6,7 +6,8 @@ the officer's workspace: a real import over it would leave 198 fictional people 
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -37,10 +38,17 @@ def fresh_sample_file() -> Path:
     return path
 
 
-def seed_sample_cohort(ws: Workspace, size: int = 24) -> Cohort:
-    """Create (or reuse) the sample cohort with up to ``size`` mentors and mentees."""
+def seed_sample_cohort(ws: Workspace, size: int = 24, under_way: int = 8) -> Cohort:
+    """Create (or reuse) the sample cohort with up to ``size`` mentors and mentees.
+
+    With ``under_way`` pairs, the cohort began three months ago and looks lived in: those
+    pairs were made from the suggestions, all but two signed their ground rules, and their
+    sessions so far were logged (mostly held; one pair has stalled), so the dashboard,
+    the agreements and the sessions have something to show. The others wait to be paired
+    on the board."""
     today = date.today()
-    cohort = ws.cohorts.create_cohort(SAMPLE_NAME, today, date(today.year + 1, today.month, 1), 1)
+    starts = today - timedelta(days=91) if under_way else today
+    cohort = ws.cohorts.create_cohort(SAMPLE_NAME, starts, starts + timedelta(days=182), 1)
     people = sorted(
         (e for e in ws.roster.employees().values() if e.active), key=lambda e: e.employee_id
     )
@@ -49,4 +57,51 @@ def seed_sample_cohort(ws: Workspace, size: int = 24) -> Cohort:
     enrolled = {p.employee_id for p in ws.cohorts.participants(cohort)}
     ws.cohorts.enrol([e for e in juniors if e not in enrolled], "mentor", cohort)
     ws.cohorts.enrol([e for e in seniors if e not in enrolled], "mentee", cohort)
+    if under_way and not ws.pairing.pair_list(cohort):
+        _under_way(ws, cohort, under_way, starts)
     return cohort
+
+
+#: what the sample's pairs talk about, a pair's topics being two of these
+_TOPICS = (
+    "How customers really use our app",
+    "Hybrid work that works",
+    "AI assistants in everyday work",
+    "What new joiners notice first",
+    "Social media and the brand",
+    "Rules that slow the front line down",
+)
+
+
+def _under_way(ws: Workspace, cohort: Cohort, count: int, starts: date) -> None:
+    """``count`` suggested pairs, their agreements and three months of sessions."""
+    from rmdesk.models.sessions import HELD
+
+    now = datetime.now().astimezone()
+    with ws.batch():  # one transaction: the window hears of it once
+        made = ws.pairing.accept(ws.pairing.suggest(cohort).proposals[:count], cohort)
+        for n, view in enumerate(made):
+            pid = view.pair.id
+            if n != count - 1:  # all but the last pair agreed their ground rules
+                body = replace(
+                    ws.agreements.prefill(pid),
+                    topics=(_TOPICS[n % len(_TOPICS)], _TOPICS[(n + 2) % len(_TOPICS)]),
+                    meeting_place="The café on the ground floor",
+                    frequency="fortnightly",
+                    sessions=12,
+                    first_session=starts + timedelta(days=7),
+                )
+                ws.agreements.save_draft(pid, body)
+                ws.agreements.sign(pid, "mentor", "Signed on paper", on=starts, method="paper")
+                if n != count - 2:  # and one still waits for the mentee's signature
+                    ws.agreements.sign(pid, "mentee", "Signed on paper", on=starts, method="paper")
+            ws.sessions.plan(pid, now=datetime.combine(starts, time(9)).astimezone())
+            for k, session in enumerate(ws.sessions.sessions(pid)):
+                if session.starts_at >= now:
+                    break
+                if n == 5 and k >= 2:  # one pair has stalled: the mentee keeps cancelling
+                    ws.sessions.log(session.id, status="cancelled", cancelled_by="mentee")
+                elif n in (1, 3) and k == 2:  # life happens: one cancelled, then back on track
+                    ws.sessions.log(session.id, status="cancelled", cancelled_by="mentor")
+                else:
+                    ws.sessions.log(session.id, status=HELD)

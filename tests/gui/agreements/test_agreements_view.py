@@ -180,7 +180,7 @@ def test_signing_through_the_dialog_seam(
     view.editor.topics.setPlainText("Hiring policy")
     view.editor.place.setText("Café Lumière")
     view.sign_buttons["mentor"].click()  # the typing is saved first
-    assert _state(view, ids[0]) == "awaiting signatures (mentee)"
+    assert _state(view, ids[0]) == "awaiting the mentee's signature"
     assert not view.sign_buttons["mentor"].isEnabled()
     view.sign_buttons["mentee"].click()
     assert asked == [("mentor", "Yasmin Haddad", 1), ("mentee", "Péter Varga", 1)]
@@ -198,7 +198,7 @@ def test_signing_through_the_dialog_seam(
     view.undo.undo()
     assert _state(view, ids[0]) == "signed"
     view.undo.undo()  # the mentee's signature
-    assert _state(view, ids[0]) == "awaiting signatures (mentee)"
+    assert _state(view, ids[0]) == "awaiting the mentee's signature"
     assert not view.sign_buttons["officer"].isVisibleTo(view)
     view.ws.agreements.configure(officer_name="Rania Haddad", officer_signs=True)
     assert view.sign_buttons["officer"].isVisibleTo(view)

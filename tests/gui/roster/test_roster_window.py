@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,18 @@ def test_first_run_offers_the_sample(window, qtbot) -> None:  # type: ignore[no-
     (sample,) = opened
     qtbot.addWidget(sample)
     try:
-        qtbot.waitUntil(lambda: sample.pages.currentWidget() is sample.pairing_board, timeout=20000)
+        qtbot.waitUntil(lambda: sample.pages.currentWidget() is sample.dashboard, timeout=20000)
         cohort = sample.current_cohort()
         assert cohort is not None and sample.workspace.cohorts.participants(cohort)
         assert len(sample.workspace.roster.employees()) == 198
+        # a programme under way: pairs, agreements and sessions to look at, people to pair
+        ws = sample.workspace
+        pairs = ws.pairing.pair_list(cohort)
+        assert len(pairs) == 8
+        assert any(s.kind == "signed" for s in ws.agreements.states(cohort).values())
+        held = [s for p in pairs for s in ws.sessions.sessions(p.id) if s.status == "held"]
+        assert held and all(s.starts_at <= datetime.now(UTC) for s in held)
+        assert ws.pairing.suggest(cohort).proposals  # and people still waiting to be paired
     finally:
         sample.close()
         sample.workspace.close()
