@@ -91,7 +91,7 @@ def test_cards_show_health_and_agreement_with_an_icon_beside_every_word(
 ) -> None:
     a, b = _pair_id(ws, MENTOR_A), _pair_id(ws, MENTOR_B)
     assert "On track" in _text(board, a) and "Agreement: signed" in _text(board, a)
-    assert "Agreement: awaiting signatures (mentee)" in _text(board, b)
+    assert "Agreement: awaiting the mentee's signature" in _text(board, b)
     assert "still to sign: the mentee" in _tip(board, b)
     badges = _card(board, b).data(BADGES_ROLE)
     assert [type(x) for x in badges] == [Badge, Badge]
@@ -142,7 +142,7 @@ def test_an_ended_pair_leaves_the_board(board: PairingBoard, ws: Workspace) -> N
     ws.sessions.close(a, "mismatch", "")
     board.reload()  # what the window does on a PairsChanged
     assert board.pairs.pair_ids() == [b]
-    assert "Agreement: awaiting signatures (mentee)" in _text(board, b)
+    assert "Agreement: awaiting the mentee's signature" in _text(board, b)
     board.refresh_badges([a, b])  # a late event naming the ended pair is harmless
     assert board.pairs.pair_ids() == [b]
 
