@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 if ws is None:
                     ws = open_workspace(args, create=True)
-                report = ws.roster.apply_import(plan, allow_deactivation=args.allow_deactivation)
+                # a file made by this command: nobody else has it open yet
+                with ws.first_load() if fresh else nullcontext():
+                    report = ws.roster.apply_import(
+                        plan, allow_deactivation=args.allow_deactivation
+                    )
             finally:
                 lock.release()
     finally:

@@ -67,6 +67,11 @@ def test_import_then_roster_json(capsys: pytest.CaptureFixture[str], tmp_path: P
         "row 186, column 'Work Email': malformed email "
         "'michal.nowak.northwind-example.com' (kept as it is)",
     ]
+    import sqlite3
+
+    check = sqlite3.connect(db)  # the new file was loaded without the log: it is back on it
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    check.close()
     code, out, _ = run(capsys, "import", SAMPLE, "--db", db)
     assert code == 0 and "0 added, 0 updated, 0 deactivated, 198 unchanged" in out
 

@@ -113,3 +113,27 @@ def test_no_second_connection_to_a_file_moved_or_replaced_since_it_opened(
     Workspace.open(workspace.path).close()  # another file now at the old path
     with pytest.raises(StorageError, match="moved, renamed or replaced"):
         workspace.second_connection()
+
+
+def test_a_first_load_writes_straight_into_the_file_and_puts_the_log_back(
+    tmp_path: Path,
+) -> None:
+    """`rmdesk import` into a new file writes its pages once (no log, then no checkpoint
+    copying them again); the file is back on the write-ahead log after, even on failure."""
+    import sqlite3
+
+    ws = Workspace.open(tmp_path / "new.db")
+    modes: list[str] = []
+    with ws.first_load():
+        modes.append(ws.db.conn.execute("PRAGMA journal_mode").fetchone()[0])
+        ws.roster.import_roster(SAMPLE)
+    modes.append(ws.db.conn.execute("PRAGMA journal_mode").fetchone()[0])
+    with pytest.raises(RuntimeError), ws.first_load():
+        raise RuntimeError("the write failed")
+    modes.append(ws.db.conn.execute("PRAGMA journal_mode").fetchone()[0])
+    assert modes == ["delete", "wal", "wal"]
+    assert ws.roster.count() == 198
+    ws.close()
+    other = sqlite3.connect(tmp_path / "new.db")
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.close()
