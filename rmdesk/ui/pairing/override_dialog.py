@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.conflicts import Conflict
+from rmdesk.models.wording import isolated
 from rmdesk.ui.common.modal import answer_of
 
 
@@ -22,9 +25,10 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("overrideDialog")
         self.setWindowTitle("Pairing blocked")
-        items = "".join(f"<li><b>{c.code}</b>: {c.message}</li>" for c in conflicts)
+        items = "".join(f"<li>{html.escape(c.message)}</li>" for c in conflicts)
         text = QLabel(
-            f"Pairing <b>{mentor}</b> with <b>{mentee}</b> is blocked:<ul>{items}</ul>"
+            f"Pairing <b>{html.escape(isolated(mentor))}</b> with "
+            f"<b>{html.escape(isolated(mentee))}</b> is blocked:<ul>{items}</ul>"
             "Pair them anyway only if you have a good reason. The reason is stored "
             "and shown on the pair."
         )

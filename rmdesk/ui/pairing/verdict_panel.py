@@ -43,7 +43,7 @@ class VerdictPanel(QTextBrowser):
         worst = max((c.severity for c in conflicts), default=None)
         colour = severity.colour(worst).name()
         items = "".join(
-            f"<li><b>{severity.WORDS[c.severity]}</b> ({c.code}): {c.message}</li>"
+            f"<li><b>{severity.WORDS[c.severity]}</b>: {c.message}</li>"  # no rule code jargon
             for c in conflicts
         )
         head = (

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from rmdesk.app import build_window
 from rmdesk.models.cohorts import Cohort
@@ -257,3 +257,20 @@ def test_cards_show_the_grade_and_empty_lists_say_what_to_do(window: Any) -> Non
     assert board.mentees.rowCount() == 0
     board.mentor_search.setText("nobody-like-this")
     assert board.mentor_view.filter_text == "nobody-like-this"
+
+
+def test_the_verdict_and_the_override_speak_words_not_rule_codes(qtbot: Any) -> None:
+    """'(same-reporting-line)' is the CLI's code, not a word for the officer."""
+    from rmdesk.models.conflicts import Conflict, Severity
+    from rmdesk.models.people import Employee
+    from rmdesk.ui.pairing.override_dialog import OverrideDialog
+    from rmdesk.ui.pairing.verdict_panel import VerdictPanel
+
+    conflict = Conflict("direct-report", Severity.BLOCK, "Ana Silva reports to Bo Chen.")
+    panel = VerdictPanel()
+    qtbot.addWidget(panel)
+    panel.show_match(Employee("E1", "Ana Silva"), Employee("E2", "Bo Chen"), [conflict])
+    dialog = OverrideDialog("Ana Silva", "Bo Chen", [conflict])
+    qtbot.addWidget(dialog)
+    shown = panel.toPlainText() + " ".join(w.text() for w in dialog.findChildren(QLabel))
+    assert "reports to Bo Chen" in shown and "direct-report" not in shown
