@@ -33,11 +33,6 @@ def hold(thread: QThread, worker: QObject, stop: Callable[[], None] = _nothing) 
     _held[thread] = (worker, stop)
 
 
-def running() -> int:
-    """How many held threads have not finished yet."""
-    return sum(1 for thread in _held if not thread.isFinished())
-
-
 def wait_for_all(timeout_ms: int = 30_000) -> None:
     """Ask every held thread to stop and wait for it (the process is about to end)."""
     for thread, (_worker, stop) in list(_held.items()):
