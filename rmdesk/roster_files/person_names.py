@@ -56,12 +56,17 @@ def _joined(firsts: list[str], lasts: list[str]) -> list[str]:
         names = list(map(" ".join, zip(firsts, lasts, strict=True)))
     else:
         names = [f"{f} {la}" if f and la else f or la for f, la in zip(firsts, lasts, strict=True)]
-    if "".join(lasts).isascii():  # no East Asian family name anywhere (checked in C)
+    if max("".join(lasts), default="") < _FIRST_EAST_ASIAN:  # none anywhere (checked in C)
         return names
     for i, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
         if first and last and _east_asian(first) and _east_asian(last):
             names[i] = f"{last}{first}"
     return names
+
+
+#: The first letter ``_east_asian`` accepts: a family name holding no letter from here up is
+#: written in none of those scripts.
+_FIRST_EAST_ASIAN = "\u3040"
 
 
 def _east_asian(text: str) -> bool:
