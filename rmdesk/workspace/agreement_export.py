@@ -6,7 +6,6 @@ renders and writes them on a worker (each file whole or not at all).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,15 +49,34 @@ class ExportJob:
     document: AgreementDocument
 
 
+#: Bytes of a name kept in a file name: two names, the pair id and the version stay well
+#: under the 255 bytes most file systems allow, in any script.
+_NAME_BYTES = 90
+
+
 def pdf_file_name(pair_id: int, mentor: str, mentee: str, version: int) -> str:
-    """'agreement-3-yasmin-haddad-peter-varga-v2.pdf': ASCII, so every file system takes it."""
-
-    def slug(text: str) -> str:
-        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:40]
-
-    parts = [f"agreement-{pair_id}", slug(mentor), slug(mentee), f"v{version}"]
+    """'agreement-3-yasmin-haddad-peter-varga-v2.pdf'. A name in Latin letters is written
+    without its accents ('Zoë' -> 'zoe'), which every program that passes files around takes;
+    a name in another script keeps its letters ('agreement-4-王伟-فاطمة-الزهراء-v1.pdf'), for
+    without them the officer could not tell the files apart."""
+    parts = [f"agreement-{pair_id}", _slug(mentor), _slug(mentee), f"v{version}"]
     return "-".join(p for p in parts if p) + ".pdf"
+
+
+def _slug(name: str) -> str:
+    """The letters and digits of ``name`` in lower case, runs of anything else as one '-'."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = folded if _only_ascii_letters(folded) else unicodedata.normalize("NFC", name)
+    # letters, marks (Arabic vowel signs, Devanagari vowels) and digits; the rest separates
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
+    slug = "-".join(kept.lower().split())[:_NAME_BYTES]
+    while len(slug.encode("utf-8")) > _NAME_BYTES:
+        slug = slug[:-1]
+    return slug.strip("-")
+
+
+def _only_ascii_letters(text: str) -> bool:
+    return all(c.isascii() for c in text if c.isalnum())
 
 
 def write_agreements(

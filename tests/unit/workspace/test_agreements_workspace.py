@@ -16,7 +16,12 @@ from rmdesk.documents.agreement_pdf import render_agreement_pdf
 from rmdesk.models.agreements import AgreementBody
 from rmdesk.models.cohorts import Cohort
 from rmdesk.workspace import Workspace
-from rmdesk.workspace.agreements import AgreementRefused, default_template, parse_template
+from rmdesk.workspace.agreements import (
+    AgreementRefused,
+    default_template,
+    parse_template,
+    pdf_file_name,
+)
 from rmdesk.workspace.events import AgreementsChanged, Event, TemplateChanged
 from tests.conftest import SAMPLE
 from tests.unit.agreement_samples import drawn_png
@@ -344,3 +349,29 @@ def test_cli_template_print_and_edit(
     with pytest.raises(SystemExit) as usage:
         main(["sign", "1", "--as", "boss", "--name", "X", *base])
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("mentor", "mentee", "expected"),
+    [
+        ("Yasmin Haddad", "Péter Varga", "agreement-3-yasmin-haddad-peter-varga-v2.pdf"),
+        ("王伟", "فاطمة الزهراء", "agreement-3-王伟-فاطمة-الزهراء-v2.pdf"),
+        (
+            "Søren Ødegård",
+            "Anne-Marie O'Brien",
+            "agreement-3-søren-ødegård-anne-marie-o-brien-v2.pdf",
+        ),
+        ("मोहन दास", "***", "agreement-3-मोहन-दास-v2.pdf"),
+    ],
+)
+def test_pdf_file_names_keep_every_script_and_fold_latin_accents(
+    mentor: str, mentee: str, expected: str
+) -> None:
+    """A pair named in Arabic or Chinese is told apart by its file name, not only its id."""
+    assert pdf_file_name(3, mentor, mentee, 2) == expected
+
+
+def test_pdf_file_names_of_long_names_fit_every_file_system() -> None:
+    name = pdf_file_name(12345, "محمد بن عبد الله " * 20, "佐藤さくら" * 40, 17)
+    assert len(name.encode("utf-8")) < 255 and name.endswith("-v17.pdf")
+    assert not any(c in name for c in '<>:"/\\|?* ')
