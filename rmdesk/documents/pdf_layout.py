@@ -137,13 +137,16 @@ _PLAIN_BELOW = 0x250
 CELL_PADDING = 12  # points a table cell keeps free around its text (6 a side)
 
 
-def fit_cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+def fit_cell(
+    text: str, style: ParagraphStyle, width: float, rtl: bool | None = None
+) -> str | Paragraph:
     """Plain text when it is Latin and fits on one line (tables lay that out far faster),
-    else a wrapping paragraph in fonts that hold its script."""
+    else a wrapping paragraph in fonts that hold its script. ``rtl=False`` keeps a
+    right-to-left name aligned left with the column's other names (``para``)."""
     plain = all(ord(ch) < _PLAIN_BELOW for ch in text) and "\n" not in text
     if plain and stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
         return text
-    return para(text, style)
+    return para(text, style, rtl=rtl)
 
 
 def cells(texts: Sequence[str], style: ParagraphStyle) -> list[Paragraph]:

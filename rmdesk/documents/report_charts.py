@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.graphics import renderPDF
+from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
@@ -49,11 +50,21 @@ def _title(drawing: Drawing, text: str, font: str) -> None:
     drawing.add(String(0, drawing.height - 12, text, fontName=font, fontSize=10, fillColor=INK))
 
 
-def _top(values: Sequence[int]) -> int:
-    """A round axis top a little above the largest value."""
+def _count_axis(axis: ValueAxis, values: Sequence[int], font: str) -> None:
+    """A value axis of counts: from 0 to a round top a little above the largest value, ticks
+    on whole numbers only (a count of 1.5 sessions means nothing), at most about six."""
     peak = max([*values, 1])
     step = 1 if peak <= 5 else 2 if peak <= 10 else 5 if peak <= 25 else 10 ** (len(str(peak)) - 1)
-    return ((peak * 11 // 10) // step + 1) * step
+    top = ((peak * 11 // 10) // step + 1) * step
+    while top // step > 6:
+        step *= 2
+    axis.valueMin, axis.valueMax, axis.valueStep = 0, -(-top // step) * step, step
+    axis.labelTextFormat = "%d"
+    axis.labels.fontName = font
+    axis.labels.fontSize = 7
+    axis.strokeColor = PALE
+    axis.visibleGrid = True
+    axis.gridStrokeColor = GRID
 
 
 def bar_list(
@@ -78,13 +89,7 @@ def bar_list(
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = PALE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _top(values)
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.strokeColor = PALE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = GRID
+    _count_axis(chart.valueAxis, values, font)
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 8
@@ -119,13 +124,7 @@ def month_bars(months: Sequence[MonthSessions], font: str, width: float = 480) -
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.strokeColor = PALE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _top(planned)
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.strokeColor = PALE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = GRID
+    _count_axis(chart.valueAxis, [*planned, *held], font)
     if len(months) <= 12:
         chart.barLabelFormat = "%d"
         chart.barLabels.fontName = font

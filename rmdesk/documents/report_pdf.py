@@ -216,13 +216,12 @@ def _charts(f: ProgrammeFigures, st: Styles) -> list[Flowable]:
             [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
         ),
     )
-    return [
-        PageBreak(),
-        para("Charts", st.h1),
-        ChartForm("Sessions", month_bars(f.sessions_by_month, BASE_FONT)),
-        Spacer(1, 6 * mm),
-        grid,
-    ]
+    months: Flowable = (
+        ChartForm("Sessions", month_bars(f.sessions_by_month, BASE_FONT))
+        if f.sessions_by_month
+        else para("Sessions per month: no session is planned or held yet.", st.body)
+    )
+    return [PageBreak(), para("Charts", st.h1), months, Spacer(1, 6 * mm), grid]
 
 
 def _pair_name(p: PairRecord) -> str:
@@ -240,8 +239,8 @@ def _per_pair(shown: Sequence[PairRecord], private: int, st: Styles) -> list[Flo
         held = sum(1 for s in p.sessions if s.status == "held")
         rows.append(
             [
-                fit_cell(p.mentor.name, st.cell, widths[0]),
-                fit_cell(p.mentee.name, st.cell, widths[1]),
+                fit_cell(p.mentor.name, st.cell, widths[0], rtl=False),
+                fit_cell(p.mentee.name, st.cell, widths[1], rtl=False),
                 f"{held} of {len(p.sessions)}",
                 fit_cell(
                     "yes" if p.agreement_state == "signed" else p.agreement_state,
@@ -277,8 +276,8 @@ def _learnings_and_actions(shown: Sequence[PairRecord], day: date, st: Styles) -
                 state = "overdue" if a.due is not None and a.due < day else "open"
             rows.append(
                 [
-                    fit_cell(_pair_name(p), st.cell, widths[0]),
-                    fit_cell(a.owner, st.cell, widths[1]),
+                    fit_cell(_pair_name(p), st.cell, widths[0], rtl=False),
+                    fit_cell(a.owner, st.cell, widths[1], rtl=False),
                     fit_cell(a.text, st.cell, widths[2]),
                     a.due.isoformat() if a.due else "",
                     fit_cell(state, st.cell, widths[4]),
@@ -351,7 +350,7 @@ def pairs_list_pdf(
     story += [para(f"{len(pairs)} pairs announced.", st.body), Spacer(1, 4 * mm)]
 
     def who(person: Employee) -> list[Paragraph]:
-        out = [para(person.name, st.cell_bold, bold=True)]
+        out = [para(person.name, st.cell_bold, bold=True, rtl=False)]
         out += [para(x, st.small) for x in (person.title, person.department) if x]
         return out
 

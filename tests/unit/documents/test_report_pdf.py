@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -147,6 +148,38 @@ def test_charts_are_vector_forms_with_drawn_bars(report: Path) -> None:
     text = text_of(report)
     assert "held (solid)" in text and "planned (outlined)" in text  # series named, not coloured
     assert "2026-01" in text and "on track" in text
+
+
+def test_chart_axes_count_in_whole_numbers() -> None:
+    """Counts of pairs and sessions have no halves: the ticks are 0, 1, 2..., never 0.5."""
+    from reportlab.graphics.charts.barcharts import BarChart
+
+    from rmdesk.documents.report_charts import bar_list, month_bars
+    from rmdesk.models.programme_figures import MonthSessions
+
+    for values in ([0, 1, 0], [2, 0], [7, 3], [0, 0], [130, 12]):
+        drawing = bar_list("t", [str(v) for v in values], values, "Helvetica")
+        month = month_bars(
+            [
+                MonthSessions(date(2026, 1 + i, 1), v, v // 2, 0, 0, ())
+                for i, v in enumerate(values)
+            ],
+            "Helvetica",
+        )
+        for chart in (c for d in (drawing, month) for c in d.contents if isinstance(c, BarChart)):
+            axis = chart.valueAxis
+            axis.configure(chart.data)
+            ticks = axis._calcTickPositions()
+            assert ticks and all(float(t).is_integer() for t in ticks), (values, ticks)
+            assert axis.valueMax >= max(values) and len(ticks) <= 8
+
+
+def test_a_cohort_without_sessions_says_so_instead_of_an_empty_chart(tmp_path: Path) -> None:
+    quiet = [replace(p, sessions=()) for p in cohort()]
+    out = tmp_path / "quiet.pdf"
+    assert write_outcomes_report(out, quiet, Enrolment(4, 3), INFO, today=date(2026, 7, 1))
+    assert "no session is planned or held yet" in text_of(out)
+    assert b"ChartSessions" not in out.read_bytes()
 
 
 def test_metadata_and_same_bytes_for_same_data(report: Path, tmp_path: Path) -> None:
