@@ -41,7 +41,7 @@ def cmd_agreements(ws: Workspace, args: argparse.Namespace) -> int:
     cohort = cohort_of(ws, args)
     states = ws.agreements.states(cohort)
     views = {v.pair.id: v.pair for v in ws.pairing.pairs(cohort)}
-    people = ws.roster.employees()
+    people = ws.roster.some(i for p in views.values() for i in (p.mentor_id, p.mentee_id))
     rows = []
     for pair_id, state in states.items():
         pair = views[pair_id]

@@ -68,7 +68,7 @@ def cmd_enrol(ws: Workspace, args: argparse.Namespace) -> int:
 @with_workspace(writes=True)
 def cmd_withdraw(ws: Workspace, args: argparse.Namespace) -> int:
     cohort = cohort_of(ws, args)
-    people = ws.roster.employees()
+    people = ws.roster.some(args.ids)
     removed = ws.cohorts.withdraw(args.ids, cohort)
     gone = {p.employee_id for p in removed}
     for emp in args.ids:

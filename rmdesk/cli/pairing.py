@@ -61,8 +61,9 @@ def cmd_pair(ws: Workspace, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(view.as_dict())
         return 0
+    mentor, mentee = _labels(ws, args.mentor, args.mentee)
     print(
-        f"Pair {view.pair.id}: {args.mentor} mentors {args.mentee}"
+        f"Pair {view.pair.id}: {mentor} mentors {mentee}"
         + (f" (override: {view.pair.override_reason})" if view.pair.override_reason else "")
     )
     _print_conflicts(view.conflicts)
@@ -75,7 +76,7 @@ def cmd_pairs(ws: Workspace, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([v.as_dict(with_status=True) for v in views])
         return 0
-    people = ws.roster.employees()
+    people = ws.roster.some(i for v in views for i in (v.pair.mentor_id, v.pair.mentee_id))
     for v in views:
         p = v.pair
         print(
@@ -132,11 +133,18 @@ def cmd_unpair(ws: Workspace, args: argparse.Namespace) -> int:
     ws.pairing.unpair(pair.id)
     kept = ws.pairing.pair_exists(pair.id)
     verb = "Ended" if kept else "Removed"
+    mentor, mentee = _labels(ws, args.mentor, args.mentee)
     say(
-        f"{verb} pair {pair.id}: {args.mentor} no longer mentors {args.mentee}"
+        f"{verb} pair {pair.id}: {mentor} no longer mentors {mentee}"
         + (" (its agreement and sessions are kept)" if kept else "")
     )
     return 0
+
+
+def _labels(ws: Workspace, *ids: str) -> list[str]:
+    """'Ana Silva (E1042)' for each id; the bare id of anybody not on the roster."""
+    people = ws.roster.some(ids)
+    return [people[i].label if i in people else i for i in ids]
 
 
 def register(

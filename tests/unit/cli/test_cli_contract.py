@@ -79,6 +79,7 @@ def test_read_only_commands_never_create_a_database(cli: Cli, argv: tuple[str, .
 def test_unpair_ends_the_pair(ready: Cli) -> None:
     assert ready("pair", "F3", "S1") == 0, ready.err
     assert ready("unpair", "F3", "S1") == 0, ready.err
+    assert re.search(r"pair \d+: .+ \(F3\) no longer mentors .+ \(S1\)", ready.out)
     assert ready("pairs", "--json") == 0
     assert [p for p in json.loads(ready.out) if p.get("status") == "active"] == []
 

@@ -174,8 +174,10 @@ def test_pair_with_override_exits_0_with_the_json_shape(cli: Cli) -> None:
 def test_pair_clean_json_and_text(cli: Cli) -> None:
     doc = cli.json("pair", "S2", "F1")
     assert doc["override_reason"] is None and doc["conflicts"] == []
+    people = {e["employee_id"]: e["name"] for e in cli.json("roster")}
     assert cli("pair", "F3", "T1") == 0
-    assert "F3 mentors T1" in cli.out
+    # the people by name and id, as every other message names them
+    assert f"{people['F3']} (F3) mentors {people['T1']} (T1)" in cli.out
 
 
 def test_pairs_json_adds_status(cli: Cli) -> None:
