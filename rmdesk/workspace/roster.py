@@ -5,13 +5,13 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rmdesk.errors import ImportCancelled, NotFound, Problem, RosterError
 from rmdesk.models.orgchart import OrgChart
-from rmdesk.models.people import ROSTER_FIELDS, Employee, Record, employee_from_record
+from rmdesk.models.people import FIELDS, ROSTER_FIELDS, Employee, Record, employee_from_record
 from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.events import DatabaseReplaced, Event, RosterChanged
 from rmdesk.workspace.id_forms import recognise_ids
@@ -39,6 +39,16 @@ FIRST_IMPORT_CACHE = 256
 EMPLOYEE_COLUMNS = ", ".join((*ROSTER_FIELDS, "active"))
 _WRITTEN = (*ROSTER_FIELDS, "active", "last_import_id")
 _UPSERT = ", ".join(f"{c}=excluded.{c}" for c in _WRITTEN if c != "employee_id")
+
+
+def _fields_not_in(columns: Mapping[str, int]) -> frozenset[int]:
+    """Positions in a record (``ROSTER_FIELDS`` order) of the fields a file gives no column
+    for, in none of their forms (a name from first and last names is given)."""
+    return frozenset(
+        i
+        for i, f in enumerate(FIELDS)
+        if f.name not in columns and not any(form in columns for form in f.also)
+    )
 
 
 class RosterService:
@@ -167,11 +177,17 @@ class RosterService:
         )
         added: list[Record] = []
         updated: list[Record] = []
+        # a field the file has no column for keeps what is stored: a partial file of ids and
+        # emails must not wipe everyone's manager and grade (a column left empty does clear)
+        kept = _fields_not_in(plan.mapping.columns)
         for rec in records:
             old = stored.get(rec[0])
             if old is None:
                 added.append(rec)
-            elif old != rec:
+                continue
+            if kept:
+                rec = tuple(old[i] if i in kept else v for i, v in enumerate(rec))
+            if old != rec:
                 updated.append(rec)
                 if old[11] and not rec[11]:
                     plan.leaving.append(rec[0])

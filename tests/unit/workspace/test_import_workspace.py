@@ -374,6 +374,33 @@ def test_partial_import_keeps_people_the_file_lacks(imported: Any, tmp_path: Pat
     assert record["partial"] == 1 and record["deactivated"] == 0
 
 
+@pytest.mark.parametrize("partial", [True, False])
+def test_a_file_without_a_column_keeps_that_field_as_stored(
+    imported: Any, tmp_path: Path, partial: bool
+) -> None:
+    """A file of ids, names and new emails changes the emails only: the managers, grades and
+    departments it has no column for stay (blanking them lifted the direct-report block)."""
+    before = {e.employee_id: e for e in imported.roster.roster()}
+    rows = [["Employee ID", "Name", "Work Email"]]
+    rows += [[p[0], f"{p[1]} {p[2]}", f"new.{p[3]}"] for p in R.PEOPLE]
+    report = imported.roster.import_roster(
+        R.write_csv(tmp_path / "emails.csv", rows), partial=partial
+    )
+    assert (report.updated, report.deactivated) == (6, 0)
+    for e in imported.roster.roster():
+        old = before[e.employee_id]
+        assert e.email == f"new.{old.email}"
+        assert (e.manager_id, e.grade, e.department, e.hire_date, e.birth_year, e.location) == (
+            old.manager_id, old.grade, old.department, old.hire_date, old.birth_year, old.location,
+        )  # fmt: skip
+    # the same file again changes nothing; a column that is there but empty does clear
+    assert imported.roster.import_roster(R.write_csv(tmp_path / "e2.csv", rows)).unchanged == 6
+    rows = [["Employee ID", "Name", "Location"], ["E5", "Wei Chen", ""]]
+    imported.roster.import_roster(R.write_csv(tmp_path / "loc.csv", rows), partial=True)
+    assert imported.roster.employee("E5").location is None
+    assert imported.roster.employee("E5").manager_id == "E3"
+
+
 def test_partial_file_may_name_managers_already_on_the_roster(
     imported: Any, tmp_path: Path
 ) -> None:
