@@ -125,13 +125,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rmdesk.logs import setup_logging
 
         log_file = setup_logging()
-        command = " ".join(map(str, argv or sys.argv[1:]))
+        command = _without_values(argv or sys.argv[1:])
         logging.getLogger("rmdesk.cli").exception("unexpected error in: rmdesk %s", command)
         if args.debug:
             raise
         more = f"; details in {log_file}" if log_file else ""
         warn(f"rmdesk: unexpected error: {type(exc).__name__}: {exc} (run with --debug{more})")
         return EXIT_REJECTED
+
+
+def _without_values(argv: Sequence[str]) -> str:
+    """The command as the log keeps it: its name and options, every value left out. A
+    session's confidential note, a reason or a name given on the command line never reaches
+    the log file (``rmdesk session 6 --note … --db …``)."""
+    words = [str(w) for w in argv]
+    kept = [w if w.startswith("-") or w in COMMANDS else "…" for w in words]
+    return " ".join(
+        w.partition("=")[0] + ("=…" if "=" in w else "") if w.startswith("--") else w for w in kept
+    )
 
 
 __all__ = ["EXIT_OK", "build_parser", "main"]

@@ -31,6 +31,26 @@ def test_one_line_and_exit_1(broken: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Traceback" in (broken.parent / "rmdesk.log").read_text(encoding="utf-8")
 
 
+def test_the_log_keeps_the_command_without_its_values(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A confidential note typed on the command line never reaches the log file."""
+    from rmdesk.workspace.sessions import SessionService
+
+    def explode(self: SessionService, *a: object, **k: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "rmdesk.log")
+    db = tmp_path / "w.db"
+    assert main(["cohort", "Spring", "--db", str(db)]) == 0
+    monkeypatch.setattr(SessionService, "log", explode)
+    argv = ["session", "6", "--on", "2027-01-05T10:00", "--status", "held"]
+    assert main([*argv, "--note", "NOTE-SECRET-41", "--db", str(db)]) == 1
+    log = (tmp_path / "rmdesk.log").read_text(encoding="utf-8")
+    assert "session … --on … --status … --note … --db …" in log
+    assert "NOTE-SECRET-41" not in log and "2027-01-05" not in log
+
+
 def test_debug_shows_the_traceback(broken: Path) -> None:
     with pytest.raises(ZeroDivisionError):
         main(["roster", "--db", str(broken), "--debug"])
