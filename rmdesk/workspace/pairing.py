@@ -17,6 +17,8 @@ from rmdesk.workspace.store import Store, now_text
 
 PAIR_COLUMNS = "id, cohort_id, mentor_id, mentee_id, override_reason, status, created_at"
 GRADE_SETTING = "higher_grade_is_senior"
+#: The note of a pair that ran and was taken off the board (ended early, outcome "other").
+UNPAIRED_NOTE = "unpaired by the programme officer"
 
 
 #: Conflicts no override reason can set aside: the pair would be meaningless or doubled.
@@ -272,14 +274,31 @@ class PairingService:
         pair = self.get_pair(pair_id)
         with self.store.atomic():
             if self._has_history(pair_id):
+                # a pair that met, signed or took on actions ran: it ends early, and reports
+                # and exports keep it; one with only a draft or a plan was a match taken back
+                outcome, note = ("other", UNPAIRED_NOTE) if self._ran(pair_id) else (None, "")
                 self.db.execute(
-                    "UPDATE pairs SET status = 'ended', ended_at = ? WHERE id = ?",
-                    [now_text(), pair_id],
+                    "UPDATE pairs SET status = 'ended', ended_at = ?, outcome = ?, "
+                    "outcome_note = ? WHERE id = ?",
+                    [now_text(), outcome, note, pair_id],
                 )
             else:
                 self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
             self.store.emit(PairsChanged(pair.cohort_id, removed=frozenset({pair_id})))
         return pair
+
+    def _ran(self, pair_id: int) -> bool:
+        """Whether the pair met (a session held, cancelled or missed), took on an action or
+        signed its agreement."""
+        return bool(
+            self.db.execute(
+                "SELECT EXISTS (SELECT 1 FROM sessions WHERE pair_id = ? AND status <> 'planned') "
+                "OR EXISTS (SELECT 1 FROM actions WHERE pair_id = ?) "
+                "OR EXISTS (SELECT 1 FROM signatures g JOIN agreements a ON a.id = g.agreement_id "
+                "WHERE a.pair_id = ?)",
+                [pair_id, pair_id, pair_id],
+            ).fetchone()[0]
+        )
 
     def _has_history(self, pair_id: int) -> bool:
         return any(
@@ -300,7 +319,8 @@ class PairingService:
                 )
             self.db.execute(
                 f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, ended_at = NULL",
+                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, ended_at = NULL, "
+                "outcome = NULL, outcome_note = ''",
                 [
                     pair.id,
                     pair.cohort_id,

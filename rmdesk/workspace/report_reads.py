@@ -15,11 +15,12 @@ from typing import Any
 from rmdesk.models.actions import Action
 from rmdesk.models.agreements import AgreementBody, AgreementVersion, Signature
 from rmdesk.models.sessions import Session, frequency_days
+from rmdesk.workspace.session_reads import RAN
 
-#: The pair rows a report covers: active pairs and pairs closed with an outcome. A pair ended by
-#: "unpair" (no outcome) was a match taken back, and a duplicate was never meant to exist.
-REPORTED_PAIRS = "p.cohort_id = ? AND (p.status = 'active' OR p.outcome IN " \
-    "('completed', 'no-fault', 'left', 'mismatch', 'other'))"  # fmt: skip
+#: The pair rows a report covers: active pairs and pairs closed with an outcome. A pair taken
+#: back on the board before anything happened has none, and a duplicate was never meant to
+#: exist (``session_reads.RAN``).
+REPORTED_PAIRS = f"p.cohort_id = ? AND {RAN}"
 _SESSION_KEYS = (
     "id", "pair_id", "starts_at", "duration_min", "status", "cancelled_by", "cancel_reason",
     "learnings", "role_reversal",

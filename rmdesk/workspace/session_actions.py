@@ -91,10 +91,11 @@ class SessionActions(SessionBase):
     def actions(
         self, cohort: Cohort | None = None, overdue_only: bool = False, today: date | None = None
     ) -> list[Action]:
-        """The actions of the cohort's active pairs; ``overdue_only`` gives the overdue ones,
-        the longest overdue first."""
+        """The actions of the cohort's pairs, closed ones too (an action stays to be done
+        after its pair ends); ``overdue_only`` gives the overdue ones, the longest overdue
+        first."""
         cohort = cohort or self.cohorts.cohort()
-        found = reads.cohort_actions(self._conn, cohort.id)
+        found = reads.cohort_actions(self._conn, cohort.id, closed_too=True)
         if overdue_only:
             return overdue_actions(found, today or self._today())
         return found

@@ -4,11 +4,15 @@ that stay stable across exports."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 from rmdesk.models.cohorts import Cohort
+from rmdesk.models.sessions import CANCELLED, PLANNED
+from rmdesk.workspace import session_reads as reads
 from rmdesk.workspace.session_base import SessionBase, local_zone
 
 CALENDAR_UID_SETTING: Final = "calendar.uid"
@@ -32,16 +36,27 @@ class SessionCalendar(SessionBase):
         self, pair_id: int | None = None, cohort: Cohort | None = None
     ) -> list[CalendarSession]:
         """The sessions a calendar shows (shared facts only), for a pair or the cohort."""
+        cohort = cohort or self.cohorts.cohort()
         if pair_id is not None:
             by_pair = {pair_id: self.sessions(pair_id)}
         else:
             by_pair = self.cohort_sessions(cohort)
-        people = self.roster.employees()
+        # a closed pair's sessions stay in the file, those it never held as cancelled: an
+        # event that vanished from the file would stay in everybody's calendar
+        closed = reads.closed_pairs(self._conn, cohort.id)
+        if pair_id is None:
+            by_pair.update(self.sessions_of_pairs(closed))
+        pairs = {pid: self.pairing.get_pair(pid) for pid in by_pair}
+        people = self.roster.some(p for x in pairs.values() for p in (x.mentor_id, x.mentee_id))
         out: list[CalendarSession] = []
-        for pid, found in by_pair.items():
-            pair = self.pairing.get_pair(pid)
+        for pid, found in sorted(by_pair.items()):
+            pair = pairs[pid]
             mentor, mentee = people.get(pair.mentor_id), people.get(pair.mentee_id)
             for s in found:
+                if pid in closed and s.status == PLANNED:
+                    # a later revision than the session's own, so calendars take the change
+                    was = s.updated_at + timedelta(seconds=1) if s.updated_at else closed[pid]
+                    s = replace(s, status=CANCELLED, updated_at=max(closed[pid], was))
                 out.append(
                     _calendar().CalendarSession.from_session(
                         s,

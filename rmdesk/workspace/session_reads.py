@@ -73,6 +73,16 @@ def cohort_sessions(db: sqlite3.Connection, cohort_id: int) -> dict[int, list[Se
     return out
 
 
+def closed_pairs(db: sqlite3.Connection, cohort_id: int) -> dict[int, datetime]:
+    """The cohort's pairs that ran and were closed, and when each was closed."""
+    rows = db.execute(
+        f"SELECT p.id, p.ended_at FROM pairs p WHERE p.cohort_id = ? AND p.status <> 'active' "
+        f"AND {RAN}",
+        [cohort_id],
+    )
+    return {pid: _parse(ended) for pid, ended in rows if ended}
+
+
 def pair_sessions(db: sqlite3.Connection, pair_ids: Iterable[int]) -> dict[int, list[Session]]:
     """The sessions of some pairs, by pair, in start order."""
     ids = sorted(set(pair_ids))
@@ -84,14 +94,25 @@ def pair_sessions(db: sqlite3.Connection, pair_ids: Iterable[int]) -> dict[int, 
     return out
 
 
+#: Pairs that ran, whether still running or closed with an outcome: not a match taken back
+#: on the board before anything happened, nor a duplicate.
+RAN = "(p.status = 'active' OR (p.outcome IS NOT NULL AND p.outcome <> 'duplicate'))"
+
+
 def cohort_actions(
-    db: sqlite3.Connection, cohort_id: int, pair_ids: Iterable[int] | None = None
+    db: sqlite3.Connection,
+    cohort_id: int,
+    pair_ids: Iterable[int] | None = None,
+    closed_too: bool = False,
 ) -> list[Action]:
-    """The actions of the cohort's active pairs (or of ``pair_ids``), by pair then due date."""
+    """The actions of the cohort's active pairs (or of ``pair_ids``), by pair then due date;
+    ``closed_too``: of the pairs that ran and were closed as well (an action outlives its
+    pair until it is done)."""
     cols = ", ".join(f"a.{c}" for c in _ACTION_KEYS)
+    which = RAN if closed_too else "p.status = 'active'"
     sql = (
         f"SELECT {cols} FROM actions a JOIN pairs p ON p.id = a.pair_id "
-        "WHERE p.cohort_id = ? AND p.status = 'active'"
+        f"WHERE p.cohort_id = ? AND {which}"
     )
     args: list[object] = [cohort_id]
     if pair_ids is not None:

@@ -297,11 +297,29 @@ def test_unpairing_a_pair_with_history_ends_it_and_keeps_the_history(ws: Workspa
     ws.pairing.unpair(view.pair.id)
     assert ws.pairing.get_pair(view.pair.id).status == "ended"
     assert ws.db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+    # it met, so it ran: it ended early, and reports and exports keep it
+    assert ws.sessions.outcome(view.pair.id) == ("other", "unpaired by the programme officer")
     assert [v.conflicts for v in ws.pairing.pairs()] == [[]]  # an ended pair takes no place
     assert "already-paired" not in codes(ws.pairing.check("T2", "F1"))
     ws.pairing.restore_pair(view.pair)  # undo
     assert ws.pairing.get_pair(view.pair.id).status == "active"
+    assert ws.sessions.outcome(view.pair.id) == (None, "")
     assert "already-paired" in codes(ws.pairing.check("T2", "F1"))
+
+
+def test_a_pair_taken_back_before_it_met_ends_without_an_outcome(ws: Workspace) -> None:
+    """Only a plan or a draft: a match taken back, which reports leave out."""
+    view = ws.pairing.pair("S2", "F1")
+    with ws.store.atomic():
+        ws.db.execute(
+            "INSERT INTO sessions (pair_id, starts_at, status) VALUES (?, '2025-04-01T10:00', "
+            "'planned')",
+            [view.pair.id],
+        )
+    ws.pairing.unpair(view.pair.id)
+    assert ws.pairing.get_pair(view.pair.id).status == "ended"
+    assert ws.sessions.outcome(view.pair.id) == (None, "")
+    assert view.pair.id not in ws.reports.figures(ws.cohorts.cohort()).pairs.pair_ids
 
 
 def test_unpair_frees_the_places(ws: Workspace) -> None:

@@ -203,6 +203,11 @@ def test_actions_and_the_overdue_ones(ws: Workspace, events: list[Event]) -> Non
     assert len(ws.sessions.actions()) == 3
     with pytest.raises(RmdeskError, match="owner"):
         ws.sessions.add_action(a, "Something", "  ")
+    # an open action outlives its pair: closing or unpairing does not hide it
+    ws.sessions.close(a, "completed")
+    ws.pairing.unpair(b)
+    assert [x.id for x in ws.sessions.actions(overdue_only=True, today=today)] == [late.id]
+    assert len(ws.sessions.actions()) == 3
 
 
 # -- health ------------------------------------------------------------------------------------
@@ -331,6 +336,17 @@ def test_calendar_parses_back_with_the_same_uids_and_no_notes(
     assert uids < set(events)
     attendees = [str(x) for e in cal.walk("VEVENT") for x in e.get("ATTENDEE", [])]
     assert len(attendees) == 24 and "mailto:s4@example.com" in attendees
+    # a closed pair's events stay in the file, those it never held cancelled, with a newer
+    # SEQUENCE: dropping them would leave them in everybody's calendar
+    ws.sessions.close(a, "mismatch")
+    assert ws.sessions.calendar(out) == 12
+    after = {str(e["UID"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert set(after) == set(events)
+    cancelled = [u for u, e in after.items() if str(e.get("STATUS")) == "CANCELLED"]
+    assert len(cancelled) == 5  # pair a: the one cancelled before, and its four planned
+    moved = [u for u in cancelled if str(events[u].get("STATUS")) != "CANCELLED"]
+    assert len(moved) == 4
+    assert all(int(after[u]["SEQUENCE"]) > int(events[u]["SEQUENCE"]) for u in moved)
 
 
 # -- the command line --------------------------------------------------------------------------
