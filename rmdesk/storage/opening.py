@@ -30,9 +30,10 @@ def _is_sqlite_file(path: Path) -> bool:
         return fh.read(16) == b"SQLite format 3\x00"
 
 
-def _inspect_existing(path: Path, *, ours_only: bool = False) -> None:
+def _inspect_existing(path: Path, *, ours_only: bool = False, every_page: bool = False) -> None:
     """Refuse, without writing a byte, a file that is not an rmdesk workspace we can open.
-    ``ours_only`` also refuses an empty SQLite file (a backup to restore must be rmdesk's)."""
+    ``ours_only`` also refuses an empty SQLite file (a backup to restore must be rmdesk's);
+    ``every_page`` reads every page back first (SQLite's quick check), and refuses damage."""
     if path.stat().st_size == 0:
         if ours_only:
             raise StorageError(f"{path} is empty, not an rmdesk database.")
@@ -70,6 +71,10 @@ def _inspect_existing(path: Path, *, ours_only: bool = False) -> None:
                 f"{path} was written by a newer version of rmdesk (schema {version}, this "
                 f"version knows {SCHEMA_VERSION}). Update rmdesk to open it."
             )
+        if every_page:  # a backup about to replace good data: every page must read back
+            found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+            if found != ["ok"]:
+                raise StorageError(f"{path} is damaged ({found[0]}); nothing was restored.")
     except sqlite3.OperationalError as exc:  # locked or busy is not damage
         raise StorageError(_explain(path, exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -80,11 +85,12 @@ def _inspect_existing(path: Path, *, ours_only: bool = False) -> None:
 
 def check_rmdesk_file(path: Path) -> None:
     """Raise StorageError unless ``path`` is an rmdesk database this version can open
-    (checked read-only, nothing written): what a restore asks of a backup."""
+    (checked read-only, nothing written, every page read back): what a restore asks of a
+    backup."""
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"{path} does not exist or is not a file.")
-    _inspect_existing(path, ours_only=True)
+    _inspect_existing(path, ours_only=True, every_page=True)
 
 
 def _create_private(path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import stat
 from pathlib import Path
@@ -127,6 +128,27 @@ def test_restore_refuses_what_is_not_an_rmdesk_database(
             workspace.safety.restore(bad)
     assert len(_active(workspace)) == 5
     assert workspace.safety.backups() == []  # refused before anything was done
+
+
+def test_restore_refuses_a_damaged_backup_and_keeps_the_data(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Pages overwritten inside an otherwise good backup (its header intact): refused before
+    anything is replaced, so the live file never becomes malformed."""
+    workspace.roster.import_roster(_roster(tmp_path / "a.csv", range(1, 2000)))
+    backup = workspace.safety.backup(tmp_path / "good.db")
+    data = bytearray(backup.read_bytes())
+    page = int.from_bytes(data[16:18], "big") or 65536
+    noise = random.Random(7)
+    for n in (3, 5, 8, 12):  # garbage over four inner pages, as a failing disk leaves them
+        data[n * page : n * page + page] = noise.randbytes(page)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(StorageError, match="damaged"):
+        workspace.safety.restore(damaged)
+    assert len(_active(workspace)) == 1999
+    assert workspace.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert len(workspace.safety.backups()) == 0  # refused before anything was done
 
 
 def test_cli_backup_and_restore(
