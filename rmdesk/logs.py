@@ -20,6 +20,15 @@ BACKUPS = 3
 _handler: RotatingFileHandler | None = None
 
 
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """A RotatingFileHandler whose every new file, the one after a rollover too, is 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # typeshed gives it no types
+        if not os.path.exists(self.baseFilename):
+            os.close(os.open(self.baseFilename, os.O_CREAT | os.O_WRONLY, 0o600))
+        return super()._open()
+
+
 def log_path() -> Path:
     """``rmdesk.log`` in the per-user data folder (beside the default database)."""
     return Path(user_data_dir("rmdesk", appauthor=False)) / LOG_NAME
@@ -36,9 +45,7 @@ def setup_logging(path: Path | None = None) -> Path | None:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
-        handler = RotatingFileHandler(
+        handler = _PrivateRotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError:

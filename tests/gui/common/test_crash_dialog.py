@@ -61,6 +61,9 @@ def test_the_log_rotates(tmp_path: Path) -> None:
     for _ in range(2 * logs.MAX_BYTES // 10_000 + 5):
         logging.getLogger("rmdesk.test").error(big)
     assert (tmp_path / "r.log.1").exists()
+    # every file stays private, the one a rollover starts too
+    for f in tmp_path.glob("r.log*"):
+        assert f.stat().st_mode & 0o777 == 0o600, f
 
 
 def test_the_shipped_fonts_are_given_to_qt(qtbot: QtBot) -> None:
