@@ -20,6 +20,7 @@ from rmdesk.errors import NotFound, StorageError
 from rmdesk.models.wording import plural, plural_word
 from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.events import DatabaseReplaced, RosterChanged
+from rmdesk.workspace.roster import bump_roster_generation
 from rmdesk.workspace.store import Store, now_text
 
 ERASED = "[erased]"
@@ -111,6 +112,7 @@ def erase_person(store: Store, employee_id: str) -> ErasureReport:
             "active = 0 WHERE employee_id = ?",
             [placeholder, employee_id],
         )
+        bump_roster_generation(conn)
         db.execute(
             "UPDATE participants SET interests = '', availability = '' WHERE employee_id = ?",
             [employee_id],

@@ -45,6 +45,7 @@ class PairingService:
         self, cohort: Cohort | None = None, existing: tuple[str, str] | None = None
     ) -> PairingContext:
         """Everything the rules need for ``cohort`` (default: the latest, if any), read once."""
+        self.roster.drop_if_changed()  # another process may have imported meanwhile
         cohort = cohort or self.cohorts.latest_cohort()
         if cohort is None:  # no cohort yet: the roster rules still apply
             return PairingContext(
@@ -148,22 +149,25 @@ class PairingService:
         mentor_id: str,
         mentee_id: str,
         override: str | None,
+        enrolled_only: bool = False,
     ) -> int:
-        """Check one match against ``ctx`` and insert it; ``ctx``'s loads are kept current."""
+        """Check one match against ``ctx`` and insert it; ``ctx``'s loads are kept current.
+        ``enrolled_only``: both must be enrolled already (a proposal is made of participants;
+        one withdrawn since must not be enrolled again by accepting it)."""
         mentor, mentee = self.roster.employee(mentor_id), self.roster.employee(mentee_id)
         override = (override or "").strip() or None
         conflicts = check_pair(mentor, mentee, ctx)
         blocks = [c for c in conflicts if c.severity == Severity.BLOCK]
+        hard = [c for c in blocks if c.code in NEVER_OVERRIDDEN]
+        if hard:  # said first: offering an override that cannot help would mislead
+            raise PairingRefused(
+                hard[0].message + " No override reason can set this aside.", list(hard)
+            )
         if blocks and override is None:
             raise PairingRefused(
                 f"Pairing {mentor.label} with {mentee.label} is blocked; give an override "
                 "reason to pair them anyway.",
                 list(blocks),
-            )
-        hard = [c for c in blocks if c.code in NEVER_OVERRIDDEN]
-        if hard:
-            raise PairingRefused(
-                hard[0].message + " No override reason can set this aside.", list(hard)
             )
         if self.db.execute(
             "SELECT 1 FROM pairs WHERE cohort_id = ? AND mentor_id = ? AND mentee_id = ? "
@@ -182,6 +186,11 @@ class PairingService:
             ).fetchall()
         )
         for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+            if enrolled_only and person.employee_id not in roles:
+                raise RmdeskError(
+                    f"{person.label} is not enrolled in '{cohort.name}' any more; nothing "
+                    "was paired. Ask for suggestions again."
+                )
             if roles.get(person.employee_id, role) != role:
                 raise RmdeskError(
                     f"{person.label} is enrolled as a {roles[person.employee_id]} "
@@ -362,7 +371,7 @@ class PairingService:
         with self.store.atomic():
             ctx = self.context(cohort)
             for p in proposals:
-                made.append(self._insert_checked(cohort, ctx, p.mentor_id, p.mentee_id, None))
+                made.append(self._insert_checked(cohort, ctx, p.mentor_id, p.mentee_id, None, True))
             if made:
                 self.store.emit(PairsChanged(cohort.id, added=frozenset(made)))
         wanted = set(made)

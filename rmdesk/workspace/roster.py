@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,16 @@ _WRITTEN = (*ROSTER_FIELDS, "active", "last_import_id")
 _UPSERT = ", ".join(f"{c}=excluded.{c}" for c in _WRITTEN if c != "employee_id")
 
 
+def bump_roster_generation(conn: sqlite3.Connection) -> None:
+    """Mark the roster as changed, inside the write that changes it: plans made before are
+    compared again, and caches read before (in any process) are dropped."""
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [GENERATION_KEY, secrets.token_hex(8)],
+    )
+
+
 def _fields_not_in(columns: Mapping[str, int]) -> frozenset[int]:
     """Positions in a record (``ROSTER_FIELDS`` order) of the fields a file gives no column
     for, in none of their forms (a name from first and last names is given)."""
@@ -60,6 +71,7 @@ class RosterService:
         self._employees: dict[str, Employee] | None = None
         self._org: OrgChart | None = None
         self._kept_for: int | None = None  # the import whose roster ``adopt`` was given
+        self._read_at = ""  # the roster generation the cache was read at
         store.events.subscribe(self._on_event)
 
     def _on_event(self, event: Event) -> None:
@@ -75,10 +87,18 @@ class RosterService:
         self._employees = None
         self._org = None
         self._kept_for = None
+        self._read_at = ""
+
+    def drop_if_changed(self) -> None:
+        """Drop the cached roster if an import or an erasure landed since it was read, in
+        this process or another: a check inside a write transaction must see who has left."""
+        if self._employees is not None and self.generation() != self._read_at:
+            self.forget()
 
     def employees(self) -> dict[str, Employee]:
         """Everybody ever imported, active or not, by id (cached until the roster changes)."""
         if self._employees is None:
+            self._read_at = self.generation()
             cur = self.db.execute(f"SELECT {EMPLOYEE_COLUMNS} FROM employees")
             with no_cyclic_gc():  # 100k people, no cycles: a tenth of the read saved
                 self._employees = {row[0]: employee_from_record(row) for row in cur}
@@ -115,6 +135,7 @@ class RosterService:
         self._employees = employees
         self._org = None
         self._kept_for = import_id
+        self._read_at = self.generation()
 
     def employee(self, employee_id: str) -> Employee:
         """One person; from the cache when the roster was read, else by id (reading 100k
@@ -236,6 +257,8 @@ class RosterService:
             if generation != plan.generation:
                 self._compare(plan, self._stored(), generation)
                 plan.replanned = True
+            elif plan.deactivating:  # a pair made since the plan is not in its count
+                plan.open_pairs = self._open_pairs(plan.deactivating)
             refused = plan.deactivation_problem(self.deactivation_share())
             if refused is not None and not allow_deactivation:
                 raise refused
@@ -293,21 +316,13 @@ class RosterService:
                     "UPDATE employees SET active = 0 WHERE employee_id = ?",
                     [(e,) for e in plan.missing],
                 )
-            self._bump_generation()
+            bump_roster_generation(self.db.conn)
             report = plan.report(True, import_id)
             record_in(self.store, "import", report.summary())
             tick(total, total)
             self.forget()
             self.store.emit(RosterChanged(int(import_id)))
         return report
-
-    def _bump_generation(self) -> None:
-        """Mark the roster as changed for every plan made before (inside the write)."""
-        self.db.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [GENERATION_KEY, secrets.token_hex(8)],
-        )
 
     def import_roster(
         self,

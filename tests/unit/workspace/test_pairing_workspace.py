@@ -581,8 +581,43 @@ def test_accept_is_all_or_nothing(ws: Workspace, events: list[str]) -> None:
 def test_accept_into_a_named_cohort(ws: Workspace) -> None:
     spring: Cohort = ws.cohorts.cohort("Spring")
     ws.cohorts.create_cohort("Autumn")
+    ws.cohorts.enrol(["S2"], "mentor", spring)
+    ws.cohorts.enrol(["F1"], "mentee", spring)
     ws.pairing.accept([Proposal("S2", "F1", 7, [])], spring)
     assert len(ws.pairing.pairs(spring)) == 1 and ws.pairing.pairs() == []
+
+
+def test_accepting_proposals_never_enrols_again_someone_withdrawn_since(ws: Workspace) -> None:
+    """A suggestion made before a withdrawal (in this process or another) is refused whole:
+    accepting it would enrol the person again behind the officer's back."""
+    spring = ws.cohorts.cohort("Spring")
+    ws.cohorts.enrol(["S2", "T2"], "mentor", spring)
+    ws.cohorts.enrol(["F1", "S1"], "mentee", spring)
+    proposals = [Proposal("S2", "F1", 7, []), Proposal("T2", "S1", 5, [])]
+    ws.cohorts.withdraw(["S1"], spring)
+    with pytest.raises(RmdeskError, match="not enrolled"):
+        ws.pairing.accept(proposals, spring)
+    assert ws.pairing.pairs(spring) == []
+    assert "S1" not in {p.employee_id for p in ws.cohorts.participants(spring)}
+
+
+def test_a_check_inside_the_write_sees_an_import_another_process_made(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The roster read before another process's import is not trusted inside a write: the
+    person that import marked as left cannot be paired."""
+    ws.roster.employees()  # the cache, as a window or a suggestion holds it
+    assert ws.path is not None
+    other = Workspace.open(ws.path)
+    try:
+        people = [e for e in SMALL if e.employee_id != "F3"]
+        path = write_roster(tmp_path / "without_f3.csv", people, {})
+        other.roster.import_roster(path, allow_deactivation=True)
+    finally:
+        other.close()
+    with pytest.raises(PairingRefused) as info:
+        ws.pairing.pair("S2", "F3")
+    assert "inactive" in [c.code for c in info.value.conflicts]
 
 
 def test_an_override_is_written_to_the_audit_log(ws: Workspace) -> None:

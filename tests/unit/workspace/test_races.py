@@ -134,6 +134,24 @@ def test_a_stale_plan_that_now_deactivates_half_is_refused(
     assert len(workspace.roster.roster(include_inactive=False)) == 1000
 
 
+def test_a_pair_made_between_plan_and_write_holds_back_the_import(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A plan counts the open pairs of the people it deactivates when it is made; a pair made
+    before it is written (by another process, which leaves the roster as it was) is counted
+    inside the write, so the import still asks for --allow-deactivation."""
+    from rmdesk.errors import DeactivationRefused
+
+    workspace.roster.import_roster(_people(tmp_path / "X.csv", 1, 1000))
+    plan = workspace.roster.prepare_import(_people(tmp_path / "most.csv", 1, 999))
+    assert plan.deactivating == ["E1000"] and plan.open_pairs == {}
+    workspace.cohorts.create_cohort("Spring")
+    workspace.pairing.pair("E1000", "E2", override="test")
+    with pytest.raises(DeactivationRefused, match="open pair"):
+        workspace.roster.apply_import(plan)
+    assert workspace.roster.employee("E1000").active
+
+
 def test_two_processes_creating_one_new_database_both_succeed(tmp_path: Path) -> None:
     code = (
         "import sys; from rmdesk.storage import open_database; from pathlib import Path; "
