@@ -120,6 +120,7 @@ class CohortService:
                         self.db.execute(
                             f"UPDATE cohorts SET {col} = ? WHERE id = ?", [value, row[0]]
                         )
+                self._check_as_written(row[0])
             cohort = self.cohort(name)
             self.store.emit(CohortsChanged(frozenset({cohort.id})))
         return cohort
@@ -149,8 +150,33 @@ class CohortService:
                     cohort.id,
                 ],
             )
+            self._check_as_written(cohort.id)
             self.store.emit(CohortsChanged(frozenset({cohort.id})))
         return self.cohort_by_id(cohort.id)
+
+    def _check_as_written(self, cohort_id: int) -> None:
+        """Inside the write: the cohort as it now stands ends after it starts, and its capacity
+        holds every mentor's open pairs (a change of one date or of the capacity alone is
+        judged with what was stored, and raising rolls it back)."""
+        cohort = self.cohort_by_id(cohort_id)
+        if cohort.starts and cohort.ends and cohort.ends < cohort.starts:
+            raise RmdeskError(
+                f"'{cohort.name}' would end ({cohort.ends}) before it starts ({cohort.starts}); "
+                "nothing was changed"
+            )
+        busiest = self.db.execute(
+            "SELECT mentor_id, COUNT(*) AS n FROM pairs WHERE cohort_id = ? AND status = "
+            "'active' GROUP BY mentor_id ORDER BY n DESC, mentor_id LIMIT 1",
+            [cohort_id],
+        ).fetchone()
+        if busiest and busiest[1] > cohort.capacity:
+            who = self.roster.some([busiest[0]]).get(busiest[0])
+            raise RmdeskError(
+                f"{who.label if who else busiest[0]} already mentors {busiest[1]} mentees in "
+                f"'{cohort.name}': "
+                f"the capacity cannot go below {busiest[1]} until pairs are ended; nothing "
+                "was changed"
+            )
 
     def delete_cohort(self, cohort_id: int, with_pairs: bool = False) -> None:
         """Remove a cohort, its enrolments and (``with_pairs``) its pairs. A cohort whose

@@ -61,6 +61,25 @@ def reimport(ws: Workspace, tmp_path: Path, **changes: dict[str, object]) -> Non
 # -- cohorts and participants -----------------------------------------------------------------
 
 
+def test_a_cohort_change_is_judged_with_what_is_stored(ws: Workspace) -> None:
+    """One date at a time cannot make a cohort end before it starts, and the capacity cannot
+    drop below a mentor's open pairs; a refused change leaves the cohort as it was."""
+    ws.cohorts.create_cohort("Winter", date(2026, 9, 1), date(2027, 2, 28), capacity=2)
+    with pytest.raises(RmdeskError, match="before it starts"):
+        ws.cohorts.create_cohort("Winter", ends=date(2026, 1, 1))
+    with pytest.raises(RmdeskError, match="before it starts"):
+        ws.cohorts.create_cohort("Winter", starts=date(2027, 6, 1))
+    winter = ws.cohorts.cohort("Winter")
+    assert (winter.starts, winter.ends) == (date(2026, 9, 1), date(2027, 2, 28))
+    ws.pairing.pair("S2", "F1", winter)
+    ws.pairing.pair("S2", "F2", winter, override="test")
+    with pytest.raises(RmdeskError, match=r"Wei Chen \(S2\) already mentors 2 mentees"):
+        ws.cohorts.create_cohort("Winter", capacity=1)
+    with pytest.raises(RmdeskError, match="already mentors 2"):
+        ws.cohorts.update_cohort(replace(winter, capacity=1))
+    assert ws.cohorts.cohort("Winter").capacity == 2
+
+
 def test_cohort_defaults_to_the_most_recent(ws: Workspace) -> None:
     assert ws.cohorts.cohort().name == "Spring"
     autumn = ws.cohorts.create_cohort("Autumn", capacity=2)
