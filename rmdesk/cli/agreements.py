@@ -74,7 +74,7 @@ def cmd_agreements(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@with_workspace(writes=False)  # it writes, but a pair cannot be in a database that is not there
+@with_workspace(writes=True)
 def cmd_sign(ws: Workspace, args: argparse.Namespace) -> int:
     method = "paper" if args.paper else "typed"
     version = ws.agreements.sign(args.pair_id, args.role, args.name, args.on, method)
@@ -120,6 +120,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     try:
         cohort = cohort_of(ws, args)
         if body is not None:
+            from rmdesk.workspace.writer_lock import CLI_WAIT
+
+            ws.safety.take_lock(wait=CLI_WAIT)  # one writer, as for every command that writes
             ws.agreements.set_template(cohort, body)
             say(f"Saved the agreement template of '{cohort.name}' from {args.edit}")
             return EXIT_OK

@@ -22,13 +22,21 @@ if TYPE_CHECKING:
     from rmdesk.workspace import Workspace
 
 
+def cmd_cohort(args: argparse.Namespace) -> int:
+    # a new cohort may be the first thing in a new database; deleting needs one already
+    return (_cohort_delete if args.delete else _cohort_save)(args)
+
+
 @with_workspace(writes=True)
-def cmd_cohort(ws: Workspace, args: argparse.Namespace) -> int:
-    if args.delete:
-        cohort = ws.cohorts.cohort(args.name)
-        ws.cohorts.delete_cohort(cohort.id, with_pairs=True)
-        say(f"Deleted cohort '{cohort.name}'")
-        return EXIT_OK
+def _cohort_delete(ws: Workspace, args: argparse.Namespace) -> int:
+    cohort = ws.cohorts.cohort(args.name)
+    ws.cohorts.delete_cohort(cohort.id, with_pairs=True)
+    say(f"Deleted cohort '{cohort.name}'")
+    return EXIT_OK
+
+
+@with_workspace(writes=True, creates=True)
+def _cohort_save(ws: Workspace, args: argparse.Namespace) -> int:
     c = ws.cohorts.create_cohort(args.name, args.starts, args.ends, args.capacity)
     span = f"{c.starts or 'no start date'} to {c.ends or 'no end date'}"
     say(f"Cohort '{c.name}': {span}, up to {plural(c.capacity, 'mentee')} per mentor")
@@ -80,8 +88,21 @@ def cmd_withdraw(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_seniority(args: argparse.Namespace) -> int:
+    return (_seniority_set if args.order is not None else _seniority_show)(args)
+
+
+@with_workspace(writes=False)
+def _seniority_show(ws: Workspace, args: argparse.Namespace) -> int:
+    return _seniority(ws, args)
+
+
 @with_workspace(writes=True)
-def cmd_seniority(ws: Workspace, args: argparse.Namespace) -> int:
+def _seniority_set(ws: Workspace, args: argparse.Namespace) -> int:
+    return _seniority(ws, args)
+
+
+def _seniority(ws: Workspace, args: argparse.Namespace) -> int:
     if args.order is not None:
         ws.pairing.set_higher_grade_is_senior(args.order == "higher")
     word = "higher" if ws.pairing.higher_grade_is_senior else "lower"

@@ -54,14 +54,16 @@ def open_workspace(args: argparse.Namespace, create: bool) -> Workspace:
     return Workspace.open(path)
 
 
-def with_workspace(*, writes: bool) -> Callable[[Command], Handler]:
+def with_workspace(*, writes: bool, creates: bool = False) -> Callable[[Command], Handler]:
     """Run a command on the workspace of ``--db`` and close it afterwards, whatever happens.
-    ``writes=False`` marks a command that only reads: it never creates a database file."""
+    ``writes``: it takes the writer lock first. Only a command that ``creates`` (a cohort)
+    makes a database that is not there: any other exits 1 naming the path, so a rejected
+    command leaves no empty file behind (docs/cli.md#exit-codes)."""
 
     def wrap(command: Command) -> Handler:
         @functools.wraps(command)
         def handler(args: argparse.Namespace) -> int:
-            ws = open_workspace(args, create=writes)
+            ws = open_workspace(args, create=creates)
             try:
                 if writes:  # one writer: wait a few seconds for the window or another command
                     from rmdesk.workspace.writer_lock import CLI_WAIT

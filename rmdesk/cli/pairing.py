@@ -89,8 +89,12 @@ def cmd_pairs(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     # suggesting only reads; --apply writes
-    ws = open_workspace(args, create=args.apply)
+    ws = open_workspace(args, create=False)  # nobody to suggest in a database not there
     try:
+        if args.apply:  # one writer, as for every command that writes
+            from rmdesk.workspace.writer_lock import CLI_WAIT
+
+            ws.safety.take_lock(wait=CLI_WAIT)
         return _suggest(ws, args)
     finally:
         ws.close()

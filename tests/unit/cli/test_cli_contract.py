@@ -76,6 +76,33 @@ def test_read_only_commands_never_create_a_database(cli: Cli, argv: tuple[str, .
     assert not cli.db.exists()
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("pair", "F3", "S1"),
+        ("unpair", "F3", "S1"),
+        ("enrol", "F3", "--as", "mentor"),
+        ("withdraw", "F3"),
+        ("exclude", "F3", "S1"),
+        ("cohort", "Spring", "--delete"),
+        ("suggest", "--apply"),
+        ("seniority",),
+        ("seniority", "higher"),
+        ("sign", "1", "--as", "mentor", "--name", "A Mentor"),
+        ("session", "1", "--on", "2026-04-01T10:00", "--status", "planned"),
+        ("plan", "1"),
+        ("action", "1", "--owner", "mentor", "--due", "2026-05-01", "Visit"),
+        ("close", "1", "--completed"),
+    ],
+)
+def test_a_write_that_needs_data_never_creates_a_database(cli: Cli, argv: tuple[str, ...]) -> None:
+    """Refused for want of a database: exit 1 naming the path, and no empty file left."""
+    assert not cli.db.exists()
+    assert cli(*argv) == 1
+    assert str(cli.db) in cli.err
+    assert not cli.db.exists()
+
+
 def test_unpair_ends_the_pair(ready: Cli) -> None:
     assert ready("pair", "F3", "S1") == 0, ready.err
     assert ready("unpair", "F3", "S1") == 0, ready.err
