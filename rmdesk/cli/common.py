@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -84,8 +85,16 @@ def cohort_of(ws: Workspace, args: argparse.Namespace) -> Cohort:
 
 
 # -- argument types ---------------------------------------------------------------------------
+#: The one date form the CLI reads (Python alone would also take '20260301' and '2026-W10-1').
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: A date, optionally a time to the minute or second, optionally an offset (or Z).
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
 def iso_date(text: str) -> date:
     try:
+        if not _DATE.fullmatch(text.strip()):
+            raise ValueError(text)
         return date.fromisoformat(text.strip())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from exc
@@ -94,6 +103,8 @@ def iso_date(text: str) -> date:
 def iso_datetime(text: str) -> datetime:
     """'2026-03-02T10:00' (local time) or with an offset; a bare date means 09:00."""
     try:
+        if not _DATETIME.fullmatch(text.strip()):
+            raise ValueError(text)
         value = datetime.fromisoformat(text.strip())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(

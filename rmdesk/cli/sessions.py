@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rmdesk.cli.common import cohort_of, emit_json, iso_date, iso_datetime, say, with_workspace
+from rmdesk.errors import RmdeskError
 from rmdesk.models.actions import Action
 from rmdesk.models.sessions import CANCELLERS, OUTCOMES, SESSION_STATUSES, Session, cast_status
 from rmdesk.models.wording import plural
@@ -65,6 +66,11 @@ def _line(s: Session) -> str:
 
 @with_workspace(writes=True)
 def cmd_session(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.status in ("held", "no-show") and args.on.date() > date.today():
+        raise RmdeskError(
+            f"{args.on:%Y-%m-%d} has not come yet: a session is logged as {args.status} on "
+            "or after its day (plan it with --status planned)"
+        )
     s = ws.sessions.log(
         pair_id=args.pair,
         at=args.on,

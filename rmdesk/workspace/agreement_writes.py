@@ -143,9 +143,15 @@ class AgreementWrites(AgreementReads):
         role already signed this version, or the signature itself is incomplete."""
         signature = Signature(role, typed_name.strip(), on or date.today(), method, image)
         problems = validate_signature(signature)
+        if signature.signed_on > date.today():
+            problems = [*problems, f"the date {signature.signed_on} has not come yet"]
         if problems:
             raise AgreementRefused(f"The signature for pair {pair_id} is incomplete:", problems)
         with self.store.atomic():
+            if self.pairing.get_pair(pair_id).status != "active":  # checked inside the write
+                raise AgreementRefused(
+                    f"Pair {pair_id} is closed; its agreement stays as it was when it ended."
+                )
             current = self.agreement(pair_id)
             if current.is_draft:
                 problems = validate(current.body)

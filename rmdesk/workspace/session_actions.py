@@ -44,13 +44,13 @@ class SessionActions(SessionBase):
     ) -> Action:
         """A learning turned into an action: an owner (mentor, mentee, sponsor or a named
         person) and a due date."""
-        self.pairing.get_pair(pair_id)
         text, owner = " ".join(text.split()), " ".join(owner.split())
         if not text:
             raise RmdeskError("an action needs a text saying what to do")
         if not owner:
             raise RmdeskError("an action needs an owner (mentor, mentee, sponsor or a name)")
         with self.store.atomic():
+            self._active_pair(pair_id)  # a closed pair's history stays as it ended
             cur = self.db.execute(
                 "INSERT INTO actions (pair_id, session_id, text, owner, due, done, created_at) "
                 "VALUES (?, ?, ?, ?, ?, 0, ?)",

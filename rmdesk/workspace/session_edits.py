@@ -58,9 +58,9 @@ class SessionEdits(SessionBase):
     def plan(self, pair_id: int, now: datetime | None = None) -> PlanRefresh:
         """Generate or refresh the pair's plan; re-running changes nothing, and held, cancelled
         and past sessions are never touched (``refresh_plan``)."""
-        self._active_pair(pair_id)
         now = now or datetime.now(local_zone())
-        with self.store.atomic():
+        with self.store.atomic():  # checked inside the write: a close may land meanwhile
+            self._active_pair(pair_id)
             result = refresh_plan(self.sessions(pair_id), self.fresh_plan(pair_id, now), now)
             stamp = now_text()
             for s in result.drop:
@@ -108,15 +108,15 @@ class SessionEdits(SessionBase):
         status: SessionStatus = PLANNED,
     ) -> Session:
         """Add one session to the pair (length and place default to the pair's plan)."""
-        self._active_pair(pair_id)
         if starts_at.tzinfo is None:
             starts_at = starts_at.replace(tzinfo=local_zone())
         rhythm = self.default_rhythm()
-        existing = self.sessions(pair_id)
-        last = existing[-1] if existing else None
-        length = duration_min or (last.duration_min if last else rhythm.length_min)
-        where = place if place is not None else (last.place if last else rhythm.place)
-        with self.store.atomic():
+        with self.store.atomic():  # checked inside the write: a close may land meanwhile
+            self._active_pair(pair_id)
+            existing = self.sessions(pair_id)
+            last = existing[-1] if existing else None
+            length = duration_min or (last.duration_min if last else rhythm.length_min)
+            where = place if place is not None else (last.place if last else rhythm.place)
             new_id = self._insert(Session(0, pair_id, starts_at, length, status, place=where))
             self.store.emit(SessionsChanged(one([pair_id])))
         return self.session(new_id)
@@ -130,14 +130,14 @@ class SessionEdits(SessionBase):
     ) -> Session:
         """Reschedule: a new planned session at ``starts_at``; the old one becomes cancelled and
         keeps a link to the new one. Returns the new session."""
-        old = self.session(session_id)
-        self._active_pair(old.pair_id)
-        if old.status in (LOGGED_STATUSES - {CANCELLED}):
-            raise RmdeskError(f"session {session_id} was {old.status}; add a new one instead")
         if starts_at.tzinfo is None:
             starts_at = starts_at.replace(tzinfo=local_zone())
         check_canceller(cancelled_by)
-        with self.store.atomic():
+        with self.store.atomic():  # read and checked inside the write
+            old = self.session(session_id)
+            self._active_pair(old.pair_id)
+            if old.status in (LOGGED_STATUSES - {CANCELLED}):
+                raise RmdeskError(f"session {session_id} was {old.status}; add a new one instead")
             new = Session(0, old.pair_id, starts_at, old.duration_min, PLANNED, place=old.place)
             new_id = self._insert(new)
             why = reason or f"Moved to {starts_at.strftime('%Y-%m-%d %H:%M')}"
@@ -192,13 +192,16 @@ class SessionEdits(SessionBase):
         check_canceller(cancelled_by)
         if cancelled_by is not None and status != CANCELLED:
             raise RmdeskError("only a cancelled session has someone who cancelled it")
-        if session_id is not None:
-            s: Session | None = self.session(session_id)
-        elif pair_id is not None and at is not None:
-            s = self.find(pair_id, at)
-        else:
+        if session_id is None and (pair_id is None or at is None):
             raise RmdeskError("say which session: its number, or the pair and its date and time")
+        # read inside the write: a field this call leaves as it was must be the stored one,
+        # not one read before another process changed it (a note written meanwhile)
         with self.store.atomic():
+            if session_id is not None:
+                s: Session | None = self.session(session_id)
+            else:
+                assert pair_id is not None and at is not None
+                s = self.find(pair_id, at)
             if s is None:
                 assert pair_id is not None and at is not None
                 s = self.add(pair_id, at)

@@ -44,11 +44,11 @@ def test_the_log_keeps_the_command_without_its_values(
     db = tmp_path / "w.db"
     assert main(["cohort", "Spring", "--db", str(db)]) == 0
     monkeypatch.setattr(SessionService, "log", explode)
-    argv = ["session", "6", "--on", "2027-01-05T10:00", "--status", "held"]
+    argv = ["session", "6", "--on", "2025-01-05T10:00", "--status", "held"]
     assert main([*argv, "--note", "NOTE-SECRET-41", "--db", str(db)]) == 1
     log = (tmp_path / "rmdesk.log").read_text(encoding="utf-8")
     assert "session … --on … --status … --note … --db …" in log
-    assert "NOTE-SECRET-41" not in log and "2027-01-05" not in log
+    assert "NOTE-SECRET-41" not in log and "2025-01-05" not in log
 
 
 def test_debug_shows_the_traceback(broken: Path) -> None:
@@ -222,3 +222,34 @@ def test_opening_the_window_loads_no_database_code_before_its_first_frame() -> N
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["cmd_gui", "False"], done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cohort", "X", "--starts", "20260301"],
+        ["cohort", "X", "--starts", "2026-W10-1"],
+        ["cohort", "X", "--ends", "2026-13-01"],
+        ["session", "1", "--on", "2026-12-15T10", "--status", "planned"],
+        ["session", "1", "--on", "15/12/2026", "--status", "planned"],
+    ],
+)
+def test_dates_are_read_in_the_documented_form_only(tmp_path: Path, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--db", str(tmp_path / "w.db")])
+    assert info.value.code == 2  # a usage error, naming the form to use
+    assert not (tmp_path / "w.db").exists()
+
+
+def test_a_session_in_the_future_cannot_be_logged_as_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date, timedelta
+
+    db = tmp_path / "w.db"
+    assert main(["cohort", "Spring", "--db", str(db)]) == 0
+    later = (date.today() + timedelta(days=3)).isoformat()
+    assert (
+        main(["session", "1", "--on", f"{later}T10:00", "--status", "held", "--db", str(db)]) == 1
+    )
+    assert "has not come yet" in capsys.readouterr().err

@@ -451,3 +451,52 @@ def test_marking_what_was_seen_writes_only_when_it_changed(tmp_path: Path) -> No
         assert heard == []
     finally:
         ws.close()
+
+
+def test_a_closed_pair_takes_no_new_session_action_or_signature(ws: Workspace) -> None:
+    """Its history stays as it ended; the checks run inside each write (a close landing from
+    another process between a read and the write is seen)."""
+    from rmdesk.workspace.agreements import AgreementRefused
+
+    a, _, _ = pair_ids(ws)
+    ws.sessions.plan(a, now=NOW)
+    done = ws.sessions.add_action(a, "Visit the call centre", "mentee", date(2025, 4, 1))
+    ws.sessions.close(a, "completed")
+    before = (ws.sessions.sessions(a), ws.sessions.pair_actions(a))
+    with pytest.raises(RmdeskError, match="closed"):
+        ws.sessions.add(a, datetime(2025, 9, 1, 10, tzinfo=UTC))
+    with pytest.raises(RmdeskError, match="closed"):
+        ws.sessions.plan(a, now=NOW)
+    with pytest.raises(RmdeskError, match="closed"):
+        ws.sessions.add_action(a, "One more", "mentor")
+    with pytest.raises(AgreementRefused, match="closed"):
+        ws.agreements.sign(a, "mentor", "A Mentor", date(2025, 3, 1))
+    assert (ws.sessions.sessions(a), ws.sessions.pair_actions(a)) == before
+    ws.sessions.set_action_done(done.id, date(2025, 9, 2))  # an open action can still be done
+    assert ws.sessions.action(done.id).done_on == date(2025, 9, 2)
+
+
+def test_logging_a_session_keeps_what_another_process_wrote_meanwhile(ws: Workspace) -> None:
+    """The fields a log leaves alone are read inside its write, not before it."""
+    a, _, _ = pair_ids(ws)
+    ws.sessions.plan(a, now=NOW)
+    first = ws.sessions.sessions(a)[0]
+    assert ws.path is not None
+    other = Workspace.open(ws.path)
+    try:
+        other.sessions.log(first.id, status="held", confidential_note="written by the other")
+    finally:
+        other.close()
+    ws.sessions.log(first.id, status="held", learnings="what the mentee showed")
+    got = ws.sessions.session(first.id)
+    assert got.confidential_notes == "written by the other"
+    assert got.learnings == "what the mentee showed"
+
+
+def test_a_signature_cannot_be_dated_in_the_future(ws: Workspace) -> None:
+    from rmdesk.workspace.agreements import AgreementRefused
+
+    a, _, _ = pair_ids(ws)
+    with pytest.raises(AgreementRefused) as info:
+        ws.agreements.sign(a, "mentor", "A Mentor", date.today() + timedelta(days=1))
+    assert "has not come yet" in " ".join(info.value.problems)
