@@ -59,6 +59,13 @@ class Introduction:
     first_session: datetime | None = None
 
 
+#: CRLF line ends, as mail programs expect, and headers written unfolded: Python's folding of
+#: long non-Latin names encodes the comma between two addresses ('=?utf-8?q?=2C?='), and a
+#: mail program then sees one recipient instead of two. Unfolded lines stay far below the
+#: 998 characters a mail line may have; the attachment keeps its 76-character lines.
+WRITTEN = policy.SMTP.clone(max_line_length=None)
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace ``{name}`` placeholders; unknown ones and stray braces stay as written."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
@@ -147,7 +154,7 @@ def _claim(tmp: Path, target: Path, data: bytes) -> None:
 def write_draft(folder: str | os.PathLike[str], stem: str, msg: EmailMessage) -> Path:
     """Write ``stem.eml`` in ``folder`` (0600), never over a file: 'stem (2).eml' and on."""
     folder = Path(folder)
-    data = msg.as_bytes(policy=policy.SMTP)  # CRLF line ends, as mail programs expect
+    data = msg.as_bytes(policy=WRITTEN)
     fd, name = tempfile.mkstemp(dir=folder, prefix=".draft.", suffix=".tmp")
     tmp = Path(name)
     try:

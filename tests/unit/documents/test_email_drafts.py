@@ -65,6 +65,30 @@ def test_draft_parses_back_with_both_addresses_text_and_attachment(tmp_path: Pat
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+def test_long_names_in_any_script_keep_both_recipients(tmp_path: Path) -> None:
+    """Folding long Arabic names used to encode the comma between the two addresses, so a
+    mail program saw one recipient; and it put spaces inside names ('الهاشم ي')."""
+    pairs = [
+        ("ليلى Smith-الأحمد", "فاطمة الزهراء"),
+        ("نور الهدى الخطيب", "عبد الرحمن بن عبد العزيز آل سعود الفيصل"),
+        ("مريم بنت عبد الله الهاشمي", "Ana María Fernández de los Ángeles Villalobos"),
+    ]
+    paths = write_cohort_drafts(
+        tmp_path / "drafts",
+        [intro(n, a, b) for n, (a, b) in enumerate(pairs, start=1)],
+        programme="Reverse mentoring programme · الدفعة الأولى ٢٠٢٦",
+        officer_name="Rania Haddad",
+    )
+    for n, (path, (mentor, mentee)) in enumerate(zip(paths, pairs, strict=True), start=1):
+        msg = parse(path)
+        assert [(a.display_name, a.addr_spec) for a in msg["To"].addresses] == [
+            (mentor, f"m{n}@example.com"),
+            (mentee, f"e{n}@example.com"),
+        ]
+        assert msg["Subject"].endswith(f": {mentor} and {mentee}")
+        assert max(map(len, path.read_bytes().split(b"\r\n"))) < 998  # a mail line's limit
+
+
 def test_folder_of_drafts_never_overwrites(tmp_path: Path) -> None:
     pairs = [intro(1, "Ana Silva", "Bo Chen"), intro(2, "Ana Silva", "Bo Chen")]
     (tmp_path / "Ana Silva & Bo Chen.eml").write_bytes(b"the officer's own edit")
