@@ -28,11 +28,10 @@ Dear {mentor} and {mentee},
 Welcome to {programme}. You have been paired for reverse mentoring: {mentor} will mentor \
 {mentee}, who is keen to learn from a different point of view.
 
-Your first session: {first_session}. Please agree on a time and a quiet, neutral place that \
-suits you both.
+Your next session: {first_session}. If that does not suit you both, agree on another time \
+and a quiet, neutral place.
 
-Attached is your mentoring agreement. Please read it together at your first meeting, change \
-what does not suit you, and sign it.
+{agreement}
 
 With best wishes,
 {officer}
@@ -56,7 +55,16 @@ class Introduction:
     mentor: Employee
     mentee: Employee
     agreement_pdf: bytes | None = None
-    first_session: datetime | None = None
+    first_session: datetime | None = None  # the next session still ahead, if one is planned
+    agreement_signed: bool = False
+
+
+#: What the drafts say of the attached agreement, unsigned and signed ({agreement}).
+ABOUT_UNSIGNED = (
+    "Attached is your mentoring agreement. Please read it together at your first meeting, "
+    "change what does not suit you, and sign it."
+)
+ABOUT_SIGNED = "Attached is your signed mentoring agreement, for your records."
 
 
 #: CRLF line ends, as mail programs expect, and headers written unfolded: Python's folding of
@@ -100,6 +108,7 @@ def build_draft(
         "programme": programme,
         "first_session": _when(intro.first_session),
         "officer": officer_name,
+        "agreement": ABOUT_SIGNED if intro.agreement_signed else ABOUT_UNSIGNED,
     }
     msg = EmailMessage(policy=policy.default)
     recipients = []

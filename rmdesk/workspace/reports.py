@@ -232,18 +232,22 @@ class ReportService:
         """Read what announcing the cohort's active pairs needs (rendered by its ``write``)."""
         found = self.read(cohort)
         conn = self.store.db.conn
-        first: dict[int, datetime] = {}
+        first: dict[int, datetime] = {}  # each pair's next session still ahead
+        now = datetime.now().astimezone()
         for pid, sessions in reads.sessions_by_pair(conn, found.cohort.id).items():
-            planned = [s.starts_at for s in sessions if s.status in (PLANNED, HELD)]
-            if planned:
-                first[pid] = min(planned)
+            ahead = [s.starts_at for s in sessions if s.status == PLANNED and s.starts_at > now]
+            if ahead:
+                first[pid] = min(ahead)
         intros = []
         documents = {}
         for p in found.pairs:
             if p.status != "active":
                 continue
             documents[p.pair_id] = self._agreement(found.cohort, p)
-            intros.append(Introduction(p.pair_id, p.mentor, p.mentee, None, first.get(p.pair_id)))
+            signed = p.agreement_state == "signed"
+            intros.append(
+                Introduction(p.pair_id, p.mentor, p.mentee, None, first.get(p.pair_id), signed)
+            )
         page = self.agreements.page_size if self.agreements else "A4"
         officer = self.store.setting("officer_name", "") or "The programme office"
         email = self.store.setting(OFFICER_EMAIL_SETTING, "") or None

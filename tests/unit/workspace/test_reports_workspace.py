@@ -236,6 +236,12 @@ def test_announce_writes_the_list_and_a_draft_per_pair(built: Built, tmp_path: P
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
     body = first.get_body(("plain",))
     assert body is not None and "Harold Whitcombe" in body.get_content()
+    # pair 1's agreement is signed: the draft does not ask them to sign it again
+    assert "your signed mentoring agreement" in body.get_content()
+    assert "and sign it" not in body.get_content()
+    for m in drafts:  # every session of this cohort is in the past: none is named as next
+        text = m.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "Your next session: to be agreed between you" in text
 
 
 def test_announce_cancelled_leaves_nothing(built: Built, tmp_path: Path) -> None:
