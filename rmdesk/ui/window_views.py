@@ -190,7 +190,7 @@ class ProgrammeViews(QObject):
         self.act_report.setStatusTip("The sponsor's PDF report; confidential notes never go in")
         self.act_report.triggered.connect(self.dashboard.outcomes_report)
         self.act_export = QAction("&Export pairs, sessions or actions…", self)
-        self.act_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_export.setShortcut(QKeySequence("Ctrl+Shift+E"))  # Ctrl+E: a session's notes
         self.act_export.triggered.connect(self.dashboard.export)
         self.act_announce = QAction("&Announce the pairs…", self)
         self.act_announce.setStatusTip("Pairs list (PDF, XLSX) and an e-mail draft per pair")

@@ -77,3 +77,41 @@ def test_ctrl_f_searches_the_view_on_screen(qtbot: QtBot, tmp_path: Path) -> Non
     assert QApplication.focusWidget() is window.search
     window.close()
     window.workspace.close()
+
+
+def test_no_key_is_claimed_twice_where_both_could_fire(qtbot: QtBot, tmp_path: Path) -> None:
+    """Qt fires neither of two shortcuts on one key when both are live: File ▸ Export and
+    a session's Notes… were both Ctrl+E, so Ctrl+E did nothing in Sessions. A view's own keys
+    may repeat another view's (only one view is on screen), never a window-wide key."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    build(ws, tmp_path)
+    ws.close()
+    window = build_window(db)
+    qtbot.addWidget(window)
+    local = (Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    wide: dict[str, str] = {}
+    by_view: dict[str, list[tuple[str, str]]] = {}
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            key = seq.toString()
+            if not key:
+                continue
+            if action.shortcutContext() in local:
+                owner = action.parent()
+                pages = [window.pages.widget(i) for i in range(window.pages.count())]
+                view = next((p for p in pages if owner is p or p.isAncestorOf(owner)), None)
+                name = view.objectName() if view is not None else "?"
+                by_view.setdefault(name, []).append((key, action.text()))
+            else:
+                assert key not in wide or wide[key] == action.text(), (key, wide[key], action)
+                wide[key] = action.text()
+    assert by_view, "the views' own shortcuts were found"
+    for view, keys in by_view.items():
+        for key, text in keys:
+            assert key not in wide, f"{key}: '{wide[key]}' (window) and '{text}' ({view})"
+    window.close()
+    window.workspace.close()
