@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.errors import RmdeskError
-from rmdesk.models.agreements import AgreementBody, AgreementState, AgreementVersion, validate
+from rmdesk.models.agreements import AgreementBody, AgreementState, AgreementVersion
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.wording import isolated, ltr_line, pair_title, plural
+from rmdesk.ui.agreements.banner import confirm_new_version, version_banner
 from rmdesk.ui.agreements.commands import SaveDraftCommand, SetTemplateCommand, SignCommand
 from rmdesk.ui.agreements.editor import AgreementEditor
 from rmdesk.ui.agreements.pair_list import TEMPLATE, PairList, state_text
@@ -114,6 +115,13 @@ class AgreementsView(PdfActions, QWidget):
         for button in self.sign_buttons.values():
             signing.addWidget(button)
         signing.addStretch(1)
+        # a signed text is shown read-only; changing it is a step of its own, confirmed
+        self.amend_button = QPushButton("Change the text…")
+        self.amend_button.setObjectName("amendAgreement")
+        self.amend_button.setToolTip("Start a new version of a signed agreement")
+        self.amend_button.clicked.connect(self.amend)
+        signing.addWidget(self.amend_button)
+        self._amending: int | None = None  # the pair whose signed text the officer unlocked
         rows.addLayout(bar)
         rows.addLayout(signing)
         self.banner = QLabel()
@@ -203,6 +211,7 @@ class AgreementsView(PdfActions, QWidget):
     def _select(self, key: int | None) -> None:
         if key != self.selected:
             self.editor.flush()
+            self._amending = None
         self.selected = key
         self._show(refresh_versions=True)
 
@@ -275,28 +284,32 @@ class AgreementsView(PdfActions, QWidget):
         version = next((v for v in self.versions if v.number == number), self.versions[-1])
         latest = self.versions[-1]
         old = version.number != latest.number
+        frozen = not old and not version.is_draft and self._amending != self.selected
+        self.amend_button.setVisible(not old and not version.is_draft)
+        self.amend_button.setEnabled(frozen)
         for role, button in self.sign_buttons.items():
             done = latest.signed_by(role)
             button.setEnabled(not old and done is None)
             button.setText(f"Signed by {role} ✓" if done else f"Sign as {role}…")
             button.setVisible(role != "officer" or self.ws.agreements.officer_signs or bool(done))
-        if old:
-            self.banner.setText(
-                f"Version {version.number} is shown read-only. Edit the latest "
-                f"version ({latest.number})."
-            )
-        elif not version.is_draft:
-            self.banner.setText(
-                "This version is frozen (its text was signed). Any edit starts "
-                f"version {version.number + 1}, which must be signed again."
-            )
-        else:
-            problems = validate(version.body)
-            self.banner.setText(
-                "Saved as you type. "
-                + ("Before signing: " + "; ".join(problems) if problems else "Ready to sign.")
-            )
-        self._put(version.body, read_only=old)
+        self.banner.setText(version_banner(version, latest.number, frozen))
+        self._put(version.body, read_only=old or frozen)
+
+    def amend(self) -> None:
+        """Unlock the signed text of the selected pair, once the officer confirms."""
+        if self.selected in (None, TEMPLATE) or not self.versions:
+            return
+        latest = self.versions[-1].number
+        if not self.confirm_amend(self, latest):
+            return
+        self._amending = self.selected
+        self._show_selected_version()
+        self.editor.setFocus()
+
+    @staticmethod
+    def confirm_amend(parent: QWidget, version: int) -> bool:
+        """Whether to start a new version of a signed agreement (the seam tests replace)."""
+        return confirm_new_version(parent, version)
 
     def _banner_for_template(self, body: AgreementBody) -> None:
         problems = template_problems(body)

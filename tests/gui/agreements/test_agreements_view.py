@@ -184,10 +184,22 @@ def test_signing_through_the_dialog_seam(
     assert not view.sign_buttons["mentor"].isEnabled()
     view.sign_buttons["mentee"].click()
     assert asked == [("mentor", "Yasmin Haddad", 1), ("mentee", "Péter Varga", 1)]
-    assert _state(view, ids[0]) == "signed" and "frozen" in view.banner.text()
+    assert _state(view, ids[0]) == "signed" and "read-only" in view.banner.text()
     signed = view.ws.agreements.versions(ids[0])[0]
     assert signed.signed_by("mentor").image == drawn_png()  # type: ignore[union-attr]
 
+    # a signed text is read-only: no keystroke un-signs it; changing it is asked for first
+    assert not view.editor.length.isEnabled() and view.editor.topics.isReadOnly()
+    questions: list[int] = []
+    monkeypatch.setattr(
+        AgreementsView, "confirm_amend", staticmethod(lambda p, v: questions.append(v))
+    )
+    view.amend_button.click()  # the officer says no (None)
+    assert questions == [1] and not view.editor.length.isEnabled()
+    monkeypatch.setattr(AgreementsView, "confirm_amend", staticmethod(lambda p, v: True))
+    view.amend_button.click()
+    assert view.editor.length.isEnabled() and "starts version 2" in view.banner.text()
+    assert _state(view, ids[0]) == "signed"  # nothing changed until the first edit
     view.editor.length.setValue(45)  # an edit after signing: a new draft
     _settle(qtbot, view)
     assert _state(view, ids[0]) == "changed since signing"
@@ -342,3 +354,16 @@ def test_a_new_pairs_draft_exports_prints_and_opens_before_any_edit(
     view.print_agreement()
     assert previewed and previewed[0].sha256 is None  # printed as the draft it is
     assert view.ws.agreements.versions(ids[2]) == []  # and still nothing stored
+
+
+def test_a_draft_without_topics_or_place_is_not_called_ready() -> None:
+    """'Ready to sign' over an agreement that names no topic and no meeting place misled."""
+    from rmdesk.models.agreements import AgreementBody, AgreementVersion
+    from rmdesk.ui.agreements.banner import version_banner
+
+    empty = AgreementVersion(1, AgreementBody())
+    said = version_banner(empty, 1, frozen=False)
+    assert "Ready to sign" not in said
+    assert "Still to agree" in said and "topic" in said and "meet" in said
+    full = AgreementVersion(1, AgreementBody(topics=("Hiring policy",), meeting_place="Café"))
+    assert version_banner(full, 1, frozen=False).endswith("Ready to sign.")
