@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rmdesk.cli.common import (
     EXIT_OK,
+    EXIT_REJECTED,
     db_path,
     emit_json,
     open_workspace,
@@ -16,7 +17,6 @@ from rmdesk.cli.common import (
     warn,
     with_workspace,
 )
-from rmdesk.errors import RosterError
 from rmdesk.workspace.writer_lock import CLI_WAIT, WriterLock
 
 if TYPE_CHECKING:
@@ -40,8 +40,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = ws.roster.prepare_import(
                 args.roster, args.mapping, args.sheet, partial=args.partial
             )
-        if plan.errors:
-            raise RosterError(plan.errors)
+        if plan.errors:  # every problem at once: the warnings too, so one fix-up pass does
+            for p in plan.errors:
+                warn(str(p))
+            for p in plan.warnings:
+                warn(f"warning: {p}")
+            return EXIT_REJECTED
         if args.dry_run:
             report = plan.report(False)
             share = DEFAULT_DEACTIVATION_SHARE if ws is None else ws.roster.deactivation_share()
