@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def cmd_backup(args: argparse.Namespace) -> int:
     ws = open_workspace(args, create=False)  # a backup only reads the database
     try:
-        made = ws.safety.backup(args.to)
+        made = ws.safety.backup(args.to, record=True)
     finally:
         ws.close()
     say(f"Backed up to {made}")

@@ -107,8 +107,10 @@ class SafetyService:
         return [b for *_order, b in sorted(found, key=lambda f: f[:2], reverse=True)]
 
     # -- making them -----------------------------------------------------------------------------
-    def backup(self, to: Path | str | None = None) -> Path:
-        """Copy the database now, to ``to`` or a new file in the backup folder; returns it."""
+    def backup(self, to: Path | str | None = None, record: bool = False) -> Path:
+        """Copy the database now, to ``to`` or a new file in the backup folder; returns it.
+        ``record``: the officer asked for it, and the audit log says where it went (the
+        automatic backups made on opening and before a restore are not logged)."""
         if to is not None:
             target = Path(to).expanduser()
             if target.exists() or target.is_symlink():
@@ -116,6 +118,8 @@ class SafetyService:
         else:
             target = self._new_backup_path()
         copy_database(self.store.db.conn, target)
+        if record and not self.store.read_only:
+            record_in(self.store, "backup", f"Backed up to {target.resolve()}")
         if to is None:
             self._remember_state()
         return target

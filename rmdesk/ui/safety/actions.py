@@ -100,7 +100,7 @@ class SafetyActions(QObject):
         to = None if target.resolve() == default.resolve() else target
         try:
             with _busy():
-                made = safety.backup(to)
+                made = safety.backup(to, record=True)
         except (RmdeskError, OSError) as exc:
             self.show_error("No backup was made", _sentence(exc))
             return None

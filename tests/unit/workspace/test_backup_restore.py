@@ -159,6 +159,9 @@ def test_cli_backup_and_restore(
     assert main(["backup", "--db", db, "--to", str(tmp_path / "b1.db")]) == 0
     assert main(["backup", "--db", db]) == 0
     assert "backups" in capsys.readouterr().out
+    assert main(["audit", "--kind", "backup", "--db", db]) == 0
+    logged = capsys.readouterr().out
+    assert logged.count("\tbackup\t") == 2 and "b1.db" in logged  # both asked-for backups
     assert main(["import", str(_roster(tmp_path / "b.csv", range(1, 3))), "--db", db]) == 1
     assert "--allow-deactivation" in capsys.readouterr().err
     assert (
