@@ -236,4 +236,13 @@ def para(
     wrap = direction(text)
     if wrap and rtl is not None:
         wrap = "RTL" if rtl else "LTR"
-    return Paragraph(markup(text, bold), _variant(style, wrap, needs_shaping(text)))
+    shaping = needs_shaping(text)
+    if shaping:
+        text = _INDIC_DIGITS.sub(lambda m: m.group(0)[::-1], text)
+    return Paragraph(markup(text, bold), _variant(style, wrap, shaping))
+
+
+#: Runs of Arabic-Indic and Persian digits. Their script is Arabic, so the shaper sets each
+#: run right to left, while numbers read left to right in any script ('٢٠٢٦' printed as
+#: '٦٢٠٢'). Handed over reversed, they come out in their order.
+_INDIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]{2,}")

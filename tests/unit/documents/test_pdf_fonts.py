@@ -109,3 +109,20 @@ def test_para_sets_direction_alignment_and_shaping() -> None:
     plain = para("Zoë", style)
     assert (plain.style.wordWrap, plain.style.shaping) == (None, 0)
     assert para("Zoë", style).style is plain.style  # variants are cached
+
+
+@pytest.mark.parametrize("number", ["٢٠٢٦", "۱۴۰۳"])
+def test_arabic_indic_numbers_print_in_their_order(number: str, tmp_path: object) -> None:
+    """The shaper set a run of Arabic-Indic digits right to left: '٢٠٢٦' printed '٦٢٠٢'."""
+    from pathlib import Path
+
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate
+
+    from rmdesk.documents.fonts import para
+    from rmdesk.documents.pdf_layout import make_styles
+
+    out = Path(str(tmp_path)) / "digits.pdf"
+    SimpleDocTemplate(str(out)).build([para(f"Spring {number} cohort", make_styles().body)])
+    text = PdfReader(out).pages[0].extract_text()
+    assert f"{number} cohort" in text, text
