@@ -109,7 +109,8 @@ def _counts(group: Sequence[Count], names: dict[str, str]) -> str:
 
 def _summary(f: ProgrammeFigures, private: int, st: Styles) -> list[Flowable]:
     healthy = by_label(f.health, "on-track")
-    on_track = Share("on track", healthy.value, f.pairs.value, healthy.pair_ids)
+    # health is judged for running pairs only: an ended pair is neither on track nor at risk
+    on_track = Share("on track", healthy.value, f.active_pairs.value, healthy.pair_ids)
     rows: list[tuple[str, str, str]] = [
         (
             "Participants",
@@ -136,7 +137,7 @@ def _summary(f: ProgrammeFigures, private: int, st: Styles) -> list[Flowable]:
         (
             "Pair health",
             on_track.percent,
-            f"{healthy.value} of {f.pairs.value} pairs on track · "
+            f"{healthy.value} of {f.active_pairs.value} active pairs on track · "
             + _counts(f.health, {"at-risk": "at risk", "stalled": "stalled"}),
         ),
         ("Across departments", *_share(f.cross_department, "pairs with both departments known")),

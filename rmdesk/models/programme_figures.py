@@ -182,6 +182,19 @@ def _month(key: tuple[int, int], row: list[int], pair_ids: set[int]) -> MonthSes
     )
 
 
+def _every_month(months: dict[tuple[int, int], list[int]]) -> list[tuple[int, int]]:
+    """Every month from the first with a session to the last, a quiet one too: a chart
+    that skipped it would hide the very gap it should show."""
+    if not months:
+        return []
+    (year, month), last = min(months), max(months)
+    out = []
+    while (year, month) <= last:
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def _crosses(a: str | None, b: str | None) -> bool | None:
     """True when both are known and differ (case and spaces ignored), None when unknown."""
     if not a or not b:
@@ -231,6 +244,8 @@ def compute_figures(
         pair_held = pair_cancel = pair_no_show = False
         cancel_sides: set[str] = set()
         for s in p.sessions:
+            if p.status != "active" and s.status == "planned":
+                continue  # the pair ended first: a session it never had is no longer planned
             key = (s.starts_at.year, s.starts_at.month)
             row = months.get(key)
             if row is None:
@@ -312,7 +327,8 @@ def compute_figures(
         agreements=tuple(Count(s, len(v), tuple(v)) for s, v in by_agreement.items()),
         sessions_held=Share("sessions held", held_total, session_total, tuple(held_pairs)),
         sessions_by_month=tuple(
-            _month(key, months[key], month_pairs[key]) for key in sorted(months)
+            _month(key, months.get(key, [0, 0, 0, 0]), month_pairs.get(key, set()))
+            for key in _every_month(months)
         ),
         cancellations=tuple(
             Count(side, cancel_counts[side], tuple(cancelled_by[side])) for side in CANCEL_SIDES

@@ -100,6 +100,7 @@ def test_report_has_the_numbers_and_names(report: Path) -> None:
         "2 of 3 pairs",  # agreements signed (the private pair's counts in the total)
         "6 of 12 sessions planned",
         "by mentor 0 · by mentee 3",
+        "1 of 2 active pairs on track",  # health is for running pairs: pair 2 has ended
         "Zoë Łukasiewicz",
         "王小明",
         "Harold Whitcombe",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -170,3 +171,17 @@ def test_empty_cohort_has_no_figures_to_divide() -> None:
     assert figures.sessions_by_month == ()
     with pytest.raises(KeyError):
         by_label(figures.health, "thriving")
+
+
+def test_an_ended_pairs_unheld_sessions_are_no_longer_planned() -> None:
+    """The pair ended in February: its March and April sessions, still marked planned, never
+    were going to happen, so they count in neither the sessions planned nor the months."""
+    pairs = cohort()
+    ended = pairs[2]
+    pairs[2] = replace(
+        ended, sessions=(*ended.sessions, s("2026-03-05", "planned"), s("2026-04-05", "planned"))
+    )
+    with_plan = compute_figures(pairs, Enrolment(mentors=5, mentees=5), TODAY)
+    plain = compute_figures(cohort(), Enrolment(mentors=5, mentees=5), TODAY)
+    assert with_plan.sessions_held == plain.sessions_held
+    assert with_plan.sessions_by_month == plain.sessions_by_month
