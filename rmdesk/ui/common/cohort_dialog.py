@@ -9,7 +9,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -53,13 +55,39 @@ class CohortDialog(QDialog):
         self.capacity.setRange(1, 10)
         self.capacity.setValue(cohort.capacity if cohort else 1)
         self.capacity.setSuffix(" mentee(s) per mentor")
+        # what is wrong is said in the dialog, and OK waits for it: refused after the dialog
+        # closed, everything typed was lost
+        self.problem = QLabel()
+        self.problem.setObjectName("cohortProblem")
+        self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("Starts", self.starts)
         form.addRow("Ends", self.ends)
         form.addRow("Capacity", self.capacity)
+        form.addRow(self.problem)
         buttons = ok_cancel(self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
+        self.name.textChanged.connect(self._check)
+        self.starts.dateChanged.connect(self._check)
+        self.ends.dateChanged.connect(self._check)
+        self._check()
+
+    def problems(self) -> list[str]:
+        """What keeps the cohort from being saved, in words (empty: OK)."""
+        found = []
+        if not self.name.text().strip():
+            found.append("Give the cohort a name.")
+        if self.ends.date() < self.starts.date():
+            found.append("The cohort ends before it starts: move one of the dates.")
+        return found
+
+    def _check(self) -> None:
+        found = self.problems()
+        self.problem.setText(" ".join(found))
+        self.problem.setVisible(bool(found))
+        self.ok.setEnabled(not found)
 
     def choice(self) -> CohortChoice:
         return CohortChoice(
@@ -72,4 +100,4 @@ class CohortDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, cohort: Cohort | None = None) -> CohortChoice | None:
         dialog = cls(cohort, parent)
-        return answer_of(dialog, lambda: dialog.choice() if dialog.name.text().strip() else None)
+        return answer_of(dialog, lambda: None if dialog.problems() else dialog.choice())

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from rmdesk.models.cohorts import Cohort
@@ -66,7 +66,14 @@ def test_cohort_dialog_returns_the_choice(qtbot: Any) -> None:
 
     def blank_name(d: Any) -> None:
         d.name.setText("   ")
-        d.accept()
+        assert not d.ok.isEnabled() and "name" in d.problem.text()  # said in the dialog
+        d.name.setText("Spring")
+        d.ends.setDate(QDate(2027, 1, 1))  # before it starts
+        assert not d.ok.isEnabled() and "ends before it starts" in d.problem.text()
+        d.ends.setDate(QDate(2027, 9, 30))
+        assert d.ok.isEnabled() and d.problem.isHidden()
+        d.name.setText("   ")
+        d.accept()  # whatever calls accept, a blank name is no answer
 
     _then(blank_name)
     assert CohortDialog.ask(None, cohort) is None
