@@ -53,6 +53,23 @@ class Table:
         return self.rows[row][column]
 
 
+#: How files that are no table begin, and what to call them (a picture or a document
+#: dropped on the window by mistake was read as text, byte by byte).
+_OTHER_FILES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"{\\rtf", "a Rich Text document"),
+    (b"SQLite f", "a database (an rmdesk workspace is opened with File ▸ Open…)"),
+)
+
+
+def _not_a_table(head: bytes) -> str | None:
+    """What a file is when its first bytes say it is no table: an image, a PDF..."""
+    return next((kind for magic, kind in _OTHER_FILES if head.startswith(magic)), None)
+
+
 def read_table(
     path: Path,
     sheet: str | None = None,
@@ -71,6 +88,17 @@ def read_table(
     sheets: list[str] = []
     chosen: str | None = None
     with open_roster(path, limits) as file:
+        if not file.is_workbook:
+            kind = _not_a_table(file.head)
+            if kind is not None:
+                raise RosterError(
+                    [
+                        Problem(
+                            f"{path.name} is {kind}, not a roster: rmdesk reads the people "
+                            "from a CSV file or a workbook (XLSX, XLS, ODS)"
+                        )
+                    ]
+                )
         if not file.is_workbook and _is_html(file.block(0, 65536)):
             raise RosterError(
                 [

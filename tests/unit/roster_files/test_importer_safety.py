@@ -414,3 +414,26 @@ def test_a_refused_fifo_leaves_no_thread_behind(tmp_path: Path) -> None:
     finally:
         ws.close()
     assert threading.active_count() == before
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200), "a JPEG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (b"SQLite format 3\x00" + bytes(100), "a database"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".png", ".csv"])
+def test_a_picture_or_document_is_named_for_what_it_is(
+    tmp_path: Path, head: bytes, kind: str, suffix: str
+) -> None:
+    """A file dropped by mistake: said to be no roster, not read as text byte by byte."""
+
+    path = tmp_path / f"dropped{suffix}"
+    path.write_bytes(head)
+    with pytest.raises(RosterError) as info:
+        read_table(path)
+    (problem,) = info.value.problems
+    assert f"is {kind}" in problem.message and "not a roster" in problem.message
