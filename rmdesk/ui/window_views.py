@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
-from rmdesk.models.wording import plural
+from rmdesk.models.wording import pair_label, plural
 from rmdesk.ui.agreements.view import AgreementsView
 from rmdesk.ui.common.programme_dialog import (
     ProgrammeDialog,
@@ -121,12 +121,21 @@ class ActionsDialog(_OpensPairDialog):
         found.sort(key=lambda a: (a.id not in late, a.done_on is not None, a.due or date.max))
         warn = style_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         rows: list[tuple[list[str], int, QIcon | None]] = []
+        pairs = {p.id: p for p in ws.pairing.pair_list(cohort)}
+        people = ws.roster.some(x for p in pairs.values() for x in (p.mentor_id, p.mentee_id))
+
+        def pair_name(pair_id: int) -> str:
+            p = pairs.get(pair_id)
+            if p is None or p.mentor_id not in people or p.mentee_id not in people:
+                return str(pair_id)
+            return pair_label(people[p.mentor_id].name, people[p.mentee_id].name)
+
         for a in found:
             state = "Overdue" if a.id in late else ("Done" if a.done_on else "Open")
             due = a.due.isoformat() if a.due else ""
             rows.append(
                 (
-                    [state, due, a.owner, a.text, str(a.pair_id)],
+                    [state, due, a.owner, a.text, pair_name(a.pair_id)],
                     a.pair_id,
                     warn if a.id in late else None,
                 )

@@ -84,7 +84,10 @@ class BoardGestures(BoardBadges):
             return
         result = self.ws.pairing.suggest(self.cohort)
         if not result.proposals:
-            reasons = "; ".join(f"{e}: {why}" for e, why in result.unplaced[:5])
+            named = self.ws.roster.some(e for e, _why in result.unplaced[:5])
+            reasons = "; ".join(
+                f"{named[e].name if e in named else e}: {why}" for e, why in result.unplaced[:5]
+            )
             self.message.emit(
                 "Nobody can be placed"
                 + (f" — {reasons}" if reasons else ": enrol mentors and mentees first.")

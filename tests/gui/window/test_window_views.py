@@ -173,6 +173,9 @@ def test_all_actions_of_the_cohort_overdue_first(
     top = dialog.tree.topLevelItem(0)
     assert top is not None and top.text(0) == "Overdue" and top.text(3) == "Read the policy"
     assert not top.icon(0).isNull()  # an icon as well as the word
+    pair = ws.pairing.get_pair(second)
+    mentor, mentee = ws.roster.employee(pair.mentor_id), ws.roster.employee(pair.mentee_id)
+    assert top.text(4).startswith(mentor.name) and mentee.name in top.text(4)  # not "2"
     monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: second))
     window.programme.act_actions.trigger()
     assert window.pages.currentWidget() is window.sessions_page
