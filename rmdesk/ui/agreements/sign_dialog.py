@@ -69,9 +69,15 @@ class SignDialog(QDialog):
         self.pad = SignaturePad()
         clear = QPushButton("Clear")
         clear.clicked.connect(self.pad.clear)
-        pad_row = QHBoxLayout()
+        # the pad shows only when the signature is drawn; Sign waits for ink, and says so
+        self.pad_area = QWidget()
+        pad_row = QHBoxLayout(self.pad_area)
+        pad_row.setContentsMargins(0, 0, 0, 0)
         pad_row.addWidget(self.pad, 1)
         pad_row.addWidget(clear)
+        self.hint = QLabel("Draw the signature in the box, or choose another way to sign.")
+        self.hint.setObjectName("signHint")
+        self.hint.setWordWrap(True)
         self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign")
         form = QFormLayout()
@@ -81,11 +87,13 @@ class SignDialog(QDialog):
         layout.addWidget(intro)
         for button in (self.drawn, self.typed, self.paper):
             layout.addWidget(button)
-        layout.addLayout(pad_row)
+        layout.addWidget(self.pad_area)
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.methods.buttonToggled.connect(self._update)
         self.name.textChanged.connect(self._update)
+        self.pad.inked.connect(self._update)
         self._update()
 
     @property
@@ -93,9 +101,13 @@ class SignDialog(QDialog):
         return "drawn" if self.drawn.isChecked() else "paper" if self.paper.isChecked() else "typed"
 
     def _update(self, *_: object) -> None:
-        self.pad.setEnabled(self.method == "drawn")
+        drawn = self.method == "drawn"
+        self.pad_area.setVisible(drawn)
+        waiting = drawn and self.pad.is_empty()
+        self.hint.setVisible(waiting)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name.text().strip()))
+        ok.setEnabled(bool(self.name.text().strip()) and not waiting)
+        self.adjustSize()
 
     def answer(self) -> SigningAnswer | None:
         """The signing as given; None when a drawn signature has no ink yet."""
@@ -106,7 +118,7 @@ class SignDialog(QDialog):
 
     def accept(self) -> None:
         if self.method == "drawn" and self.pad.is_empty():
-            self.pad.setToolTip("Draw the signature first, or choose another way to sign")
+            self._update()
             self.pad.setFocus()
             return
         super().accept()

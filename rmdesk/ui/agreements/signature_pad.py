@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QImage,
     QMouseEvent,
@@ -21,6 +31,9 @@ INK = Qt.GlobalColor.darkBlue  # ink stays dark blue on paper whatever the palet
 
 class SignaturePad(QWidget):
     """Records strokes (lists of points) from mouse, tablet and touch events."""
+
+    #: the pad went from empty to signed or back (a stroke ended, or Clear)
+    inked = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +63,7 @@ class SignaturePad(QWidget):
     def _end(self, at: QPointF) -> None:
         self._extend(at)
         self._drawing = False
+        self.inked.emit(not self.is_empty())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -98,6 +112,7 @@ class SignaturePad(QWidget):
     def clear(self) -> None:
         self.strokes.clear()
         self.update()
+        self.inked.emit(False)
 
     def _paths(self) -> list[QPainterPath]:
         paths = []

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
@@ -154,12 +155,17 @@ def test_sign_dialog_answers_what_was_drawn(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.answer() is None  # drawn, but no ink yet
+    sign = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not sign.isEnabled() and dialog.hint.isVisible()  # says what Sign waits for
     qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     qtbot.mouseMove(dialog.pad, QPoint(80, 60))
     qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(120, 30))
+    assert sign.isEnabled() and not dialog.hint.isVisible()
     answer = dialog.answer()
     assert answer is not None and answer.method == "drawn" and answer.image
     assert answer.typed_name == "Yasmin Haddad"
+    dialog.typed.setChecked(True)  # no pad to draw on when the name is typed
+    assert not dialog.pad_area.isVisible() and sign.isEnabled()
     dialog.paper.setChecked(True)
     answer = dialog.answer()
     assert answer is not None and answer.method == "paper" and answer.image is None
