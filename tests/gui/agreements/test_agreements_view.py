@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from rmdesk.documents.agreement_pdf import AgreementDocument
 from rmdesk.models.cohorts import Cohort
