@@ -123,7 +123,33 @@ def verify_against(source: Path | str | bytes, document: AgreementDocument) -> V
         who = ", ".join(roles) if roles else "no one"
         if fresh == data:
             return VerifyOutcome(True, f"Exact copy of {version} (signed by {who}).", True, roles)
-        if _normalised(_text(PdfReader(io.BytesIO(fresh)))) == text:
+        fresh_reader = PdfReader(io.BytesIO(fresh))
+        if _normalised(_text(fresh_reader)) == text:
+            if _drawn(fresh_reader) != _drawn(reader):
+                return VerifyOutcome(
+                    False,
+                    f"The text matches {version}, but the pages are not as rmdesk printed them: "
+                    "something was drawn over them or added (or another program rewrote the "
+                    "file). Treat it as altered.",
+                )
             sentence = f"The text matches {version} (signatures shown: {who})."
             return VerifyOutcome(True, sentence, False, roles)
     return VerifyOutcome(False, f"The file claims {version}, but its text differs: it was altered.")
+
+
+def _drawn(reader: PdfReader) -> list[tuple[bytes, list[bytes]]]:
+    """What each page draws: its content stream, and the data of every image or form it
+    places. A box painted over a line, or a picture of other words laid on top, leaves the
+    text as it was but changes these; saving the file again with other tools keeps them."""
+    pages = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        stream = contents.get_data() if contents is not None else b""
+        placed: list[bytes] = []
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is not None:
+            for _name, ref in sorted(xobjects.get_object().items()):
+                placed.append(ref.get_object().get_data())
+        pages.append((stream, placed))
+    return pages

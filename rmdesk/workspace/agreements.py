@@ -96,8 +96,11 @@ class AgreementService(AgreementWrites):
             doc = self.document(pair_id, number)
             outcome = verify_against(source, doc)
             if outcome.matches:
-                # when the last signature landed: the day the agreement was complete
-                signed_on = max((s.signed_on for s in doc.signatures), default=None)
+                # when the last signature landed, once everyone has signed: the day the
+                # agreement was complete (None while a signature is still awaited)
+                roles = {s.role for s in doc.signatures}
+                wanted = {"mentor", "mentee"} | ({"officer"} if self.officer_signs else set())
+                signed_on = max(s.signed_on for s in doc.signatures) if wanted <= roles else None
                 sentence = f"Pair {pair_id}: {outcome.sentence}"
                 return VerifyResult(True, sentence, pair_id, number, signed_on)
         assert outcome is not None

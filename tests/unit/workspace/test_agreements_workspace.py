@@ -125,6 +125,9 @@ def test_signing_freezes_and_an_edit_after_signing_needs_new_signatures(
     result = ws.agreements.verify(old_pdf)  # the old hash still verifies
     assert result.matches and (result.pair_id, result.version) == (pid, 1)
     assert result.signed_on == date(2026, 2, 2)  # the day the last of them signed
+    v2_pdf = ws.agreements.export_pdf(pid, tmp_path / "v2.pdf")  # the mentor has not signed
+    waiting = ws.agreements.verify(v2_pdf)
+    assert waiting.matches and waiting.version == 2 and waiting.signed_on is None
     assert ws.agreements.document(pid, 1).body == stored[0].body  # every version readable
     assert ws.agreements.document(pid).version == 2
 
@@ -246,6 +249,41 @@ def test_verify_matches_none_and_altered(
     (tmp_path / "junk.pdf").write_bytes(b"not a pdf")
     junk = ws.agreements.verify(tmp_path / "junk.pdf")
     assert not junk.matches and "not an rmdesk agreement" in junk.sentence
+
+
+def test_verify_refuses_a_copy_with_something_drawn_over_it(
+    setup: tuple[Workspace, Cohort, list[int]], tmp_path: Path
+) -> None:
+    """A white box over a line, or a picture of other words on top, leaves the text (and so
+    the text comparison) as it was; the pages themselves must be as rmdesk printed them. A
+    copy merely saved again by another program still verifies."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    ws, _cohort, ids = setup
+    _sign_all(ws, ids[:1])
+    pdf = ws.agreements.export_pdf(ids[0], tmp_path / "a.pdf")
+    saved_again = PdfWriter(clone_from=PdfReader(pdf))
+    saved_again.add_metadata({"/Producer": "another program"})
+    with open(tmp_path / "resaved.pdf", "wb") as fh:
+        saved_again.write(fh)
+    again = ws.agreements.verify(tmp_path / "resaved.pdf")
+    assert again.matches and again.pair_id == ids[0]
+
+    cover = io.BytesIO()
+    canvas = Canvas(cover, pagesize=(595.27, 841.89))
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(60, 400, 300, 40, stroke=0, fill=1)  # paint over a line of the terms
+    canvas.save()
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    writer.pages[0].merge_page(PdfReader(io.BytesIO(cover.getvalue())).pages[0])
+    with open(tmp_path / "covered.pdf", "wb") as fh:
+        writer.write(fh)
+    covered = ws.agreements.verify(tmp_path / "covered.pdf")
+    assert not covered.matches and covered.altered
+    assert "drawn over" in covered.sentence
 
 
 def test_parse_template_names_fields() -> None:
