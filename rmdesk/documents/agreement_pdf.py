@@ -53,7 +53,10 @@ class _Styles:
         self.draft = paragraph_style(
             "agr-draft", 11, bold=True, textColor=colors.HexColor("#B00020"), spaceAfter=4 * mm
         )
-        self.h2 = paragraph_style("agr-h2", 12, bold=True, spaceBefore=5 * mm, spaceAfter=2 * mm)
+        # a heading never ends a page alone: it goes over with what it heads
+        self.h2 = paragraph_style(
+            "agr-h2", 12, bold=True, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1
+        )
         self.body = paragraph_style("agr-body", 10, spaceAfter=2 * mm)
         self.label = paragraph_style("agr-label", 8.5, textColor=grey)
         self.name = paragraph_style("agr-name", 11, bold=True)
@@ -102,7 +105,8 @@ def _field_rows(body: AgreementBody, st: _Styles) -> list[list[Flowable | list[F
 
 
 def _signature_block(role: str, name: str, sig: Signature | None, st: _Styles) -> Flowable:
-    parts: list[Flowable] = [para(f"{ROLE_TITLES[role]} — {name}", st.label, rtl=False)]
+    title = f"{ROLE_TITLES[role]} — {name}" if name.strip() else ROLE_TITLES[role]
+    parts: list[Flowable] = [para(title, st.label, rtl=False)]
     if sig is None:
         parts += [
             Spacer(1, 12 * mm),

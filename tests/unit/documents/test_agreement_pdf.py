@@ -175,3 +175,19 @@ def test_claimed_hash_falls_back_to_the_printed_fingerprint(latin_pdf: bytes) ->
     out = io.BytesIO()
     writer.write(out)
     assert claimed_hash(out.getvalue()) == doc.sha256
+
+
+def test_no_heading_ends_a_page_and_an_unnamed_officer_gets_no_dash() -> None:
+    """'Confidentiality' sat alone at the foot of page 1, its text on page 2; a signature
+    block read 'Programme officer —' with nobody after the dash."""
+    import re
+
+    doc = replace(signed_document("latin"), officer_signs=True, officer_name="")
+    reader = PdfReader(io.BytesIO(render_agreement_pdf(doc)))
+    headings = [s.title for s in doc.body.sections] + ["Signatures"]
+    for page in reader.pages[:-1]:
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        body = [line for line in lines if not re.match(r"Version \d+ · page", line)]
+        assert body and body[-1] not in headings, body[-3:]
+    text = _text(render_agreement_pdf(doc))
+    assert "Programme officer" in text and "Programme officer —" not in text
