@@ -38,7 +38,7 @@ class Column:
 
 
 PAIR_COLUMNS = (
-    Column("Pair"),
+    Column("Pair", "int"),
     Column("Mentor ID"),
     Column("Mentor"),
     Column("Mentor title"),
@@ -54,7 +54,7 @@ PAIR_COLUMNS = (
     Column("Paired on", "date"),
 )
 SESSION_COLUMNS = (
-    Column("Pair"),
+    Column("Pair", "int"),
     Column("Mentor"),
     Column("Mentee"),
     Column("Starts", "datetime"),
@@ -65,7 +65,9 @@ SESSION_COLUMNS = (
     Column("Confidential note", confidential=True),
 )
 ACTION_COLUMNS = (
-    Column("Pair"),
+    Column("Pair", "int"),
+    Column("Mentor"),
+    Column("Mentee"),
     Column("Owner"),
     Column("Action"),
     Column("Due", "date"),
@@ -101,7 +103,9 @@ def _csv_text(value: Cell, kind: str) -> str:
     if kind == "date" and isinstance(value, date):
         return (value.date() if isinstance(value, datetime) else value).isoformat()
     if kind == "datetime" and isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
+        # the wall-clock time, as the workbook has it: Excel reads '2026-09-15 14:30' as a
+        # date and time, but not with an offset after it
+        return _naive(value).isoformat(sep=" ", timespec="minutes")
     if kind == "bool":
         return "yes" if value else "no"
     if kind == "int" and isinstance(value, int):

@@ -223,7 +223,7 @@ class ReportService:
         rows: list[list[Cell]] = []
         for s, note in reads.session_rows(self.store.db.conn, found.cohort.id, confidential):
             p = by_id[s.pair_id]
-            rows.append([str(p.pair_id), p.mentor.name, p.mentee.name, s.starts_at, s.status,
+            rows.append([p.pair_id, p.mentor.name, p.mentee.name, s.starts_at, s.status,
                          s.cancelled_by, s.cancel_reason, s.learnings, note])  # fmt: skip
         return rows
 
@@ -323,7 +323,7 @@ def _pair_rows(found: CohortRead) -> list[list[Cell]]:
         m, e = p.mentor, p.mentee
         held = sum(1 for s in p.sessions if s.status == HELD)
         status = p.status if p.status == "active" else f"ended ({p.outcome})"
-        rows.append([str(p.pair_id), m.employee_id, m.name, m.title, m.department,
+        rows.append([p.pair_id, m.employee_id, m.name, m.title, m.department,
                      e.employee_id, e.name, e.title, e.department, status, p.agreement_state,
                      held, p.health, found.paired_on.get(p.pair_id)])  # fmt: skip
     return rows
@@ -334,6 +334,6 @@ def _action_rows(pairs: Sequence[PairRecord], today: date) -> list[list[Cell]]:
     for p in pairs:
         for a in p.actions:
             late = a.done_on is None and a.due is not None and a.due < today
-            rows.append([f"{p.mentor.name} & {p.mentee.name}", a.owner, a.text, a.due,
+            rows.append([p.pair_id, p.mentor.name, p.mentee.name, a.owner, a.text, a.due,
                          a.done_on, late])  # fmt: skip
     return rows

@@ -12,6 +12,7 @@ import pytest
 
 from rmdesk.documents.table_export import (
     ACTION_COLUMNS,
+    PAIR_COLUMNS,
     SESSION_COLUMNS,
     Column,
     neutralise,
@@ -118,7 +119,20 @@ def test_confidential_columns_only_when_asked(tmp_path: Path, suffix: str) -> No
 
 def test_standard_specs_mark_confidential_notes() -> None:
     assert [c.name for c in SESSION_COLUMNS if c.confidential] == ["Confidential note"]
-    assert {c.kind for c in ACTION_COLUMNS} == {"text", "date", "bool"}
+    assert {c.kind for c in ACTION_COLUMNS} == {"int", "text", "date", "bool"}
+    # the pair is its number in every export (a number a spreadsheet sorts), names beside it
+    for columns in (PAIR_COLUMNS, SESSION_COLUMNS, ACTION_COLUMNS):
+        assert (columns[0].name, columns[0].kind) == ("Pair", "int")
+
+
+def test_csv_times_are_read_by_spreadsheets(tmp_path: Path) -> None:
+    """Excel reads '2026-09-15 14:30' as a date and time, not '...14:30+02:00'."""
+    from datetime import datetime, timedelta, timezone
+
+    out = tmp_path / "s.csv"
+    starts = datetime(2026, 9, 15, 14, 30, tzinfo=timezone(timedelta(hours=2)))
+    write_csv(out, [Column("Starts", "datetime")], [[starts]])
+    assert read_csv(out)[1] == ["2026-09-15 14:30"]
 
 
 def test_a_failed_export_leaves_the_old_file(tmp_path: Path) -> None:
