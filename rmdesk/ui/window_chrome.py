@@ -76,7 +76,7 @@ class WindowChrome(CohortFlow):
         self.act_new_cohort.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.act_new_cohort.setIconText("New cohort")
         self.act_new_cohort.triggered.connect(self.new_cohort)
-        self.act_edit_cohort = QAction("Cohort &settings…", self)
+        self.act_edit_cohort = QAction("&Cohort settings…", self)
         self.act_edit_cohort.triggered.connect(self.edit_cohort)
         self.act_grade_order = QAction("&Higher grade numbers are more senior", self)
         self.act_grade_order.setCheckable(True)

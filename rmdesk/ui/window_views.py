@@ -195,7 +195,7 @@ class ProgrammeViews(QObject):
             view.message.connect(self.message)
         self.dashboard.show_pairs.connect(self.show_pairs)
 
-        self.act_report = QAction("Outcomes &report…", self)
+        self.act_report = QAction("&Outcomes report…", self)
         self.act_report.setStatusTip("The sponsor's PDF report; confidential notes never go in")
         self.act_report.triggered.connect(self.dashboard.outcomes_report)
         self.act_export = QAction("&Export pairs, sessions or actions…", self)
@@ -207,7 +207,7 @@ class ProgrammeViews(QObject):
         self.act_calendar = QAction("Export &calendar…", self)
         self.act_calendar.setStatusTip("Planned sessions as an iCalendar file (Outlook, Google)")
         self.act_calendar.triggered.connect(self.export_calendar)
-        self.act_programme = QAction("&Programme settings…", self)
+        self.act_programme = QAction("Pro&gramme settings…", self)
         self.act_programme.setStatusTip(
             "Programme name, organisation and officer printed on agreements and reports; paper"
         )

@@ -150,7 +150,7 @@ class AgreementsView(PdfActions, QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(split)
 
-        self.act_export_all = QAction("Export &agreements…", self)
+        self.act_export_all = QAction("Export a&greements…", self)
         self.act_export_all.triggered.connect(self.export_all)
         self.act_export_pdf = QAction("Export agreement as &PDF…", self)
         self.act_export_pdf.triggered.connect(self.export_pdf)

@@ -29,7 +29,7 @@ class ParticipantActions(QObject):
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
         self.act_withdraw.triggered.connect(self.withdraw_selected)
-        self.act_never = QAction("&Never pair these two…", board)
+        self.act_never = QAction("Ne&ver pair these two…", board)
         self.act_never.setShortcut(QKeySequence("Ctrl+Shift+X"))
         self.act_never.triggered.connect(self.never_pair_selected)
         for view in (board.mentor_view, board.mentee_view):

@@ -55,10 +55,10 @@ class SafetyActions(QObject):
         self.act_restore = QAction("&Restore from backup…", self)
         self.act_restore.setStatusTip("Replace the data with a backup (the current data is kept)")
         self.act_restore.triggered.connect(self.restore)
-        self.act_erase = QAction("&Erase person…", self)
+        self.act_erase = QAction("Erase perso&n…", self)
         self.act_erase.setStatusTip("Remove one person's personal data everywhere, on request")
         self.act_erase.triggered.connect(self.erase)
-        self.act_audit = QAction("&Audit log…", self)
+        self.act_audit = QAction("Au&dit log…", self)
         self.act_audit.setStatusTip("Imports, overrides, signings, erasures and restores")
         self.act_audit.triggered.connect(self.show_audit)
         self.actions = [self.act_backup, self.act_restore, self.act_erase, self.act_audit]

@@ -115,3 +115,25 @@ def test_no_key_is_claimed_twice_where_both_could_fire(qtbot: QtBot, tmp_path: P
             assert key not in wide, f"{key}: '{wide[key]}' (window) and '{text}' ({view})"
     window.close()
     window.workspace.close()
+
+
+def test_every_menu_entry_has_its_own_access_key(qtbot: QtBot, tmp_path: Path) -> None:
+    """Alt+F then E went to Export or Erase, whichever Qt picked: one letter, one entry."""
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    build(ws, tmp_path)
+    ws.close()
+    window = build_window(db)
+    qtbot.addWidget(window)
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        keys: dict[str, str] = {}
+        for action in menu.actions():  # type: ignore[union-attr]
+            text = action.text().replace("&&", "")
+            if action.isSeparator() or "&" not in text:
+                continue
+            key = text[text.index("&") + 1].casefold()
+            assert key not in keys, f"{top.text()}: '{keys[key]}' and '{text}' share {key}"
+            keys[key] = text
+    window.close()
+    window.workspace.close()

@@ -124,7 +124,7 @@ def test_export_calendar_writes_the_cohorts_sessions(
 def test_the_file_menu_offers_reports_exports_and_the_calendar(qtbot: QtBot, db: Path) -> None:
     window = _window(qtbot, db)
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    for wanted in ("Outcomes &report…", "Export &calendar…", "&Announce the pairs…"):
+    for wanted in ("&Outcomes report…", "Export &calendar…", "&Announce the pairs…"):
         assert wanted in texts
 
 
