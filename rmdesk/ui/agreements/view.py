@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -71,7 +72,7 @@ class AgreementsView(PdfActions, QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._select(self.list.selected()))
         self.export_all_button = QPushButton("Export all signed…")
         self.export_all_button.clicked.connect(self.export_all)
-        left = QWidget()
+        left = self.left_panel = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
@@ -142,6 +143,9 @@ class AgreementsView(PdfActions, QWidget):
         rl.addWidget(self.pair_bar)
         rl.addWidget(self.banner)
         rl.addWidget(scroll, 1)
+        # without the form (no cohort, no pair) the sentence stays at the top, its own height
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        rl.addStretch(0)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -233,6 +237,8 @@ class AgreementsView(PdfActions, QWidget):
         # no cohort, or no pair chosen: no form of made-up values, only what to do
         self.editor_area.setVisible(key is not None and self.cohort is not None)
         self.export_all_button.setEnabled(self.cohort is not None)
+        # no cohort: no empty table and no empty form, one sentence at the top saying what to do
+        self.left_panel.setVisible(self.cohort is not None)
         self.act_export_all.setEnabled(self.cohort is not None)
         if key is None or self.cohort is None:
             self.title.setText("")
