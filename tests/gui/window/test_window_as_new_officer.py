@@ -230,13 +230,16 @@ def test_without_a_cohort_the_views_say_to_create_one(roster: Any, qtbot: Any) -
     page = window.agreements_page
     assert not page.editor_area.isVisible() and not page.pair_bar.isVisible()
     assert "No cohort yet" in page.banner.text()
-    assert not page.export_all_button.isEnabled()
+    assert not page.export_all_button.isEnabled() and not page.left_panel.isVisible()
+    # the sentence keeps its own height at the top: it used to fill the page in a frame
+    assert page.banner.height() < page.height() // 4
     cohort = window.workspace.cohorts.create_cohort("Spring 2026")
     window._load_cohorts(select=cohort.id)
     window.show_view("pairing")
     assert board.mentor_view.empty_text.startswith("No mentors waiting")
     window.show_view("agreements")
     assert page.editor_area.isVisible() and page.export_all_button.isEnabled()
+    assert page.left_panel.isVisible() and page.editor_area.height() > page.height() // 2
 
 
 def test_the_boards_roster_counts_and_names_its_people(roster: Any, qtbot: Any) -> None:
