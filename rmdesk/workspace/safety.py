@@ -48,17 +48,42 @@ def _write_private(path: Path) -> None:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database into the new file ``target`` with the online backup API, as one
-    self-contained file (rollback journal, no -wal beside it)."""
-    _write_private(target)
-    dest = sqlite3.connect(target)
+    self-contained file (rollback journal, no -wal beside it).
+
+    The copy is made under a hidden name and given ``target``'s name only once whole: a
+    backup cut short (the process killed, the disk full) never sits among the backups
+    looking like one. ``target`` is never overwritten."""
+    part = target.with_name(f".{target.name}.part")
+    for leftover in (part, Path(f"{part}-journal")):
+        leftover.unlink(missing_ok=True)  # a copy cut short before
+    _write_private(part)
     try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
+        dest = sqlite3.connect(part)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        _claim(part, target)
     except sqlite3.Error as exc:
-        dest.close()
-        target.unlink(missing_ok=True)
         raise StorageError(f"the backup to {target} failed: {exc}") from exc
-    dest.close()
+    except FileExistsError as exc:
+        raise StorageError(f"{target} already exists; choose a new file for the backup.") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _claim(part: Path, target: Path) -> None:
+    """Give the finished copy its name, never over another file. A hard link refuses a taken
+    name by itself; a drive without hard links (a FAT USB stick) gets a checked rename."""
+    try:
+        os.link(part, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(target) from None
+        os.replace(part, target)
 
 
 class SafetyService:

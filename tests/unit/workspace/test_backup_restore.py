@@ -187,3 +187,26 @@ def test_cli_backup_and_restore(
     assert "not an rmdesk database" in capsys.readouterr().err
     assert main(["backup", "--db", str(tmp_path / "none.db")]) == 1
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_backup_cut_short_is_never_listed_as_one(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is made under a hidden name: a copy that fails half-way leaves nothing that
+    looks like a backup, and the next backup clears what it left."""
+    import rmdesk.workspace.safety as safety
+
+    workspace.roster.import_roster(_roster(tmp_path / "a.csv", range(1, 50)))
+
+    def fail_after_writing(part: Path, target: Path) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(safety, "_claim", fail_after_writing)
+    with pytest.raises(StorageError, match="failed"):
+        workspace.safety.backup()
+    assert workspace.safety.backups() == []
+    folder = workspace.safety.backup_folder()
+    assert [p.name for p in folder.iterdir() if p.name.endswith((".db", ".part"))] == []
+    monkeypatch.undo()
+    made = workspace.safety.backup()
+    assert [b.path for b in workspace.safety.backups()] == [made]
