@@ -77,6 +77,12 @@ class ErasureReport:
             )
         for p in self.kept:
             out.append(f"Still holds the person's data: {p}")
+        out.append(
+            "Files written from rmdesk before now (exports, agreement PDFs, reports, e-mail "
+            "drafts, calendars, backups saved elsewhere) are outside the database: delete "
+            "those that name the person yourself. Free-text notes were cleared where they "
+            "named the person in full; read the pair's other notes for shorter mentions."
+        )
         return out
 
 

@@ -102,6 +102,8 @@ def test_erasure_prunes_older_backups_or_lists_them(workspace: Workspace, tmp_pa
     report = workspace.safety.erase("E3", keep_backups=True)
     assert report.kept == [first] and first.exists()
     assert any(str(first) in line for line in report.lines())
+    # what the database cannot reach is said too: files written from rmdesk before
+    assert any("delete those that name the person yourself" in line for line in report.lines())
     report = workspace.safety.erase("E2")
     assert first in report.pruned and not first.exists()
     after = workspace.safety.backup()
