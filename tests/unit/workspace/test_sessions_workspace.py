@@ -306,6 +306,18 @@ def test_reopen_refused_when_the_mentee_is_paired_again(ws: Workspace) -> None:
     assert ws.sessions.outcome(a)[0] == "no-fault"
 
 
+def test_reopen_refused_when_someone_left_since_the_close(ws: Workspace, tmp_path: Path) -> None:
+    """Undoing a close must not bring back a pair whose mentee has left the company since."""
+    a = pair_ids(ws)[0]  # S4 mentors F1
+    ws.sessions.close(a, "left")
+    people = [e for e in SMALL if e.employee_id != "S4"]
+    path = write_roster(tmp_path / "without_s4.csv", people, {})
+    ws.roster.import_roster(path, allow_deactivation=True)
+    with pytest.raises(RmdeskError, match="left the roster"):
+        ws.sessions.reopen(a)
+    assert ws.sessions.outcome(a)[0] == "left"
+
+
 # -- calendar ----------------------------------------------------------------------------------
 def test_calendar_parses_back_with_the_same_uids_and_no_notes(
     ws: Workspace, tmp_path: Path
