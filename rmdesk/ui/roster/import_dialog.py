@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rmdesk.errors import RosterError
 from rmdesk.models.conflicts import Severity
 from rmdesk.models.people import FIELD_LABELS, FORM_LABELS, MAPPABLE_FIELDS, ROSTER_FIELDS
+from rmdesk.models.wording import plural
 from rmdesk.ui.common import severity
 from rmdesk.ui.common.modal import answer_of
 from rmdesk.workspace import ImportPlan, Workspace
@@ -207,6 +208,13 @@ class ImportDialog(QDialog):
                 f"{errors} error{'s' if errors != 1 else ''} must be fixed in the file or "
                 "the mapping before importing; nothing will be written."
             )
+            unknown = any("unknown manager" in p.message for p in plan.errors)
+            if unknown and missing and not self.partial.isChecked():
+                # a partial export names managers it does not list: they are on the roster
+                text += (
+                    " If this file lists only part of the organisation, tick the box below: "
+                    "managers already on the roster are then found."
+                )
         else:
             deact = f"{plan.deactivated} marked as left, " if plan.deactivated else ""
             gone = plan.left_in_file
@@ -215,7 +223,7 @@ class ImportDialog(QDialog):
                 + (f" ({gone} of them listed as having left)" if gone else "")
                 + f": {len(plan.added)} to add, "
                 f"{len(plan.updated)} to update, {deact}{plan.unchanged} unchanged"
-                + (f" · {len(plan.warnings)} warnings" if plan.warnings else "")
+                + (f" · {plural(len(plan.warnings), 'warning')}" if plan.warnings else "")
             )
         self.summary.setText(text)
         self.import_button.setEnabled(errors == 0 and len(plan.parsed) > 0)

@@ -541,3 +541,19 @@ def test_closing_while_an_import_is_written_waits_for_it(window, qtbot, monkeypa
     assert done.args[0] is not None
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.workspace.roster.count() == 198
+
+
+def test_a_partial_file_naming_managers_it_lacks_points_to_the_box(  # type: ignore[no-untyped-def]
+    qtbot, workspace, tmp_path
+) -> None:
+    """A team's export names its manager, who is on the roster but not in the file: the
+    error says where the remedy is, and ticking the box clears it."""
+    workspace.roster.import_roster(SAMPLE)
+    path = tmp_path / "team.csv"
+    path.write_text(HEADER + "E1050,Ana Team,Sales,E1002,3\n", encoding="utf-8")
+    dialog = ImportDialog(workspace, workspace.roster.prepare_import(path))
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "tick the box below" in dialog.summary.text()
+    dialog.partial.setChecked(True)
+    assert dialog.import_button.isEnabled() and "tick the box" not in dialog.summary.text()
