@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -310,8 +310,14 @@ class PairingBoard(CandidateLists):
             if p.role == "mentee" and self.ctx.mentee_load.get(p.employee_id, 0) == 0
         ]
         notes = {p.employee_id: (p.interests, p.availability) for p in parts}
+        # whom the officer had selected stays selected (an interests edit, another process's
+        # change): the keyboard path of select, select, Ctrl+P must survive a refresh
+        lists = ((self.mentor_view, self.mentors), (self.mentee_view, self.mentees))
+        kept = [(v, m, _chosen(v, m)) for v, m in lists]
         self.mentors.set_people(mentors, dict(room), notes)
         self.mentees.set_people(mentees, None, notes)
+        for view, model, (ids, current) in kept:
+            _choose(view, model, ids, current)
         self.pairs.set_pairs(views, people, *self.badges())
         n_mentors = sum(1 for p in parts if p.role == "mentor")
         flagged = sum(1 for v in views if v.worst is not None and v.worst >= Severity.WARN)
@@ -358,3 +364,24 @@ class PairingBoard(CandidateLists):
 
 
 __all__ = ["PairingBoard", "decode_pair"]
+
+
+def _chosen(view: BoardListView, model: PeopleModel) -> tuple[list[str], str | None]:
+    """The ids selected in a people list, and the current one."""
+    ids = [model.person(i.row()).employee_id for i in view.selectionModel().selectedRows()]
+    current = view.currentIndex()
+    return ids, model.person(current.row()).employee_id if current.isValid() else None
+
+
+def _choose(view: BoardListView, model: PeopleModel, ids: list[str], current: str | None) -> None:
+    """Select ``ids`` again, those still listed, and make ``current`` current again."""
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for emp in ids:
+        row = model.row_of(emp)
+        if row is not None:
+            view.selectionModel().select(model.index(row), flags)
+    row = model.row_of(current) if current is not None else None
+    if row is not None:
+        view.selectionModel().setCurrentIndex(
+            model.index(row), QItemSelectionModel.SelectionFlag.NoUpdate
+        )

@@ -86,6 +86,12 @@ def test_double_click_edits_the_person_clicked_not_the_last_selection(
     assert [p.employee_id for p in seen] == [MEHTA]
     interests = {p.employee_id: p.interests for p in ws.cohorts.participants(cohort)}
     assert interests == {MEHTA: "culture", VARGA: ""}
+    # both stay selected through the refresh, so the keyboard path goes on: Ctrl+P pairs them
+    assert board.selected_match() == (MEHTA, VARGA)
+    board.act_pair.trigger()
+    assert [(v.pair.mentor_id, v.pair.mentee_id) for v in ws.pairing.pairs(cohort)] == [
+        (MEHTA, VARGA)
+    ]
 
 
 def test_the_interests_dialog_names_the_person(qtbot: Any, window: Any) -> None:
