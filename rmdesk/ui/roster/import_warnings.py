@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rmdesk.models.wording import plural
 from rmdesk.workspace import ImportReport
@@ -43,7 +50,10 @@ class ImportWarningsDialog(QDialog):
         self.list.setWordWrap(True)
         for problem in report.warnings:
             self.list.addItem(str(problem))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(self.list)
+        lay.addWidget(close)
         self.resize(620, 360)

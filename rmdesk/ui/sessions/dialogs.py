@@ -65,10 +65,12 @@ class NotesDialog(QDialog):
     """What a held session covered: topics and learnings (shared in reports), whether the
     senior slipped into advising, and a confidential note that never leaves the app."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionNotesDialog")
-        self.setWindowTitle(f"Session of {session.starts_at:%Y-%m-%d %H:%M}")
+        when = f"{session.starts_at:%Y-%m-%d %H:%M}"
+        # which pair: the officer writes notes of many pairs in a row
+        self.setWindowTitle(f"Notes · {label} · {when}" if label else f"Session of {when}")
         self.topics = QLineEdit(session.topics)
         self.learnings = QPlainTextEdit(session.learnings)
         self.reversal = QCheckBox("The senior gave advice instead of listening (role reversal)")
@@ -95,9 +97,11 @@ class NotesDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, session: Session) -> tuple[str, str, bool, str] | None:
+    def ask(
+        cls, parent: QWidget | None, session: Session, label: str = ""
+    ) -> tuple[str, str, bool, str] | None:
         """(topics, learnings, role reversal, confidential note), or None."""
-        dialog = cls(session, parent)
+        dialog = cls(session, label, parent)
         return answer_of(dialog, dialog.value)
 
 

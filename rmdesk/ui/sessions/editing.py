@@ -113,7 +113,7 @@ class SessionEditing(QWidget):
             self.message.emit(f"{row.label} has had no session yet to write notes about")
             return
         session = self.ws.sessions.session(sid)
-        answer = NotesDialog.ask(self, session)
+        answer = NotesDialog.ask(self, session, row.label)
         if answer is None:
             return
         topics, learnings, reversal, note = answer

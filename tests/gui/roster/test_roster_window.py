@@ -557,3 +557,21 @@ def test_a_partial_file_naming_managers_it_lacks_points_to_the_box(  # type: ign
     assert "tick the box below" in dialog.summary.text()
     dialog.partial.setChecked(True)
     assert dialog.import_button.isEnabled() and "tick the box" not in dialog.summary.text()
+
+
+def test_import_warnings_dialog_lists_them_and_closes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from rmdesk.errors import Problem
+    from rmdesk.ui.roster.import_warnings import ImportWarningsDialog
+    from rmdesk.workspace import ImportReport
+
+    warned = [Problem("malformed email 'x@'", 3, "Email", "warning")]
+    report = ImportReport("hr.csv", 1, 0, 0, 0, warned, True)
+    dialog = ImportWarningsDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "row 3" in dialog.list.item(0).text()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None  # a way out besides the title bar
+    buttons.button(QDialogButtonBox.StandardButton.Close).click()
+    assert dialog.result() == 0 and not dialog.isVisible()

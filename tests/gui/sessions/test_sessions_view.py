@@ -149,13 +149,16 @@ def test_actions_and_notes_through_the_seams(
     view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     late = date.today() - timedelta(days=3)
+    asked: list[str] = []
     monkeypatch.setattr(
         ActionDialog, "ask", classmethod(lambda cls, p, label: ("Try the app", "mentee", late))
     )
     monkeypatch.setattr(
         NotesDialog,
         "ask",
-        classmethod(lambda cls, p, s: ("AI", "Listen more", True, "SECRET")),
+        classmethod(
+            lambda cls, p, s, label: asked.append(label) or ("AI", "Listen more", True, "SECRET")
+        ),
     )
     view.select_pair(1)
     view.add_action()
@@ -163,6 +166,7 @@ def test_actions_and_notes_through_the_seams(
     item = view.detail.actions_list.topLevelItem(0)
     assert item is not None and item.text(0).startswith("Overdue")
     view.edit_notes()
+    assert asked == [view.current_row().label]  # the dialog names the pair  # type: ignore[union-attr]
     held = ws.sessions.sessions(1)[0]
     assert (held.status, held.learnings, held.role_reversal) == ("held", "Listen more", True)
     assert "Confidential: SECRET" in view.detail.sessions.topLevelItem(0).text(3)
@@ -253,7 +257,9 @@ def test_a_key_logs_only_a_session_whose_time_has_come(
     assert view.log_current("held")
     noted: list[int] = []
     monkeypatch.setattr(
-        NotesDialog, "ask", classmethod(lambda cls, p, s: noted.append(s.id) or ("", "", False, ""))
+        NotesDialog,
+        "ask",
+        classmethod(lambda cls, p, s, label: noted.append(s.id) or ("", "", False, "")),
     )
     view.edit_notes()
     assert noted == [first.id]
