@@ -34,30 +34,60 @@ OUTCOME_WORDS = {
 }
 
 
-class WhenDialog(QDialog):
-    """A date and time for a new or moved session, in the officer's time zone."""
+#: (first day, last day) of the cohort, either unknown
+Span = tuple[date | None, date | None]
 
-    def __init__(self, title: str, initial: datetime, parent: QWidget | None = None) -> None:
+
+class WhenDialog(QDialog):
+    """A date and time for a new or moved session, in the officer's time zone. A date
+    outside the cohort's dates is allowed (a make-up session after the end) but said."""
+
+    def __init__(
+        self,
+        title: str,
+        initial: datetime,
+        span: Span = (None, None),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionWhenDialog")
         self.setWindowTitle(title)
+        self.span = span
         local = initial.astimezone(local_zone())
         self.when = QDateTimeEdit(
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.note = QLabel()
+        self.note.setObjectName("outsideCohort")
+        self.note.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("&Date and time:", self.when)
+        form.addRow(self.note)
         form.addRow(ok_cancel(self))
+        self.when.dateTimeChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        day, (first, last) = self.value().date(), self.span
+        said = ""
+        if first is not None and day < first:
+            said = f"This is before the cohort starts ({first:%Y-%m-%d})."
+        elif last is not None and day > last:
+            said = f"This is after the cohort ends ({last:%Y-%m-%d})."
+        self.note.setText(said)
+        self.note.setVisible(bool(said))
 
     def value(self) -> datetime:
         d, t = self.when.date(), self.when.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=local_zone())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, initial: datetime) -> datetime | None:
-        dialog = cls(title, initial, parent)
+    def ask(
+        cls, parent: QWidget | None, title: str, initial: datetime, span: Span = (None, None)
+    ) -> datetime | None:
+        dialog = cls(title, initial, span, parent)
         return answer_of(dialog, dialog.value)
 
 

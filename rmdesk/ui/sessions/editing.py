@@ -10,12 +10,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rmdesk.errors import RmdeskError
-from rmdesk.models.sessions import CancelledBy, SessionStatus
+from rmdesk.models.cohorts import Cohort
+from rmdesk.models.sessions import CancelledBy, Session, SessionStatus
 from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.common.undo import push
 from rmdesk.ui.sessions.commands import ActionsEdit, ClosePair, SessionsEdit
 from rmdesk.ui.sessions.detail import PairDetail
-from rmdesk.ui.sessions.dialogs import ActionDialog, CloseDialog, NotesDialog, WhenDialog
+from rmdesk.ui.sessions.dialogs import ActionDialog, CloseDialog, NotesDialog, Span, WhenDialog
 from rmdesk.ui.sessions.model import PAIR_ID_ROLE, PairRow, TimelineModel
 from rmdesk.workspace import Workspace
 from rmdesk.workspace.sessions import local_zone
@@ -33,6 +34,11 @@ class SessionEditing(QWidget):
     table: HintedTable
     detail: PairDetail
     _logged_last: dict[int, int]  # pair -> the session last logged here (for Notes…)
+    cohort: Cohort | None
+
+    def _cohort_span(self) -> Span:
+        c = self.cohort
+        return (c.starts, c.ends) if c is not None else (None, None)
 
     def current_pair_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -132,9 +138,9 @@ class SessionEditing(QWidget):
         row = self.current_row()
         if row is None:
             return
-        last = row.sessions[-1].starts_at if row.sessions else None
-        start = (last + timedelta(days=30)) if last else datetime.now(local_zone())
-        when = WhenDialog.ask(self, f"New session for {row.label}", start)
+        span = self._cohort_span()
+        start = suggested_start(row.sessions, span, datetime.now(local_zone()))
+        when = WhenDialog.ask(self, f"New session for {row.label}", start, span)
         if when is not None:
             edit = lambda: self.ws.sessions.add(row.pair_id, when)  # noqa: E731
             self._push(SessionsEdit(self.ws, row.pair_id, f"Add a session to {row.label}", edit))
@@ -145,7 +151,8 @@ class SessionEditing(QWidget):
         if row is None or sid is None:
             return
         old = self.ws.sessions.session(sid)
-        when = WhenDialog.ask(self, f"Move the session of {old.starts_at:%Y-%m-%d}", old.starts_at)
+        title = f"Move the session of {old.starts_at:%Y-%m-%d}"
+        when = WhenDialog.ask(self, title, old.starts_at, self._cohort_span())
         if when is not None:
             edit = lambda: self.ws.sessions.move(sid, when)  # noqa: E731
             self._push(SessionsEdit(self.ws, row.pair_id, f"Move a session of {row.label}", edit))
@@ -194,3 +201,16 @@ class SessionEditing(QWidget):
         answer = CloseDialog.ask(self, row.label)
         if answer is not None:
             self._push(ClosePair(self.ws, row.pair_id, row.label, *answer))
+
+
+def suggested_start(sessions: list[Session], span: Span, now: datetime) -> datetime:
+    """Where a new session's date starts: a month after the pair's last session (now, for a
+    pair without one), kept inside the cohort's dates, at the last session's time of day."""
+    last = sessions[-1].starts_at if sessions else None
+    start = last + timedelta(days=30) if last is not None else now
+    first_day, last_day = span
+    if last_day is not None and start.date() > last_day:
+        start = start.replace(year=last_day.year, month=last_day.month, day=last_day.day)
+    if first_day is not None and start.date() < first_day:
+        start = start.replace(year=first_day.year, month=first_day.month, day=first_day.day)
+    return start

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from rmdesk.models.cohorts import Cohort
@@ -266,3 +266,24 @@ def test_a_key_logs_only_a_session_whose_time_has_come(
     statuses = [s.status for s in workspace.sessions.sessions(pair.id)]
     assert statuses.count("held") == 1 and statuses.count("planned") == len(ahead) - 1
     signals.detach()
+
+
+def test_a_new_sessions_date_stays_in_the_cohort_and_outside_is_said(qtbot: Any) -> None:
+    """Ins offered a date after the cohort had ended; a date outside it was taken silently."""
+    from rmdesk.models.sessions import Session
+    from rmdesk.ui.sessions.dialogs import WhenDialog
+    from rmdesk.ui.sessions.editing import suggested_start
+
+    span = (date(2026, 3, 2), date(2026, 8, 28))
+    now = datetime(2026, 1, 10, 9, tzinfo=UTC)
+    last = Session(1, 1, datetime(2026, 8, 20, 10, tzinfo=UTC))
+    assert suggested_start([last], span, now).date() == date(2026, 8, 28)  # not 19 September
+    assert suggested_start([], span, now).date() == date(2026, 3, 2)  # not before the start
+    assert suggested_start([], (None, None), now) == now
+    dialog = WhenDialog("New session", datetime(2026, 9, 15, 10, tzinfo=UTC), span)
+    qtbot.addWidget(dialog)
+    assert "after the cohort ends (2026-08-28)" in dialog.note.text()
+    dialog.when.setDate(QDate(2026, 2, 1))
+    assert "before the cohort starts (2026-03-02)" in dialog.note.text()
+    dialog.when.setDate(QDate(2026, 5, 5))
+    assert dialog.note.text() == ""
