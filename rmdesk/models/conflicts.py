@@ -233,8 +233,32 @@ def check_pair(mentor: Employee, mentee: Employee, ctx: PairingContext) -> list[
     return found
 
 
+#: Each rule in a few plain words, for places with room for a word, not a sentence (a pair
+#: card); the full sentence is the conflict's message.
+RULE_NAMES: dict[str, str] = {
+    "same-person": "one person twice",
+    "direct-report": "a direct report",
+    "same-reporting-line": "same reporting line",
+    "same-department": "same department",
+    "same-division": "same division",
+    "not-reverse": "mentor not the junior",
+    "already-paired": "already paired",
+    "inactive": "someone has left",
+    "excluded": "on the do-not-pair list",
+    "paired-before": "paired before",
+}
+
+
 def worst(conflicts: list[Conflict]) -> Severity | None:
     return max((c.severity for c in conflicts), default=None)
 
 
-__all__ = ["Conflict", "PairingContext", "Seniority", "Severity", "check_pair", "worst"]
+__all__ = [
+    "RULE_NAMES",
+    "Conflict",
+    "PairingContext",
+    "Seniority",
+    "Severity",
+    "check_pair",
+    "worst",
+]

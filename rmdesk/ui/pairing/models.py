@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from rmdesk.models.agreements import AgreementState
 from rmdesk.models.cohorts import PairView
-from rmdesk.models.conflicts import Conflict, Severity
+from rmdesk.models.conflicts import RULE_NAMES, Conflict, Severity
 from rmdesk.models.health import Health
 from rmdesk.models.people import Employee
 from rmdesk.ui.common import severity
@@ -325,8 +325,18 @@ class PairsModel(_BoardModel):
             lines = [f"{self._name(p.mentor_id)}  mentors  {self._name(p.mentee_id)}"]
             if hover is not None:
                 lines.append(f"Drop here: {severity.WORDS[worst]}")
+            # a word per conflict keeps a card to a few lines (a 1024-pixel screen showed one
+            # and a half cards); the sentences are in the tooltip and the verdict panel
+            by_level: dict[Severity, list[str]] = {}
             for c in view.conflicts:
-                lines.append(f"{severity.WORDS[c.severity]}: {c.message}")
+                by_level.setdefault(c.severity, []).append(RULE_NAMES.get(c.code, c.code))
+            if by_level:
+                lines.append(
+                    " · ".join(
+                        f"{severity.WORDS[level]}: {', '.join(names)}"
+                        for level, names in by_level.items()
+                    )
+                )
             if p.override_reason:
                 lines.append(f"Override: {p.override_reason}")
             return "\n".join(lines)

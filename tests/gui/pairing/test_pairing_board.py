@@ -198,7 +198,11 @@ def test_drag_hover_shows_the_verdict_then_the_drop_pairs(window: Any, qtbot: An
     assert _pair_ids(window, cohort) == {(MEHTA, EZE)}
     assert board.mentees.hover_verdict() is None
     card = board.pairs.data(_card(board, MEHTA, EZE), Qt.ItemDataRole.DisplayRole)
-    assert "Warning:" in card and "Treasury" in card  # warnings stay on the card
+    # warnings stay on the card, a few words each; the sentence is in its tooltip
+    assert "Warning: same reporting line, same department" in card
+    assert len(card.splitlines()) == 2
+    tip = board.pairs.data(_card(board, MEHTA, EZE), Qt.ItemDataRole.ToolTipRole)
+    assert "Treasury" in tip
 
 
 def test_drag_hover_of_a_blocked_pair_says_blocked(window: Any, qtbot: Any) -> None:
