@@ -3,7 +3,6 @@ line for today, and the months named in the column's header."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
@@ -83,9 +82,10 @@ class TimelineDelegate(QStyledItemDelegate):
             )
             painter.drawLine(x, rect.top(), x, rect.bottom())
         xs = [self.axis.x(s.starts_at.date(), rect) for s in sessions]
-        # glyphs shrink when sessions crowd together, so each stays apart and readable
-        gap: float = min((b - a for a, b in itertools.pairwise(xs) if b > a), default=99.0)
-        radius = max(3.0, min(7.0, rect.height() / 3.2, gap / 2.3))
+        # one glyph size down the whole column, set by how wide a week is: weekly sessions
+        # stay apart, and a monthly pair's glyphs are not twice the size of a weekly pair's
+        week = self.axis.x(first + timedelta(days=7), rect) - self.axis.x(first, rect)
+        radius = max(3.0, min(7.0, rect.height() / 3.2, week / 2.3))
         for s, at in zip(sessions, xs, strict=True):
             paint_glyph(painter, QPointF(at, mid), radius, s, palette)
         painter.restore()
