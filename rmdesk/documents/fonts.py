@@ -242,7 +242,9 @@ def para(
     return Paragraph(markup(text, bold), _variant(style, wrap, shaping))
 
 
-#: Runs of Arabic-Indic and Persian digits. Their script is Arabic, so the shaper sets each
-#: run right to left, while numbers read left to right in any script ('٢٠٢٦' printed as
-#: '٦٢٠٢'). Handed over reversed, they come out in their order.
-_INDIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]{2,}")
+#: Numbers in Arabic-Indic and Persian digits, with the separators inside them (a date
+#: '٢٠٢٦/٠٣/٠١', '١٢٫٥'). Their script is Arabic, so the shaper sets each right to left,
+#: while numbers read left to right in any script ('٢٠٢٦' printed as '٦٢٠٢', in an Arabic
+#: line as in a Latin one). Handed over reversed, they come out in their order.
+_DIGIT = "[\u0660-\u0669\u06f0-\u06f9]"
+_INDIC_DIGITS = re.compile(f"{_DIGIT}+(?:[/:.,\\-\u066b\u066c]{_DIGIT}+)*")

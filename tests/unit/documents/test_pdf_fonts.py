@@ -111,7 +111,7 @@ def test_para_sets_direction_alignment_and_shaping() -> None:
     assert para("Zoë", style).style is plain.style  # variants are cached
 
 
-@pytest.mark.parametrize("number", ["٢٠٢٦", "۱۴۰۳"])
+@pytest.mark.parametrize("number", ["٢٠٢٦", "۱۴۰۳", "٢٠٢٦/٠٣/٠١", "١٢٫٥"])
 def test_arabic_indic_numbers_print_in_their_order(number: str, tmp_path: object) -> None:
     """The shaper set a run of Arabic-Indic digits right to left: '٢٠٢٦' printed '٦٢٠٢'."""
     from pathlib import Path
