@@ -13,6 +13,7 @@ from rmdesk.models.cohorts import Cohort, Pair, Participant
 from rmdesk.models.conflicts import unordered
 from rmdesk.models.matching import Proposal
 from rmdesk.models.wording import plural
+from rmdesk.ui.common.undo_status import REFUSALS
 from rmdesk.workspace import Workspace
 
 
@@ -22,11 +23,22 @@ class Command(QUndoCommand):
     An exception must not cross Qt's virtual call (PySide would wrap it and mangle its text),
     so redo() keeps it in ``error`` and marks the command obsolete: QUndoStack.push() then drops
     the step that was never applied, and ``push()`` below raises the original error.
+
+    An undo (or a later redo) can be refused too: the pair to reopen has a member who left
+    since, the cohort change to take back no longer fits. The step is then dropped from the
+    stack (obsolete), nothing was changed, and ``REFUSALS`` says why in words.
     """
 
     error: Exception | None = None
+    _applied = False
     #: the edit itself, defined by every command (first apply and each redo)
     do: Callable[[], None]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("undo")
+        if own is not None:
+            setattr(cls, "undo", _guarded_undo(own))  # noqa: B010 (a method, replaced)
 
     def redo(self) -> None:
         self.error = None
@@ -35,6 +47,22 @@ class Command(QUndoCommand):
         except Exception as exc:
             self.error = exc
             self.setObsolete(True)
+            if self._applied and isinstance(exc, RmdeskError):  # a redo, not the first apply
+                REFUSALS.said.emit(f"Cannot redo '{self.text()}': {exc}")
+            return
+        self._applied = True
+
+
+def _guarded_undo(undo: Callable[[Command], None]) -> Callable[[Command], None]:
+    def guarded(self: Command) -> None:
+        try:
+            undo(self)
+        except RmdeskError as exc:
+            self.setObsolete(True)
+            REFUSALS.said.emit(f"Cannot undo '{self.text()}': {exc}")
+
+    guarded.__doc__ = undo.__doc__
+    return guarded
 
 
 def push(stack: QUndoStack, command: QUndoCommand) -> None:

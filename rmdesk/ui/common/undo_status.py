@@ -13,6 +13,16 @@ def _identity(command: QUndoCommand | None) -> int:
     return int(shiboken6.getCppPointer(command)[0]) if command is not None else 0
 
 
+class _Refusals(QObject):
+    """Where an undo or a redo the Workspace refused is said (``ui.common.undo.Command``)."""
+
+    said = Signal(str)
+
+
+#: One for the application: ``UndoStatus`` shows what it says instead of "Undid: …".
+REFUSALS = _Refusals()
+
+
 class UndoStatus(QObject):
     """Watches an undo stack and words each move for the status bar.
 
@@ -41,7 +51,14 @@ class UndoStatus(QObject):
         self.act_redo.setEnabled(stack.canRedo())
         self._index = stack.index()
         self._known = self._commands()
+        self._refused: str | None = None
         stack.indexChanged.connect(self._moved)
+        REFUSALS.said.connect(self._refusal)
+
+    def _refusal(self, text: str) -> None:
+        """An undo or redo was refused: said now, and the step's move is not told as done."""
+        self._refused = text
+        self.message.emit(text)
 
     @staticmethod
     def _name(action: QAction, verb: str, text: str) -> None:
@@ -56,6 +73,10 @@ class UndoStatus(QObject):
             return
         before, known = self._index, self._known
         self._index, self._known = index, self._commands()
+        if self._refused is not None:  # the refused step was dropped: nothing was done
+            self.message.emit(self._refused)
+            self._refused = None
+            return
         if index < before:
             self.message.emit(f"Undid: {self.stack.text(index)} · redo: Ctrl+Shift+Z")
         elif index > before:

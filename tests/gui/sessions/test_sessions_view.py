@@ -287,3 +287,27 @@ def test_a_new_sessions_date_stays_in_the_cohort_and_outside_is_said(qtbot: Any)
     assert "before the cohort starts (2026-03-02)" in dialog.note.text()
     dialog.when.setDate(QDate(2026, 5, 5))
     assert dialog.note.text() == ""
+
+
+def test_an_undo_the_workspace_refuses_is_said_and_changes_nothing(
+    view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Pair 1 closed, then its mentor S4 left the roster: undoing the close must not bring the
+    pair back. The refusal is a sentence in the status bar, not a crash dialog, and the step
+    leaves the stack (it can no longer be undone)."""
+    from rmdesk.ui.common.undo_status import UndoStatus
+
+    status = UndoStatus(view.undo_stack, view)
+    said: list[str] = []
+    status.message.connect(said.append)
+    monkeypatch.setattr(CloseDialog, "ask", classmethod(lambda cls, p, label: ("left", "")))
+    view.select_pair(1)
+    view.close_pair()
+    people = [e for e in SMALL if e.employee_id != "S4"]
+    path = write_roster(tmp_path / "without_s4.csv", people, {})
+    ws.roster.import_roster(path, allow_deactivation=True)
+    assert view.undo_stack.count() == 1
+    view.undo_stack.undo()
+    assert ws.sessions.outcome(1)[0] == "left"  # still closed
+    assert said[-1].startswith("Cannot undo 'Close ") and "left the roster" in said[-1]
+    assert view.undo_stack.count() == 0 and not view.undo_stack.canRedo()
