@@ -46,13 +46,7 @@ class PairClosing(SessionBase):
         if pair.status == "active":
             return pair
         with self.store.atomic():
-            left = [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT employee_id FROM employees WHERE employee_id IN (?, ?) AND active = 0",
-                    [pair.mentor_id, pair.mentee_id],
-                )
-            ]
+            left = self.pairing.left_the_roster(pair.mentor_id, pair.mentee_id)
             if left:  # checked inside the write: an import may have landed since the close
                 raise RmdeskError(
                     f"pair {pair_id} cannot be reopened: {' and '.join(left)} left the roster "

@@ -12,20 +12,18 @@ from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topic
 from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.cohorts import CohortService
 from rmdesk.workspace.events import PairsChanged
+from rmdesk.workspace.pair_removal import PAIR_COLUMNS, PairRemoval
 from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store, now_text
 
-PAIR_COLUMNS = "id, cohort_id, mentor_id, mentee_id, override_reason, status, created_at"
 GRADE_SETTING = "higher_grade_is_senior"
-#: The note of a pair that ran and was taken off the board (ended early, outcome "other").
-UNPAIRED_NOTE = "unpaired by the programme officer"
 
 
 #: Conflicts no override reason can set aside: the pair would be meaningless or doubled.
 NEVER_OVERRIDDEN = frozenset({"same-person", "inactive", "already-paired"})
 
 
-class PairingService:
+class PairingService(PairRemoval):
     """``ws.pairing``: check a match, make and undo pairs, suggest an optimal assignment."""
 
     def __init__(self, store: Store, roster: RosterService, cohorts: CohortService) -> None:
@@ -273,75 +271,6 @@ class PairingService:
                 found = [c for c in found if c.code != "already-paired"]
             out.append(PairView(p, found))
         return out
-
-    def unpair(self, pair_id: int) -> Pair:
-        """Undo a match; returns the pair as it was, so that undo can put it back.
-
-        A pair with an agreement, sessions or actions is ended, never deleted: deleting it
-        would take that history with it. A pair with none is simply removed.
-        """
-        pair = self.get_pair(pair_id)
-        with self.store.atomic():
-            if self._has_history(pair_id):
-                # a pair that met, signed or took on actions ran: it ends early, and reports
-                # and exports keep it; one with only a draft or a plan was a match taken back
-                outcome, note = ("other", UNPAIRED_NOTE) if self._ran(pair_id) else (None, "")
-                self.db.execute(
-                    "UPDATE pairs SET status = 'ended', ended_at = ?, outcome = ?, "
-                    "outcome_note = ? WHERE id = ?",
-                    [now_text(), outcome, note, pair_id],
-                )
-            else:
-                self.db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
-            self.store.emit(PairsChanged(pair.cohort_id, removed=frozenset({pair_id})))
-        return pair
-
-    def _ran(self, pair_id: int) -> bool:
-        """Whether the pair met (a session held, cancelled or missed), took on an action or
-        signed its agreement."""
-        return bool(
-            self.db.execute(
-                "SELECT EXISTS (SELECT 1 FROM sessions WHERE pair_id = ? AND status <> 'planned') "
-                "OR EXISTS (SELECT 1 FROM actions WHERE pair_id = ?) "
-                "OR EXISTS (SELECT 1 FROM signatures g JOIN agreements a ON a.id = g.agreement_id "
-                "WHERE a.pair_id = ?)",
-                [pair_id, pair_id, pair_id],
-            ).fetchone()[0]
-        )
-
-    def _has_history(self, pair_id: int) -> bool:
-        return any(
-            self.db.execute(
-                f"SELECT 1 FROM {table} WHERE pair_id = ? LIMIT 1", [pair_id]
-            ).fetchone()
-            for table in ("agreements", "sessions", "actions")
-        )
-
-    def restore_pair(self, pair: Pair) -> PairView:
-        """Put back a pair removed by ``unpair`` (undo), with its id and override reason."""
-        with self.store.atomic():
-            for person, role in ((pair.mentor_id, "mentor"), (pair.mentee_id, "mentee")):
-                self.db.execute(
-                    "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
-                    "role) VALUES (?, ?, ?)",
-                    [pair.cohort_id, person, role],
-                )
-            self.db.execute(
-                f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, ended_at = NULL, "
-                "outcome = NULL, outcome_note = ''",
-                [
-                    pair.id,
-                    pair.cohort_id,
-                    pair.mentor_id,
-                    pair.mentee_id,
-                    pair.override_reason,
-                    pair.status,
-                    pair.created_at,
-                ],
-            )
-            self.store.emit(PairsChanged(pair.cohort_id, added=frozenset({pair.id})))
-        return self.pair_view(pair.id)
 
     def suggest(self, cohort: Cohort | None = None) -> Suggestion:
         """Proposals for everyone still unpaired; pairs already made are kept."""

@@ -98,8 +98,8 @@ class PairCommand(Command):
                 self.mentor_id, self.mentee_id, self.cohort, self.override
             ).pair
             self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
-        else:
-            self.ws.pairing.restore_pair(self.pair)
+        else:  # the id may be new: another pair took the old one meanwhile
+            self.pair = self.ws.pairing.restore_pair(self.pair).pair
 
     def undo(self) -> None:
         assert self.pair is not None
@@ -121,7 +121,8 @@ class UnpairCommand(Command):
 
     def undo(self) -> None:
         assert self.pair is not None
-        self.ws.pairing.restore_pair(self.pair)
+        self.pair = self.ws.pairing.restore_pair(self.pair).pair
+        self.pair_id = self.pair.id  # a redo unpairs it under the id it has now
 
 
 class EnrolCommand(Command):
@@ -304,8 +305,7 @@ class AcceptCommand(Command):
                 wanted = {x for p in self.proposals for x in (p.mentor_id, p.mentee_id)}
                 self.enrolled = sorted(wanted - before)
             else:
-                for pair in self.made:
-                    self.ws.pairing.restore_pair(pair)
+                self.made = [self.ws.pairing.restore_pair(pair).pair for pair in self.made]
 
     def undo(self) -> None:
         with self.ws.batch():

@@ -644,3 +644,34 @@ def test_an_override_is_written_to_the_audit_log(ws: Workspace) -> None:
     (entry,) = ws.audit.entries(kind="override")
     assert f"pair {made.pair.id}" in entry.summary and "direct-report" in entry.summary
     assert "pilot agreed by the CHRO" in entry.summary
+
+
+def test_unpair_of_a_pair_closed_meanwhile_leaves_it_as_it_ended(ws: Workspace) -> None:
+    """Another process closed it as completed: an unpair read before must not turn that into
+    'ended early, other'."""
+    view = ws.pairing.pair("S2", "F1")
+    ws.sessions.close(view.pair.id, "completed")
+    with pytest.raises(RmdeskError, match="closed already"):
+        ws.pairing.unpair(view.pair.id)
+    assert ws.sessions.outcome(view.pair.id) == ("completed", "")
+
+
+def test_putting_back_an_unpaired_pair(ws: Workspace, tmp_path: Path) -> None:
+    """Undo of unpair: when a pair made since took the old id, the pair comes back under a
+    new one and that other pair is left alone; refused once a member has left."""
+    first = ws.pairing.pair("S2", "F1").pair
+    gone = ws.pairing.unpair(first.id)
+    other = ws.pairing.pair("T2", "S1").pair
+    assert other.id == first.id  # SQLite gave the freed id to the next pair
+    back = ws.pairing.restore_pair(gone)
+    assert (back.pair.mentor_id, back.pair.mentee_id) == ("S2", "F1")
+    assert back.pair.id != other.id
+    kept = ws.pairing.get_pair(other.id)
+    assert (kept.mentor_id, kept.mentee_id, kept.status) == ("T2", "S1", "active")
+    ws.pairing.unpair(back.pair.id)
+    people = [e for e in SMALL if e.employee_id != "S2"]
+    ws.roster.import_roster(
+        write_roster(tmp_path / "no_s2.csv", people, {}), allow_deactivation=True
+    )
+    with pytest.raises(RmdeskError, match="left the roster"):
+        ws.pairing.restore_pair(back.pair)
