@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rmdesk.cli.common import EXIT_OK, emit_json, open_workspace, say, warn
+from rmdesk.models.wording import plural
 from rmdesk.workspace.writer_lock import CLI_WAIT
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     for e in entries:
         say(f"{e.at}\t{e.kind}\t{e.summary}")
-    warn(f"{len(entries)} entries")
+    warn(plural(len(entries), "entry"))
     return EXIT_OK
 
 

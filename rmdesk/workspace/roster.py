@@ -220,15 +220,15 @@ class RosterService:
         if plan.deactivating:
             plan.open_pairs = self._open_pairs(plan.deactivating)
 
-    def _open_pairs(self, people: Sequence[str]) -> dict[str, int]:
-        """How many active pairs each of ``people`` is in (only those in any)."""
-        counts: dict[str, int] = {}
-        for mentor, mentee in self.db.execute(
-            "SELECT mentor_id, mentee_id FROM pairs WHERE status = 'active'"
+    def _open_pairs(self, people: Sequence[str]) -> dict[str, frozenset[int]]:
+        """The active pairs each of ``people`` is in (only those in any)."""
+        found: dict[str, set[int]] = {}
+        for pair_id, mentor, mentee in self.db.execute(
+            "SELECT id, mentor_id, mentee_id FROM pairs WHERE status = 'active'"
         ):
-            counts[mentor] = counts.get(mentor, 0) + 1
-            counts[mentee] = counts.get(mentee, 0) + 1
-        return {e: counts[e] for e in people if e in counts}
+            found.setdefault(mentor, set()).add(pair_id)
+            found.setdefault(mentee, set()).add(pair_id)
+        return {e: frozenset(found[e]) for e in people if e in found}
 
     def apply_import(
         self,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rmdesk.errors import DeactivationRefused, Problem, RosterError
 from rmdesk.models.people import Record
+from rmdesk.models.wording import plural
 
 if TYPE_CHECKING:  # the readers (calamine) load only when a file is imported
     from rmdesk.roster_files import Mapping, ParsedRoster, Table
@@ -45,7 +46,7 @@ class ImportPlan:
     recognised: list[Problem] = field(default_factory=list)
     #: the active roster then, and the open pairs of the people it would deactivate
     active_before: int = 0
-    open_pairs: dict[str, int] = field(default_factory=dict)
+    open_pairs: dict[str, frozenset[int]] = field(default_factory=dict)
     #: True when another import landed after the plan and the write compared again
     replanned: bool = False
 
@@ -100,7 +101,10 @@ class ImportPlan:
             written,
             import_id,
             self.left_in_file,
-            sum(self.open_pairs.get(e, 0) for e in self.deactivating),
+            # pairs, not people: a pair whose two members both left is one pair
+            len(
+                frozenset().union(*(self.open_pairs.get(e, frozenset()) for e in self.deactivating))
+            ),
             self.replanned,
         )
 
@@ -124,10 +128,11 @@ class ImportReport:
         return (
             f"{verb} {self.file_name}: {self.added} added, {self.updated} updated, "
             f"{self.deactivated} deactivated, {self.unchanged} unchanged"
-            + (f", {len(self.warnings)} warnings" if self.warnings else "")
+            + (f", {plural(len(self.warnings), 'warning')}" if self.warnings else "")
             + (f" ({self.left_in_file} listed as having left)" if self.left_in_file else "")
             + (
-                f"; {self.flagged_pairs} open pairs now hold somebody who left"
+                f"; {plural(self.flagged_pairs, 'open pair')} now "
+                f"{'holds' if self.flagged_pairs == 1 else 'hold'} somebody who left"
                 if self.flagged_pairs
                 else ""
             )
