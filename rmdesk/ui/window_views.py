@@ -30,6 +30,7 @@ from rmdesk.ui.common.programme_dialog import (
     ProgrammeSettings,
     ProgrammeSettingsCommand,
 )
+from rmdesk.ui.common.sentences import error_sentence
 from rmdesk.ui.common.severity import style_icon
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.dashboard import DashboardView
@@ -294,7 +295,7 @@ class ProgrammeViews(QObject):
         try:
             count = self.ws.sessions.calendar(target, cohort=cohort)
         except (RmdeskError, OSError) as exc:
-            self.message.emit(f"The calendar was not written: {exc}")
+            self.message.emit(f"The calendar was not written: {error_sentence(exc)}")
             return None
         self.message.emit(f"Wrote {plural(count, 'session')} to {target}")
         return target

@@ -13,6 +13,7 @@ from rmdesk.ui.agreements.editor import AgreementEditor
 from rmdesk.ui.agreements.files import FilePrompts, viewing_folder
 from rmdesk.ui.agreements.pair_list import TEMPLATE
 from rmdesk.ui.agreements.printing import AgreementPrinting
+from rmdesk.ui.common.sentences import error_sentence
 from rmdesk.ui.common.tasks import Task
 from rmdesk.workspace import Workspace
 
@@ -54,7 +55,11 @@ class PdfActions:
         path = FilePrompts.save_pdf(self._parent(), self._file_name(*shown))
         if path is None:
             return None
-        self.ws.agreements.export_pdf(shown[0], path, shown[1])
+        try:
+            self.ws.agreements.export_pdf(shown[0], path, shown[1])
+        except OSError as exc:  # a folder gone, no permission, a full disk
+            self.message.emit(f"Not saved: {error_sentence(exc)}")
+            return None
         self.message.emit(f"Saved {path}")
         return path
 
@@ -110,7 +115,8 @@ class PdfActions:
 
     def _export_failed(self, exc: object) -> None:
         self.task = None
-        self.message.emit(f"Export failed: {exc}")
+        said = error_sentence(exc) if isinstance(exc, BaseException) else str(exc)
+        self.message.emit(f"Export failed: {said}")
 
 
 def _write_agreements(jobs: object, folder: Path, size: str, progress: object) -> object:

@@ -30,6 +30,7 @@ from rmdesk.errors import NotFound, RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.programme_figures import ProgrammeFigures
 from rmdesk.models.wording import plural
+from rmdesk.ui.common.sentences import error_sentence
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import push
@@ -189,7 +190,8 @@ class DashboardView(QWidget):
 
     # -- exports and documents --------------------------------------------------------------
     def _fail(self, what: str, exc: object) -> None:
-        QMessageBox.warning(self, "rmdesk", f"{what} failed:\n{exc}")
+        said = error_sentence(exc) if isinstance(exc, BaseException) else str(exc)
+        QMessageBox.warning(self, "rmdesk", f"{what} failed; nothing was written.\n{said}")
 
     def export(self) -> None:
         if self.cohort is None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmdesk.errors import RmdeskError
+from rmdesk.ui.common.sentences import error_sentence
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.safety.audit_dialog import AuditLogDialog
 from rmdesk.ui.safety.backup_dialogs import BackupTarget, ConfirmRestore, RestoreDialog
@@ -90,7 +91,7 @@ class SafetyActions(QObject):
             stem = self.workspace.path.stem if self.workspace.path else "rmdesk"
             default = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.db"
         except (RmdeskError, OSError) as exc:
-            self.show_error("No backup was made", _sentence(exc))
+            self.show_error("No backup was made", error_sentence(exc))
             return None
         target = BackupTarget.ask(self.window, default)
         if target is None:
@@ -102,7 +103,7 @@ class SafetyActions(QObject):
             with _busy():
                 made = safety.backup(to, record=True)
         except (RmdeskError, OSError) as exc:
-            self.show_error("No backup was made", _sentence(exc))
+            self.show_error("No backup was made", error_sentence(exc))
             return None
         self.message.emit(f"Backed up to {made}")
         return made
@@ -122,7 +123,7 @@ class SafetyActions(QObject):
             with _busy():
                 before = ws.safety.restore(source)
         except (RmdeskError, OSError) as exc:
-            self.show_error("The backup was not restored", _sentence(exc))
+            self.show_error("The backup was not restored", error_sentence(exc))
             return None
         self._clear_undo()
         self.message.emit(f"Restored {source.name}; the data before is kept in {before.name}.")
@@ -138,7 +139,7 @@ class SafetyActions(QObject):
             with _busy():
                 report = ws.safety.erase(choice.employee_id, keep_backups=choice.keep_backups)
         except (RmdeskError, OSError) as exc:
-            self.show_error("Nobody was erased", _sentence(exc))
+            self.show_error("Nobody was erased", error_sentence(exc))
             return None
         self._clear_undo()
         lines = report.lines()
@@ -174,13 +175,6 @@ class SafetyActions(QObject):
         # entries come with the change they record, so any change may have added one
         if self.audit_dialog is not None:
             self.audit_dialog.reload()
-
-
-def _sentence(exc: BaseException) -> str:
-    """An error as a sentence: capitalised, ending with a full stop."""
-    text = str(exc).strip() or type(exc).__name__
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 @contextmanager

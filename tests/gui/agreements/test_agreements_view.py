@@ -373,3 +373,18 @@ def test_a_draft_without_topics_or_place_is_not_called_ready() -> None:
     assert "Still to agree" in said and "topic" in said and "meet" in said
     full = AgreementVersion(1, AgreementBody(topics=("Hiring policy",), meeting_place="Café"))
     assert version_banner(full, 1, frozen=False).endswith("Ready to sign.")
+
+
+def test_export_to_a_folder_that_is_gone_is_said_not_crashed(
+    page: tuple[AgreementsView, list[int], Cohort],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """It raised FileNotFoundError into the crash dialog."""
+    view, _ids, _cohort = page
+    target = tmp_path / "gone" / "mine.pdf"
+    monkeypatch.setattr(FilePrompts, "save_pdf", classmethod(lambda cls, p, name: target))
+    said: list[str] = []
+    view.message.connect(said.append)
+    assert view.export_pdf() is None
+    assert said[-1] == f"Not saved: {target} cannot be written: its folder does not exist."
