@@ -8,15 +8,26 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rmdesk.models.agreements import AgreementVersion, open_points, validate
 
 
-def version_banner(version: AgreementVersion, latest: int, frozen: bool) -> str:
+def version_banner(
+    version: AgreementVersion, latest: int, frozen: bool, waiting: tuple[str, ...] = ()
+) -> str:
     """The sentence over ``version`` when ``latest`` is the newest version's number;
-    ``frozen``: the latest version is signed and the officer has not unlocked it."""
+    ``frozen``: the latest version is signed and the officer has not unlocked it;
+    ``waiting``: the roles whose signature it still lacks."""
     if version.number != latest:
         return f"Version {version.number} is shown read-only. Edit the latest version ({latest})."
     if frozen:
+        signed = " and ".join(f"the {s.role}" for s in version.signatures) or "nobody"
+        state = (
+            f"Version {version.number} is signed by {signed}; waiting for "
+            + " and ".join(f"the {r}" for r in waiting)
+            + "."
+            if waiting
+            else f"Version {version.number} is signed."
+        )
         return (
-            f"Version {version.number} is signed, so its text is shown read-only. To change it, "
-            "choose Change the text…: that starts a new version, which both must sign."
+            f"{state} Its text is shown read-only. To change it, choose Change the text…: "
+            "that starts a new version, which everyone must sign again."
         )
     if not version.is_draft:
         return (

@@ -26,12 +26,12 @@ from rmdesk.errors import RmdeskError
 from rmdesk.models.agreements import AgreementBody, AgreementState, AgreementVersion
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.wording import isolated, ltr_line, pair_title, plural
-from rmdesk.ui.agreements.banner import confirm_new_version, version_banner
 from rmdesk.ui.agreements.commands import SaveDraftCommand, SetTemplateCommand, SignCommand
 from rmdesk.ui.agreements.editor import AgreementEditor
 from rmdesk.ui.agreements.pair_list import TEMPLATE, PairList, state_text
 from rmdesk.ui.agreements.pdf_actions import PdfActions
 from rmdesk.ui.agreements.sign_dialog import SignDialog
+from rmdesk.ui.agreements.versions import VersionDisplay
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.common.tasks import Task
 from rmdesk.ui.common.undo import push
@@ -48,7 +48,7 @@ from rmdesk.workspace.events import (
 ROLES_SIGNING = ("mentor", "mentee", "officer")
 
 
-class AgreementsView(PdfActions, QWidget):
+class AgreementsView(VersionDisplay, PdfActions, QWidget):
     """The list of a cohort's agreements beside the editor of the one selected."""
 
     message = Signal(str)  # for the status bar
@@ -122,7 +122,9 @@ class AgreementsView(PdfActions, QWidget):
         self.amend_button.setToolTip("Start a new version of a signed agreement")
         self.amend_button.clicked.connect(self.amend)
         signing.addWidget(self.amend_button)
-        self._amending: int | None = None  # the pair whose signed text the officer unlocked
+        # (pair, version) whose signed text the officer unlocked: that version only, until
+        # the edit that starts the next one
+        self._amending: tuple[int, int] | None = None
         rows.addLayout(bar)
         rows.addLayout(signing)
         self.banner = QLabel()
@@ -283,40 +285,6 @@ class AgreementsView(PdfActions, QWidget):
             self.version_combo.blockSignals(False)
         self._show_selected_version()
 
-    def _show_selected_version(self) -> None:
-        if self.selected in (None, TEMPLATE) or not self.versions:
-            return
-        number = self.version_combo.currentData()
-        version = next((v for v in self.versions if v.number == number), self.versions[-1])
-        latest = self.versions[-1]
-        old = version.number != latest.number
-        frozen = not old and not version.is_draft and self._amending != self.selected
-        self.amend_button.setVisible(not old and not version.is_draft)
-        self.amend_button.setEnabled(frozen)
-        for role, button in self.sign_buttons.items():
-            done = latest.signed_by(role)
-            button.setEnabled(not old and done is None)
-            button.setText(f"Signed by {role} ✓" if done else f"Sign as {role}…")
-            button.setVisible(role != "officer" or self.ws.agreements.officer_signs or bool(done))
-        self.banner.setText(version_banner(version, latest.number, frozen))
-        self._put(version.body, read_only=old or frozen)
-
-    def amend(self) -> None:
-        """Unlock the signed text of the selected pair, once the officer confirms."""
-        if self.selected in (None, TEMPLATE) or not self.versions:
-            return
-        latest = self.versions[-1].number
-        if not self.confirm_amend(self, latest):
-            return
-        self._amending = self.selected
-        self._show_selected_version()
-        self.editor.setFocus()
-
-    @staticmethod
-    def confirm_amend(parent: QWidget, version: int) -> bool:
-        """Whether to start a new version of a signed agreement (the seam tests replace)."""
-        return confirm_new_version(parent, version)
-
     def _banner_for_template(self, body: AgreementBody) -> None:
         problems = template_problems(body)
         self.banner.setText(
@@ -324,16 +292,6 @@ class AgreementsView(PdfActions, QWidget):
             "type." + (" Problems: " + "; ".join(problems) if problems else "")
         )
 
-    def _put(self, body: AgreementBody, read_only: bool) -> None:
-        """Show ``body`` unless the editor already shows it (our own save coming back)."""
-        if self.editor.pending:
-            return
-        if self.editor.body() != body or read_only:
-            self.editor.set_body(body, read_only)
-        else:  # the fields as typed stay (a trailing space, the cursor)
-            self.editor.set_read_only(False)
-
-    # -- editing ---------------------------------------------------------------------------------
     def _edited(self, body: AgreementBody, what: str) -> None:
         if self.cohort is None or self.selected is None:
             return

@@ -388,3 +388,22 @@ def test_export_to_a_folder_that_is_gone_is_said_not_crashed(
     view.message.connect(said.append)
     assert view.export_pdf() is None
     assert said[-1] == f"Not saved: {target} cannot be written: its folder does not exist."
+
+
+def test_a_new_version_locks_again_once_signed_and_says_who_is_awaited(
+    qtbot: Any, page: tuple[AgreementsView, list[int], Cohort], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unlocking version 1 to change it must not leave version 2 open once the mentor has
+    signed it: the next keystroke would have started version 3 and lost that signature."""
+    view, ids, _cohort = page
+    _sign_pair(view, ids[0])
+    view.list.select(ids[0])
+    monkeypatch.setattr(AgreementsView, "confirm_amend", staticmethod(lambda p, v: True))
+    view.amend_button.click()
+    view.editor.length.setValue(45)  # version 2, a draft
+    _settle(qtbot, view)
+    view.ws.agreements.sign(ids[0], "mentor", "A", date(2026, 3, 1))
+    assert view.editor.topics.isReadOnly() and not view.editor.length.isEnabled()
+    text = view.banner.text()
+    assert "Version 2 is signed by the mentor; waiting for the mentee." in text
+    assert view.amend_button.isEnabled()
