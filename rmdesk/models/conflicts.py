@@ -233,6 +233,9 @@ def check_pair(mentor: Employee, mentee: Employee, ctx: PairingContext) -> list[
     return found
 
 
+#: Conflicts no override reason can set aside: the pair would be meaningless or doubled.
+NEVER_OVERRIDDEN = frozenset({"same-person", "inactive", "already-paired"})
+
 #: Each rule in a few plain words, for places with room for a word, not a sentence (a pair
 #: card); the full sentence is the conflict's message.
 RULE_NAMES: dict[str, str] = {
@@ -254,6 +257,7 @@ def worst(conflicts: list[Conflict]) -> Severity | None:
 
 
 __all__ = [
+    "NEVER_OVERRIDDEN",
     "RULE_NAMES",
     "Conflict",
     "PairingContext",

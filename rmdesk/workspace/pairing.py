@@ -7,7 +7,14 @@ from collections.abc import Iterable
 
 from rmdesk.errors import NotFound, PairingRefused, RmdeskError
 from rmdesk.models.cohorts import Cohort, Pair, PairView
-from rmdesk.models.conflicts import Conflict, PairingContext, Severity, check_pair, unordered
+from rmdesk.models.conflicts import (
+    NEVER_OVERRIDDEN,
+    Conflict,
+    PairingContext,
+    Severity,
+    check_pair,
+    unordered,
+)
 from rmdesk.models.matching import Proposal, Suggestion, score_pair, split_topics
 from rmdesk.workspace.audit import record_in
 from rmdesk.workspace.cohorts import CohortService
@@ -17,10 +24,6 @@ from rmdesk.workspace.roster import RosterService
 from rmdesk.workspace.store import Store, now_text
 
 GRADE_SETTING = "higher_grade_is_senior"
-
-
-#: Conflicts no override reason can set aside: the pair would be meaningless or doubled.
-NEVER_OVERRIDDEN = frozenset({"same-person", "inactive", "already-paired"})
 
 
 class PairingService(PairRemoval):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rmdesk.errors import RmdeskError
-from rmdesk.models.conflicts import Severity
+from rmdesk.models.conflicts import NEVER_OVERRIDDEN, Severity
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.undo import PairCommand, UnpairCommand, accept_proposals_command, push
 from rmdesk.ui.pairing.board_badges import BoardBadges
@@ -37,6 +37,10 @@ class BoardGestures(BoardBadges):
         if blocks:
             if any(c.code == "same-person" for c in blocks):
                 self.message.emit("A person cannot mentor themselves.")
+                return False
+            hard = [c for c in blocks if c.code in NEVER_OVERRIDDEN]
+            if hard:  # no reason sets these aside: saying so beats asking for one
+                self.message.emit(f"Not paired: {hard[0].message}")
                 return False
             override = OverrideDialog.ask(
                 self, people[mentor_id].label, people[mentee_id].label, blocks

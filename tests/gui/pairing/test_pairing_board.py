@@ -558,3 +558,22 @@ def test_pairing_does_not_rebuild_the_roster_candidates(
     assert rebuilds == []
     window.workspace.roster.import_roster(SAMPLE)
     assert rebuilds == [1]
+
+
+def test_a_block_no_reason_lifts_is_said_without_asking_for_one(
+    window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Someone who left the roster: the override dialog offered 'Pair anyway', then the
+    Workspace refused whatever reason was given."""
+    cohort = _cohort(window, [LIU], [EZE])
+    board, ws = window.pairing_board, window.workspace
+    asked: list[object] = []
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
+    ws.db.execute("UPDATE employees SET active = 0 WHERE employee_id = ?", [EZE])
+    ws.db.conn.commit()
+    ws.roster.forget()
+    board.reload()
+    assert not board.make_pair(LIU, EZE)
+    assert asked == [] and _pair_ids(window, cohort) == set()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Not paired: ") and "left" in said
