@@ -72,8 +72,17 @@ class PairRow:
         return next((s for s in self.sessions if s.status == PLANNED), None)
 
     def due(self, now: datetime) -> Session | None:
-        """The first planned session whose time has come: the one to log now."""
-        return next((s for s in self.sessions if s.status == PLANNED and s.starts_at <= now), None)
+        """The first planned session whose day has come: the one to log now (a session of
+        today at 10:00 can be logged at 9:40, when the pair met a little early)."""
+        today = now.date()
+        return next(
+            (
+                s
+                for s in self.sessions
+                if s.status == PLANNED and s.starts_at.astimezone(now.tzinfo).date() <= today
+            ),
+            None,
+        )
 
     def latest_started(self, now: datetime) -> Session | None:
         """The last session whose time has come, logged or not (the one notes are about)."""

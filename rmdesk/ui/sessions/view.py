@@ -98,6 +98,7 @@ class SessionsView(SessionEditing):
         top.addStretch(1)
 
         self.table = HintedTable()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("sessionsTable")
         self.table.setHorizontalHeader(TimelineHeader(self.axis, self.table))
         self.table.setModel(self.proxy)

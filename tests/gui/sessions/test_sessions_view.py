@@ -4,6 +4,7 @@ only the changed rows updating, search, and the dialogs' seams."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -311,3 +312,22 @@ def test_an_undo_the_workspace_refuses_is_said_and_changes_nothing(
     assert ws.sessions.outcome(1)[0] == "left"  # still closed
     assert said[-1].startswith("Cannot undo 'Close ") and "left the roster" in said[-1]
     assert view.undo_stack.count() == 0 and not view.undo_stack.canRedo()
+
+
+def test_a_session_of_today_is_due_all_day_and_tab_leaves_the_table(
+    view: SessionsView, ws: Workspace
+) -> None:
+    """At 9:40 the pair's 10:00 session of today is the one H logs; Tab moves on from the
+    table instead of stepping through its cells."""
+    from rmdesk.models.sessions import Session
+    from rmdesk.ui.sessions.model import PairRow
+
+    now = datetime.now(UTC).replace(hour=9, minute=40, second=0, microsecond=0)
+    today = Session(7, 1, now.replace(hour=10, minute=0))
+    row = next(r for r in [view.model.pair_row(1)] if r is not None)
+    assert isinstance(row, PairRow)
+    same_day = replace(row, sessions=[today])
+    assert same_day.due(now) is today
+    tomorrow = replace(row, sessions=[Session(8, 1, now + timedelta(days=1))])
+    assert tomorrow.due(now) is None
+    assert not view.table.tabKeyNavigation()
