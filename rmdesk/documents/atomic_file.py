@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +19,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     On an exception the temp file goes and the target is left as it was.
     """
     target = Path(target)
+    # only a regular file is replaced: a folder, a device (/dev/null, /dev/full) or a pipe
+    # named as the output is refused, never swapped for a file of ours
+    if target.exists() and not target.is_file():
+        kind = "a folder" if target.is_dir() else "not a regular file"
+        raise OSError(errno.EISDIR if target.is_dir() else errno.EINVAL, kind, str(target))
     try:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:  # say which file could not be written, not the temporary one
