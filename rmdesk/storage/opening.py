@@ -83,14 +83,14 @@ def _inspect_existing(path: Path, *, ours_only: bool = False, every_page: bool =
         conn.close()
 
 
-def check_rmdesk_file(path: Path) -> None:
+def check_rmdesk_file(path: Path, every_page: bool = True) -> None:
     """Raise StorageError unless ``path`` is an rmdesk database this version can open
-    (checked read-only, nothing written, every page read back): what a restore asks of a
-    backup."""
+    (checked read-only, nothing written, ``every_page`` read back): what a restore asks of
+    a backup. Without ``every_page`` it is the quick look the window takes before asking."""
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"{path} does not exist or is not a file.")
-    _inspect_existing(path, ours_only=True, every_page=True)
+    _inspect_existing(path, ours_only=True, every_page=every_page)
 
 
 def _create_private(path: Path) -> None:

@@ -208,6 +208,11 @@ class SafetyService:
         tmp.replace(path)
 
     # -- restoring -------------------------------------------------------------------------------
+    def check_backup(self, path: Path | str) -> None:
+        """Raise StorageError unless ``path`` looks like an rmdesk database this version can
+        open (a quick look, before the officer is asked to confirm a restore)."""
+        check_rmdesk_file(Path(path).expanduser(), every_page=False)
+
     def restore(self, path: Path | str) -> Path:
         """Replace the database's contents with the backup ``path`` (checked to be an rmdesk
         database first). The current contents are backed up before; returns that backup."""

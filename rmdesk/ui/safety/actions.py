@@ -114,6 +114,11 @@ class SafetyActions(QObject):
         source = RestoreDialog.ask(self.window, ws.safety.backups())
         if source is None:
             return None
+        try:  # a file that is no rmdesk backup is said before the officer is asked anything
+            ws.safety.check_backup(source)
+        except RmdeskError as exc:
+            self.show_error("The backup was not restored", error_sentence(exc))
+            return None
         current = ws.path or Path("(in memory)")
         people = len(ws.roster.employees())
         if not ConfirmRestore.ask(self.window, source, current, people, len(ws.cohorts.cohorts())):

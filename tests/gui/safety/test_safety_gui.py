@@ -146,10 +146,12 @@ def test_restore_cancelled_or_refused_changes_nothing(safety, monkeypatch, tmp_p
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"not a database at all" * 100)
     _classmethod(monkeypatch, RestoreDialog, lambda cls, parent, backups: junk)
-    _classmethod(monkeypatch, ConfirmRestore, lambda cls, *args: True)
+    asked: list[object] = []
+    _classmethod(monkeypatch, ConfirmRestore, lambda cls, *args: asked.append(args) or True)
     errors: list[str] = []
     monkeypatch.setattr(safety, "show_error", lambda title, text: errors.append(text))
     assert safety.restore() is None
+    assert asked == []  # said to be no backup before anything is asked
     (text,) = errors
     assert text.endswith(".") and "notes.db" in text
     assert safety.undo_stack.count() == 1 and len(ws.roster.employees()) == 198
