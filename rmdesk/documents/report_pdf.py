@@ -124,7 +124,7 @@ def _summary(f: ProgrammeFigures, private: int, st: Styles) -> list[Flowable]:
         ),
         ("Match coverage", *_share(f.coverage, "enrolled people are paired")),
         ("Agreements signed", *_share(f.agreements_signed, "pairs")),
-        ("Sessions held", *_share(f.sessions_held, "sessions planned")),
+        ("Sessions held", *_share(f.sessions_held, "sessions due so far")),
         (
             "Cancellations",
             str(sum(c.value for c in f.cancellations)),

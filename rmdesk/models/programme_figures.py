@@ -139,7 +139,7 @@ class ProgrammeFigures:
     mentee_coverage: Share
     agreements_signed: Share
     agreements: tuple[Count, ...]  # one per AGREEMENT_STATES
-    sessions_held: Share  # held / all sessions on the plan
+    sessions_held: Share  # held / the sessions due by today (logged, or planned till today)
     sessions_by_month: tuple[MonthSessions, ...]
     cancellations: tuple[Count, ...]  # by side: mentor, mentee, unknown
     no_shows: Count
@@ -253,7 +253,8 @@ def compute_figures(
                 month_pairs[key] = set()
             month_pairs[key].add(pid)
             row[0] += 1
-            session_total += 1
+            if s.status != "planned" or s.starts_at.date() <= today:
+                session_total += 1  # due by now: a session still ahead is not yet missed
             if s.status == "held":
                 row[1] += 1
                 held_total += 1

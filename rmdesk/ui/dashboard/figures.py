@@ -106,7 +106,7 @@ class Figures(QWidget):
         for key, share, what, title in (
             ("coverage", f.coverage, "enrolled people paired", "All pairs"),
             ("signed", f.agreements_signed, "pairs", "Pairs with a signed agreement"),
-            ("held", f.sessions_held, "sessions on the plan", "Pairs that held a session"),
+            ("held", f.sessions_held, "sessions due so far", "Pairs that held a session"),
             ("department", f.cross_department, "pairs with both known", "Pairs across departments"),
             ("division", f.cross_division, "pairs with both known", "Pairs across divisions"),
         ):

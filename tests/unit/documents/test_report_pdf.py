@@ -98,7 +98,7 @@ def test_report_has_the_numbers_and_names(report: Path) -> None:
         "4 mentors and 3 mentees enrolled",
         "6 of 7 enrolled people are paired",  # 3 pairs: 6 people
         "2 of 3 pairs",  # agreements signed (the private pair's counts in the total)
-        "6 of 12 sessions planned",
+        "6 of 12 sessions due so far",
         "by mentor 0 · by mentee 3",
         "1 of 2 active pairs on track",  # health is for running pairs: pair 2 has ended
         "Zoë Łukasiewicz",

@@ -118,7 +118,7 @@ def test_agreements(figures: ProgrammeFigures) -> None:
 
 def test_sessions_held_against_planned_per_month(figures: ProgrammeFigures) -> None:
     held = figures.sessions_held
-    assert (held.part, held.whole, held.pair_ids) == (3, 9, (1, 2))
+    assert (held.part, held.whole, held.pair_ids) == (3, 8, (1, 2))  # not the one still ahead
     rows = [
         (m.month, m.planned, m.held, m.cancelled, m.no_show, m.pair_ids)
         for m in figures.sessions_by_month
