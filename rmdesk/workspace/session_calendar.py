@@ -36,14 +36,16 @@ class SessionCalendar(SessionBase):
         self, pair_id: int | None = None, cohort: Cohort | None = None
     ) -> list[CalendarSession]:
         """The sessions a calendar shows (shared facts only), for a pair or the cohort."""
-        cohort = cohort or self.cohorts.cohort()
         if pair_id is not None:
             by_pair = {pair_id: self.sessions(pair_id)}
+            cohort_id = self.pairing.get_pair(pair_id).cohort_id  # the pair's own cohort
         else:
+            cohort = cohort or self.cohorts.cohort()
             by_pair = self.cohort_sessions(cohort)
+            cohort_id = cohort.id
         # a closed pair's sessions stay in the file, those it never held as cancelled: an
         # event that vanished from the file would stay in everybody's calendar
-        closed = reads.closed_pairs(self._conn, cohort.id)
+        closed = reads.closed_pairs(self._conn, cohort_id)
         if pair_id is None:
             by_pair.update(self.sessions_of_pairs(closed))
         pairs = {pid: self.pairing.get_pair(pid) for pid in by_pair}

@@ -74,10 +74,9 @@ def cohort_sessions(db: sqlite3.Connection, cohort_id: int) -> dict[int, list[Se
 
 
 def closed_pairs(db: sqlite3.Connection, cohort_id: int) -> dict[int, datetime]:
-    """The cohort's pairs that ran and were closed, and when each was closed."""
+    """The cohort's closed pairs (taken back before they met too), and when each closed."""
     rows = db.execute(
-        f"SELECT p.id, p.ended_at FROM pairs p WHERE p.cohort_id = ? AND p.status <> 'active' "
-        f"AND {RAN}",
+        "SELECT p.id, p.ended_at FROM pairs p WHERE p.cohort_id = ? AND p.status <> 'active'",
         [cohort_id],
     )
     return {pid: _parse(ended) for pid, ended in rows if ended}

@@ -358,6 +358,15 @@ def test_calendar_parses_back_with_the_same_uids_and_no_notes(
     assert len(cancelled) == 5  # pair a: the one cancelled before, and its four planned
     moved = [u for u in cancelled if str(events[u].get("STATUS")) != "CANCELLED"]
     assert len(moved) == 4
+    # a pair taken back before it ever met (no outcome) keeps its events too, cancelled
+    ws.pairing.unpair(b)
+    assert ws.sessions.calendar(out) == 12
+    gone = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sum(str(e.get("STATUS")) == "CANCELLED" for e in gone) == 11  # all but a's held one
+    one_pair = tmp_path / "b.ics"
+    assert ws.sessions.calendar(one_pair, pair_id=b) == 6
+    only_b = Calendar.from_ical(one_pair.read_bytes()).walk("VEVENT")
+    assert all(str(e.get("STATUS")) == "CANCELLED" for e in only_b)
     assert all(int(after[u]["SEQUENCE"]) > int(events[u]["SEQUENCE"]) for u in moved)
 
 
