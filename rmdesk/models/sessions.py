@@ -328,6 +328,14 @@ def refresh_plan(
 
 #: How a pair ends: completed at the programme's end, or early for one of these reasons.
 OUTCOMES: Final = ("completed", "no-fault", "left", "mismatch", "other")
+#: How a pair's end reads to the officer.
+OUTCOME_WORDS = {
+    "completed": "Completed the programme",
+    "no-fault": "Ended early: no-fault exit",
+    "left": "Ended early: a person left the company",
+    "mismatch": "Ended early: mismatch",
+    "other": "Ended early: other reason",
+}
 
 
 def cast_status(text: str) -> SessionStatus:

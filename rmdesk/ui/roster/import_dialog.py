@@ -199,8 +199,9 @@ class ImportDialog(QDialog):
         missing = len(plan.missing)
         self.partial.setVisible(missing > 0)
         self.partial.setText(
-            f"This file lists only part of the organisation: keep the {missing} people it "
-            "does not list (otherwise they are marked as having left)"
+            "This file lists only part of the organisation: keep the "
+            f"{plural(missing, 'person')} it does not list (otherwise they are marked as "
+            "having left)"
         )
         errors = len(plan.errors)
         if errors:

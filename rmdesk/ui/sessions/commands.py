@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rmdesk.models.actions import Action
-from rmdesk.models.sessions import Session
+from rmdesk.models.sessions import OUTCOME_WORDS, Session
 from rmdesk.ui.common.undo import Command
 from rmdesk.workspace import Workspace
 
@@ -65,7 +65,7 @@ class ClosePair(Command):
     """Close a pair (completed, or ended early with a reason); undo reopens it."""
 
     def __init__(self, ws: Workspace, pair_id: int, label: str, outcome: str, note: str) -> None:
-        super().__init__(f"Close {label} ({outcome})")
+        super().__init__(f"Close {label} ({OUTCOME_WORDS.get(outcome, outcome).lower()})")
         self.ws, self.pair_id, self.outcome, self.note = ws, pair_id, outcome, note
 
     def do(self) -> None:

@@ -21,18 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk.models.actions import OWNER_ROLES
-from rmdesk.models.sessions import Session
+from rmdesk.models.sessions import OUTCOME_WORDS, Session
 from rmdesk.ui.common.modal import answer_of, ok_cancel
 from rmdesk.workspace.sessions import local_zone
-
-OUTCOME_WORDS = {
-    "completed": "Completed the programme",
-    "no-fault": "Ended early: no-fault exit",
-    "left": "Ended early: a person left the company",
-    "mismatch": "Ended early: mismatch",
-    "other": "Ended early: other reason",
-}
-
 
 #: (first day, last day) of the cohort, either unknown
 Span = tuple[date | None, date | None]

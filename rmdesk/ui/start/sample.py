@@ -92,9 +92,11 @@ def _under_way(ws: Workspace, cohort: Cohort, count: int, starts: date) -> None:
                     first_session=starts + timedelta(days=7),
                 )
                 ws.agreements.save_draft(pid, body)
-                ws.agreements.sign(pid, "mentor", "Signed on paper", on=starts, method="paper")
+                names = ws.roster.some([view.pair.mentor_id, view.pair.mentee_id])
+                mentor, mentee = names[view.pair.mentor_id].name, names[view.pair.mentee_id].name
+                ws.agreements.sign(pid, "mentor", mentor, on=starts, method="paper")
                 if n != count - 2:  # and one still waits for the mentee's signature
-                    ws.agreements.sign(pid, "mentee", "Signed on paper", on=starts, method="paper")
+                    ws.agreements.sign(pid, "mentee", mentee, on=starts, method="paper")
             ws.sessions.plan(pid, now=datetime.combine(starts, time(9)).astimezone())
             for k, session in enumerate(ws.sessions.sessions(pid)):
                 if session.starts_at >= now:
