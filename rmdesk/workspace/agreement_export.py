@@ -56,9 +56,9 @@ _NAME_BYTES = 90
 
 def pdf_file_name(pair_id: int, mentor: str, mentee: str, version: int) -> str:
     """'agreement-3-yasmin-haddad-peter-varga-v2.pdf'. A name in Latin letters is written
-    without its accents ('Zoë' -> 'zoe'), which every program that passes files around takes;
-    a name in another script keeps its letters ('agreement-4-王伟-فاطمة-الزهراء-v1.pdf'), for
-    without them the officer could not tell the files apart."""
+    in lower case without its accents ('Zoë' -> 'zoe'), which every program that passes files
+    around takes; any other name keeps its letters as written ('agreement-4-王伟-فاطمة-الزهراء-
+    v1.pdf', 'Søren-Ødegård'), for without them the officer could not tell the files apart."""
     parts = [f"agreement-{pair_id}", _slug(mentor), _slug(mentee), f"v{version}"]
     return "-".join(p for p in parts if p) + ".pdf"
 
@@ -66,10 +66,11 @@ def pdf_file_name(pair_id: int, mentor: str, mentee: str, version: int) -> str:
 def _slug(name: str) -> str:
     """The letters and digits of ``name`` in lower case, runs of anything else as one '-'."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    text = folded if _only_ascii_letters(folded) else unicodedata.normalize("NFC", name)
+    latin = _only_ascii_letters(folded)
+    text = folded.lower() if latin else unicodedata.normalize("NFC", name)
     # letters, marks (Arabic vowel signs, Devanagari vowels) and digits; the rest separates
     kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
-    slug = "-".join(kept.lower().split())[:_NAME_BYTES]
+    slug = "-".join(kept.split())[:_NAME_BYTES]
     while len(slug.encode("utf-8")) > _NAME_BYTES:
         slug = slug[:-1]
     return slug.strip("-")

@@ -397,7 +397,7 @@ def test_cli_template_print_and_edit(
         (
             "Søren Ødegård",
             "Anne-Marie O'Brien",
-            "agreement-3-søren-ødegård-anne-marie-o-brien-v2.pdf",
+            "agreement-3-Søren-Ødegård-anne-marie-o-brien-v2.pdf",
         ),
         ("मोहन दास", "***", "agreement-3-मोहन-दास-v2.pdf"),
     ],
