@@ -100,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PairingRefused as exc:
         warn(str(exc))
         for c in exc.conflicts:
-            warn(f"{c.code}: {c.message}")
+            if c.message not in str(exc):  # a problem is said once
+                warn(f"{c.code}: {c.message}")
         # a refusal no override could lift is a rejected input, not a blocked pairing
         return EXIT_REJECTED if getattr(args, "override", None) else EXIT_BLOCKED
     except RmdeskError as exc:

@@ -14,6 +14,7 @@ from rmdesk.cli.common import (
     say,
     with_workspace,
 )
+from rmdesk.errors import NotFound
 from rmdesk.models.wording import plural, plural_word
 from rmdesk.workspace.cohorts import MAX_CAPACITY
 
@@ -77,6 +78,9 @@ def cmd_enrol(ws: Workspace, args: argparse.Namespace) -> int:
 def cmd_withdraw(ws: Workspace, args: argparse.Namespace) -> int:
     cohort = cohort_of(ws, args)
     people = ws.roster.some(args.ids)
+    unknown = [e for e in args.ids if e not in people]
+    if unknown:  # as enrol does: an id nobody has is a mistake, not a no-op
+        raise NotFound(f"no employee with id {', '.join(repr(e) for e in unknown)} on the roster")
     removed = ws.cohorts.withdraw(args.ids, cohort)
     gone = {p.employee_id for p in removed}
     for emp in args.ids:

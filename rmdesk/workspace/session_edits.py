@@ -206,6 +206,11 @@ class SessionEdits(SessionBase):
                 assert pair_id is not None and at is not None
                 s = self.add(pair_id, at)
             self._active_pair(s.pair_id)
+            if status == PLANNED and s.is_logged:  # what happened is history, not a plan
+                raise RmdeskError(
+                    f"the session of {s.starts_at:%Y-%m-%d %H:%M} was {s.status}; it stays so "
+                    "(log it as held, cancelled or a no-show, or drop it)"
+                )
             cancelled = status == CANCELLED
             updated = replace(
                 s,

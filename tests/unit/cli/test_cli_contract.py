@@ -170,3 +170,18 @@ def test_check_of_one_person_with_themselves_is_not_contradictory(ready: Cli) ->
 def test_date_options_say_their_format(cli: Cli, command: str, option: str) -> None:
     assert cli(command, "--help", db=False) == 0
     assert f"{option} YYYY-MM-DD" in " ".join(cli.out.split())
+
+
+def test_withdraw_of_an_id_nobody_has_is_refused_like_enrol(ready: Cli) -> None:
+    assert ready("withdraw", "NOBODY-9") == 1
+    assert "NOBODY-9" in ready.err
+
+
+def test_a_refused_pair_says_each_problem_once(ready: Cli) -> None:
+    assert ready("pair", "F3", "F3") == 3  # a block, no override given
+    lines = ready.err.strip().splitlines()
+    # said once: it was said again as 'same-person: Ana Silva (F3) cannot be both ...'
+    assert lines == [
+        "Ana Silva (F3) cannot be both mentor and mentee: choose two different people. "
+        "No override reason can set this aside."
+    ]

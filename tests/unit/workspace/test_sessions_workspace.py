@@ -521,3 +521,13 @@ def test_a_signature_cannot_be_dated_in_the_future(ws: Workspace) -> None:
     with pytest.raises(AgreementRefused) as info:
         ws.agreements.sign(a, "mentor", "A Mentor", date.today() + timedelta(days=1))
     assert "has not come yet" in " ".join(info.value.problems)
+
+
+def test_a_logged_session_is_never_turned_back_into_a_plan(ws: Workspace) -> None:
+    a, _, _ = pair_ids(ws)
+    ws.sessions.plan(a, now=NOW)
+    first = ws.sessions.sessions(a)[0]
+    ws.sessions.log(first.id, status="held", learnings="L")
+    with pytest.raises(RmdeskError, match="was held; it stays so"):
+        ws.sessions.log(first.id, status="planned")
+    assert ws.sessions.session(first.id).status == "held"
