@@ -65,6 +65,33 @@ _OTHER_FILES = (
 )
 
 
+#: Names of workbooks that are zip files: read as text, a damaged one gave a riddle ("no
+#: column holds the employee id (the columns are: 'PK...')").
+_ZIPPED_BOOKS = (".xlsx", ".xlsm", ".ods")
+
+
+def _refuse_broken_workbook(path: Path, top: bytes) -> None:
+    """A workbook by its name that cannot be one: Excel's XML Spreadsheet 2003, or damaged."""
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in top:
+        raise RosterError(
+            [
+                Problem(
+                    f"{path.name} is an Excel 2003 XML spreadsheet, which rmdesk cannot read; "
+                    "open it in Excel, save it as .xlsx or CSV, and import that"
+                )
+            ]
+        )
+    if path.suffix.lower() in _ZIPPED_BOOKS:
+        raise RosterError(
+            [
+                Problem(
+                    f"{path.name} is not a readable workbook (damaged, or another kind of file "
+                    "under a spreadsheet name); open it in Excel and save it again"
+                )
+            ]
+        )
+
+
 def _not_a_table(head: bytes) -> str | None:
     """What a file is when its first bytes say it is no table: an image, a PDF..."""
     return next((kind for magic, kind in _OTHER_FILES if head.startswith(magic)), None)
@@ -99,6 +126,8 @@ def read_table(
                         )
                     ]
                 )
+        if not file.is_workbook:
+            _refuse_broken_workbook(path, file.block(0, 4096))
         if not file.is_workbook and _is_html(file.block(0, 65536)):
             raise RosterError(
                 [

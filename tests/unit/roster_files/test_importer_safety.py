@@ -437,3 +437,27 @@ def test_a_picture_or_document_is_named_for_what_it_is(
         read_table(path)
     (problem,) = info.value.problems
     assert f"is {kind}" in problem.message and "not a roster" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("roster.xlsx", b"this is not a zip", "is not a readable workbook"),
+        (
+            "roster.xls",
+            b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:'
+            b'spreadsheet"><Worksheet/></Workbook>',
+            "Excel 2003 XML spreadsheet",
+        ),
+    ],
+)
+def test_a_workbook_that_cannot_be_one_says_so(
+    tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    """Read as text, these gave 'no column holds the employee id (the columns are: ...)'."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(RosterError) as info:
+        read_table(path)
+    (problem,) = info.value.problems
+    assert said in problem.message and name in problem.message
