@@ -28,8 +28,7 @@ Dear {mentor} and {mentee},
 Welcome to {programme}. You have been paired for reverse mentoring: {mentor} will mentor \
 {mentee}, who is keen to learn from a different point of view.
 
-Your next session: {first_session}. If that does not suit you both, agree on another time \
-and a quiet, neutral place.
+{next_session}
 
 {agreement}
 
@@ -109,6 +108,13 @@ def build_draft(
         "first_session": _when(intro.first_session),
         "officer": officer_name,
         "agreement": ABOUT_SIGNED if intro.agreement_signed else ABOUT_UNSIGNED,
+        "next_session": (
+            f"Your next session: {_when(intro.first_session)}. If that does not suit you "
+            "both, agree on another time and a quiet, neutral place."
+            if intro.first_session
+            else "Please agree on a time for your next session, and a quiet, neutral place "
+            "that suits you both."
+        ),
     }
     msg = EmailMessage(policy=policy.default)
     recipients = []

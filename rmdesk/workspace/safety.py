@@ -8,6 +8,7 @@ the database has not changed since the last one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -142,6 +143,7 @@ class SafetyService:
                 raise StorageError(f"{target} already exists; choose a new file for the backup.")
         else:
             target = self._new_backup_path()
+            self._clear_cut_short()
         copy_database(self.store.db.conn, target)
         if record and not self.store.read_only:
             record_in(self.store, "backup", f"Backed up to {target.resolve()}")
@@ -157,6 +159,19 @@ class SafetyService:
         made = self.backup()
         self._rotate()
         return made
+
+    def _clear_cut_short(self) -> None:
+        """Remove hidden copies left by backups cut short an hour ago or more (a process
+        killed mid-copy); a younger one may be another rmdesk's copy in progress."""
+        folder = self.backup_folder()
+        if not folder.is_dir():
+            return
+        old = datetime.now().timestamp() - 3600
+        for part in folder.glob(f".{self._prefix()}*.part"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < old:
+                    part.unlink()
+                    Path(f"{part}-journal").unlink(missing_ok=True)
 
     def _new_backup_path(self) -> Path:
         folder = self.backup_folder()

@@ -102,12 +102,14 @@ class SignDialog(QDialog):
 
     def _update(self, *_: object) -> None:
         drawn = self.method == "drawn"
+        resize = self.pad_area.isVisibleTo(self) != drawn  # only when the pad comes or goes
         self.pad_area.setVisible(drawn)
         waiting = drawn and self.pad.is_empty()
         self.hint.setVisible(waiting)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name.text().strip()) and not waiting)
-        self.adjustSize()
+        if resize:
+            self.adjustSize()
 
     def answer(self) -> SigningAnswer | None:
         """The signing as given; None when a drawn signature has no ink yet."""

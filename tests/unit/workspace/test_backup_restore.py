@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import stat
@@ -208,5 +209,12 @@ def test_a_backup_cut_short_is_never_listed_as_one(
     folder = workspace.safety.backup_folder()
     assert [p.name for p in folder.iterdir() if p.name.endswith((".db", ".part"))] == []
     monkeypatch.undo()
+    # a copy cut short by a killed process leaves its hidden part behind: a backup an hour
+    # later clears it
+    left = folder / f".{workspace.safety._new_backup_path().name}.part"
+    left.write_bytes(b"half a copy")
+    hour_ago = left.stat().st_mtime - 3601
+    os.utime(left, (hour_ago, hour_ago))
     made = workspace.safety.backup()
     assert [b.path for b in workspace.safety.backups()] == [made]
+    assert not any(p.name.endswith(".part") for p in folder.iterdir())

@@ -242,7 +242,7 @@ def test_announce_writes_the_list_and_a_draft_per_pair(built: Built, tmp_path: P
     assert "and sign it" not in body.get_content()
     for m in drafts:  # every session of this cohort is in the past: none is named as next
         text = m.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-        assert "Your next session: to be agreed between you" in text
+        assert "Please agree on a time for your next session" in text
 
 
 def test_announce_cancelled_leaves_nothing(built: Built, tmp_path: Path) -> None:

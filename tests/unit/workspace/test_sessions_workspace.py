@@ -307,8 +307,8 @@ def test_reopen_refused_when_the_mentee_is_paired_again(ws: Workspace) -> None:
 
 
 def test_reopen_refused_when_someone_left_since_the_close(ws: Workspace, tmp_path: Path) -> None:
-    """Undoing a close must not bring back a pair whose mentee has left the company since."""
-    a = pair_ids(ws)[0]  # S4 mentors F1
+    """Undoing a close must not bring back a pair whose mentor has left the company since."""
+    a = pair_ids(ws)[0]  # S4 mentors F1; S4 leaves
     ws.sessions.close(a, "left")
     people = [e for e in SMALL if e.employee_id != "S4"]
     path = write_roster(tmp_path / "without_s4.csv", people, {})
@@ -497,8 +497,9 @@ def test_a_closed_pair_takes_no_new_session_action_or_signature(ws: Workspace) -
     assert ws.sessions.action(done.id).done_on == date(2025, 9, 2)
 
 
-def test_logging_a_session_keeps_what_another_process_wrote_meanwhile(ws: Workspace) -> None:
-    """The fields a log leaves alone are read inside its write, not before it."""
+def test_logging_a_session_keeps_a_note_another_process_wrote(ws: Workspace) -> None:
+    """A log changes the fields it is given and keeps the others as stored, another
+    process's note among them (they are read inside the log's write, under its lock)."""
     a, _, _ = pair_ids(ws)
     ws.sessions.plan(a, now=NOW)
     first = ws.sessions.sessions(a)[0]
