@@ -16,6 +16,7 @@ from rmdesk.cli.common import (
     iso_date,
     open_workspace,
     say,
+    take_writer_lock,
     warn,
     with_workspace,
 )
@@ -120,9 +121,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     try:
         cohort = cohort_of(ws, args)
         if body is not None:
-            from rmdesk.workspace.writer_lock import CLI_WAIT
-
-            ws.safety.take_lock(wait=CLI_WAIT)  # one writer, as for every command that writes
+            take_writer_lock(ws)  # one writer, as for every command that writes
             ws.agreements.set_template(cohort, body)
             say(f"Saved the agreement template of '{cohort.name}' from {args.edit}")
             return EXIT_OK

@@ -55,6 +55,13 @@ def open_workspace(args: argparse.Namespace, create: bool) -> Workspace:
     return Workspace.open(path)
 
 
+def take_writer_lock(ws: Workspace) -> None:
+    """One writer: wait a few seconds for the window or another command to let go."""
+    from rmdesk.workspace.writer_lock import CLI_WAIT
+
+    ws.safety.take_lock(wait=CLI_WAIT)
+
+
 def with_workspace(*, writes: bool, creates: bool = False) -> Callable[[Command], Handler]:
     """Run a command on the workspace of ``--db`` and close it afterwards, whatever happens.
     ``writes``: it takes the writer lock first. Only a command that ``creates`` (a cohort)
@@ -66,10 +73,8 @@ def with_workspace(*, writes: bool, creates: bool = False) -> Callable[[Command]
         def handler(args: argparse.Namespace) -> int:
             ws = open_workspace(args, create=creates)
             try:
-                if writes:  # one writer: wait a few seconds for the window or another command
-                    from rmdesk.workspace.writer_lock import CLI_WAIT
-
-                    ws.safety.take_lock(wait=CLI_WAIT)
+                if writes:
+                    take_writer_lock(ws)
                 return command(ws, args)
             finally:
                 ws.close()

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from rmdesk.cli.common import cohort_of, emit_json, open_workspace, say, with_workspace
+from rmdesk.cli.common import (
+    cohort_of,
+    emit_json,
+    open_workspace,
+    say,
+    take_writer_lock,
+    with_workspace,
+)
 from rmdesk.errors import NotFound
 from rmdesk.models.conflicts import Conflict, Severity
 from rmdesk.models.wording import plural
@@ -92,9 +99,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     ws = open_workspace(args, create=False)  # nobody to suggest in a database not there
     try:
         if args.apply:  # one writer, as for every command that writes
-            from rmdesk.workspace.writer_lock import CLI_WAIT
-
-            ws.safety.take_lock(wait=CLI_WAIT)
+            take_writer_lock(ws)
         return _suggest(ws, args)
     finally:
         ws.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rmdesk.documents.atomic_file import write_bytes_atomic
-from rmdesk.models.agreements import METHODS, ROLES
+from rmdesk.models.agreements import METHODS, REQUIRED_ROLES, ROLES
 from rmdesk.models.cohorts import Cohort
 from rmdesk.workspace.agreement_export import (
     ExportJob,
@@ -99,7 +99,7 @@ class AgreementService(AgreementWrites):
                 # when the last signature landed, once everyone has signed: the day the
                 # agreement was complete (None while a signature is still awaited)
                 roles = {s.role for s in doc.signatures}
-                wanted = {"mentor", "mentee"} | ({"officer"} if self.officer_signs else set())
+                wanted = {*REQUIRED_ROLES, *(("officer",) if self.officer_signs else ())}
                 signed_on = max(s.signed_on for s in doc.signatures) if wanted <= roles else None
                 sentence = f"Pair {pair_id}: {outcome.sentence}"
                 return VerifyResult(True, sentence, pair_id, number, signed_on)
