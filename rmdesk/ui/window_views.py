@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
+from rmdesk.models.sessions import OUTCOME_WORDS
 from rmdesk.models.wording import pair_label, plural
 from rmdesk.ui.agreements.view import AgreementsView
 from rmdesk.ui.common.programme_dialog import (
@@ -276,14 +277,26 @@ class ProgrammeViews(QObject):
         if self.cohort is None:
             return
         chosen = ActionsDialog.ask(self.ws, self.cohort, self.window)
-        if chosen is not None and self.sessions.select_pair(chosen):
-            self.show_view.emit("sessions")
+        self._open_in_sessions(chosen)
 
     def show_pairs(self, pair_ids: list[int], title: str) -> None:
         """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""
         chosen = PairsBehindDialog.ask(self.ws, list(pair_ids), title, self.window)
-        if chosen is not None and self.sessions.select_pair(chosen):
+        self._open_in_sessions(chosen)
+
+    def _open_in_sessions(self, pair_id: int | None) -> None:
+        """Open a pair in Sessions; a closed pair is not there, and that is said."""
+        if pair_id is None:
+            return
+        if self.sessions.select_pair(pair_id):
             self.show_view.emit("sessions")
+            return
+        outcome, _note = self.ws.sessions.outcome(pair_id)
+        ended = OUTCOME_WORDS.get(outcome or "", "ended").lower()
+        self.message.emit(
+            f"Pair {pair_id} is closed ({ended}), so Sessions does not list it; its history "
+            "is in the outcomes report and the exports."
+        )
 
     def export_calendar(self) -> Path | None:
         cohort = self.cohort

@@ -240,3 +240,19 @@ def test_the_sessions_view_says_what_to_do_without_pairs(qtbot: QtBot, tmp_path:
     page = window.sessions_page
     assert "Pairing board" in page.table.empty_text
     assert not page.buttons["held"].isEnabled()  # nothing to log without a pair
+
+
+def test_a_closed_pair_chosen_from_a_list_is_said_not_ignored(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Double-clicking a closed pair's action did nothing, silently."""
+    from rmdesk.ui.window_views import ActionsDialog
+
+    window = _window(qtbot, db)
+    ws = window.workspace
+    first = ws.pairing.pairs()[0].pair.id
+    ws.sessions.close(first, "mismatch")
+    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: first))
+    window.programme.act_actions.trigger()
+    said = window.statusBar().currentMessage()
+    assert f"Pair {first} is closed (ended early: mismatch)" in said
