@@ -137,3 +137,26 @@ def test_every_menu_entry_has_its_own_access_key(qtbot: QtBot, tmp_path: Path) -
             keys[key] = text
     window.close()
     window.workspace.close()
+
+
+def test_the_shortcut_list_says_where_each_key_works(qtbot: QtBot, tmp_path: Path) -> None:
+    """One flat list showed D, A and Del without saying they work in Sessions only."""
+    from rmdesk.ui.common.help import ShortcutsDialog, shortcut_rows
+
+    db = tmp_path / "w.db"
+    ws = Workspace.open(db)
+    build(ws, tmp_path)
+    ws.close()
+    window = build_window(db)
+    qtbot.addWidget(window)
+    rows = shortcut_rows(window)
+    assert ("Everywhere", "Undo", "Ctrl+Z") in rows
+    assert ("Sessions", "Held", "H") in rows and ("Sessions", "Notes", "Ctrl+E") in rows
+    assert ("Pairing", "Pair selected", "Ctrl+P") in rows
+    assert ("Agreements", "Print agreement", "Ctrl+P") in rows
+    assert rows[0][0] == "Everywhere"  # the window's own keys first
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.columnCount() == 3 and dialog.table.item(0, 0).text() == "Everywhere"
+    window.close()
+    window.workspace.close()
