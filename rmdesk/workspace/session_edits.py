@@ -55,6 +55,12 @@ class SessionEdits(SessionBase):
                 f"pair {pair_id}'s signed agreement cannot be planned: {exc}"
             ) from exc
 
+    def plan_preview(self, pair_id: int, now: datetime | None = None) -> PlanRefresh:
+        """What ``plan`` would do now, without doing it (the window asks before a re-plan
+        drops a session added by hand)."""
+        now = now or datetime.now(local_zone())
+        return refresh_plan(self.sessions(pair_id), self.fresh_plan(pair_id, now), now)
+
     def plan(self, pair_id: int, now: datetime | None = None) -> PlanRefresh:
         """Generate or refresh the pair's plan; re-running changes nothing, and held, cancelled
         and past sessions are never touched (``refresh_plan``)."""

@@ -7,11 +7,12 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.sessions import CancelledBy, Session, SessionStatus
+from rmdesk.models.wording import plural
 from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.common.undo import push
 from rmdesk.ui.sessions.commands import ActionsEdit, ClosePair, SessionsEdit
@@ -167,10 +168,40 @@ class SessionEditing(QWidget):
         self._push(SessionsEdit(self.ws, row.pair_id, f"Drop a session of {row.label}", edit))
 
     def plan_pair(self) -> None:
+        """P: plan the pair's sessions from its agreement. Nothing to change is said without
+        an undo step; a re-plan that drops sessions still ahead names them and asks first."""
         row = self.current_row()
-        if row is not None:
-            edit = lambda: self.ws.sessions.plan(row.pair_id)  # noqa: E731
-            self._push(SessionsEdit(self.ws, row.pair_id, f"Plan {row.label}", edit))
+        if row is None:
+            return
+        try:
+            preview = self.ws.sessions.plan_preview(row.pair_id)
+        except RmdeskError as exc:
+            self.message.emit(str(exc))
+            return
+        if not preview.changes:
+            self.message.emit(f"The plan of {row.label} is up to date; nothing changed")
+            return
+        dropped = [f"{s.starts_at:%d %b %H:%M}" for s in preview.drop]
+        if dropped and not self.confirm_replan(row.label, dropped):
+            return
+        edit = lambda: self.ws.sessions.plan(row.pair_id)  # noqa: E731
+        if self._push(SessionsEdit(self.ws, row.pair_id, f"Plan {row.label}", edit)):
+            self.message.emit(
+                f"Planned {row.label}: {plural(len(preview.add), 'session')} added"
+                + (f", {len(dropped)} dropped" if dropped else "")
+                + " · undo: Ctrl+Z"
+            )
+
+    def confirm_replan(self, label: str, dropped: list[str]) -> bool:
+        """Whether a re-plan may drop these sessions still ahead (a seam tests replace)."""
+        answer = QMessageBox.question(
+            self,
+            "Plan the sessions again",
+            f"Planning {label} again from the agreement drops "
+            f"{plural(len(dropped), 'session')} still ahead that the plan does not hold: "
+            f"{', '.join(dropped)}.\n\nPlan again?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def add_action(self) -> None:
         row = self.current_row()

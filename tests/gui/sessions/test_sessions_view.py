@@ -331,3 +331,27 @@ def test_a_session_of_today_is_due_all_day_and_tab_leaves_the_table(
     tomorrow = replace(row, sessions=[Session(8, 1, now + timedelta(days=1))])
     assert tomorrow.due(now) is None
     assert not view.table.tabKeyNavigation()
+
+
+def test_plan_again_says_what_it_drops_and_asks_first(
+    view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """P silently dropped a session added by hand, and a P that changed nothing still made
+    an undo step."""
+    said: list[str] = []
+    view.message.connect(said.append)
+    view.select_pair(1)
+    steps = view.undo_stack.count()
+    view.plan_pair()  # planned by the fixture already
+    assert "up to date" in said[-1] and view.undo_stack.count() == steps
+    extra = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(days=10, hours=1)
+    ws.sessions.add(1, extra)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(view, "confirm_replan", lambda label, dropped: asked.append(dropped))
+    view.plan_pair()  # the officer says no
+    assert len(asked) == 1 and len(asked[0]) == 1
+    assert any(s.starts_at == extra for s in ws.sessions.sessions(1))
+    monkeypatch.setattr(view, "confirm_replan", lambda label, dropped: True)
+    view.plan_pair()
+    assert not any(s.starts_at == extra for s in ws.sessions.sessions(1))
+    assert "1 dropped" in said[-1]
