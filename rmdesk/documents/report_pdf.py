@@ -45,6 +45,7 @@ from rmdesk.models.programme_figures import (
     by_label,
     compute_figures,
 )
+from rmdesk.models.wording import plural, plural_word
 
 ROWS_PER_TABLE = 30  # per-pair tables come in page-sized chunks: faster layout, finer progress
 RULE = colors.HexColor("#9ca3af")
@@ -170,8 +171,12 @@ def _summary(f: ProgrammeFigures, private: int, st: Styles) -> list[Flowable]:
         story.append(Spacer(1, 4 * mm))
         story.append(
             para(
-                f"{private} pair(s) asked to be left out of reports: they count in these totals "
-                "and in the charts, and are named nowhere.",
+                f"{plural(private, 'pair')} asked to be left out of reports: "
+                + (
+                    "it counts in these totals and in the charts, and is named nowhere."
+                    if private == 1
+                    else "they count in these totals and in the charts, and are named nowhere."
+                ),
                 st.small,
             )
         )
@@ -232,7 +237,9 @@ def _pair_name(p: PairRecord) -> str:
 def _per_pair(shown: Sequence[PairRecord], private: int, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), para("Pair by pair", st.h1)]
     if private:
-        story.append(para(f"{private} pair(s) asked to be left out and are not listed.", st.small))
+        verb = plural_word(private, "is")
+        said = f"{plural(private, 'pair')} asked to be left out and {verb} not listed."
+        story.append(para(said, st.small))
         story.append(Spacer(1, 3 * mm))
     widths = [42 * mm, 42 * mm, 18 * mm, 32 * mm, 18 * mm, 22 * mm]
     rows: list[list[object]] = []
