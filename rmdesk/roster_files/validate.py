@@ -139,14 +139,16 @@ def parse_roster(
         if "employee_id" not in cols:
             out.add(
                 "no id",
-                f"no column holds the employee id ({where}); map one with employee_id=COLUMN",
+                f"no column holds the employee id ({where}); choose it in the import dialog's "
+                "mapping, or give --map employee_id=COLUMN",
                 None,
                 None,
             )
         if no_name:
             out.add(
                 "no name",
-                f"no column holds the name ({where}); map name=COLUMN, or first_name and last_name",
+                f"no column holds the name ({where}); choose it in the import dialog's mapping "
+                "(or first and last name), or give --map name=COLUMN",
                 None,
                 None,
             )
