@@ -730,8 +730,8 @@ def test_day_first_dates_are_read_day_first() -> None:
 def test_no_id_column() -> None:
     parsed = validate([["Colleague", "Name"], ["x", "Ana"]])
     assert errors(parsed) == [
-        "no column holds the employee id (the columns are: 'Colleague', 'Name'); map one with "
-        "employee_id=COLUMN"
+        "no column holds the employee id (the columns are: 'Colleague', 'Name'); choose it in "
+        "the import dialog's mapping, or give --map employee_id=COLUMN"
     ]
 
 
