@@ -157,14 +157,8 @@ class MainWindow(WindowChrome):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.file_label = QLabel()
-        self.file_label.setObjectName("fileLabel")
+        self.file_label = self._file_label(workspace, self._is_sample())
         self.statusBar().addPermanentWidget(self.file_label)
-        self.file_label.setText(str(workspace.path) if workspace.path else "(in memory)")
-        self.file_label.setToolTip("The file that holds all of rmdesk's data; copy it to back up")
-        if self._is_sample():  # said in the window too, not only in its title bar
-            self.file_label.setText(f"<b>Sample data</b>, not your workspace · {workspace.path}")
-            self.file_label.setToolTip("File ▸ Back to your workspace leaves the sample")
 
         self.drops = FileDropFilter(self.import_file, self)
         self.drops.watch(self)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from rmdesk.ui.common.help import ShortcutsDialog, UserGuideDialog
     from rmdesk.ui.safety import SafetyActions
     from rmdesk.ui.window_views import ProgrammeViews
+    from rmdesk.workspace import Workspace
 
 
 class WindowChrome(CohortFlow):
@@ -201,6 +202,20 @@ class WindowChrome(CohortFlow):
         dialog = UserGuideDialog(self)
         dialog.show()
         return dialog
+
+    @staticmethod
+    def _file_label(workspace: Workspace, sample: bool) -> QLabel:
+        """The status bar's name of the open file, its folder in the tooltip: a whole path
+        left the bar's messages no room on a 1024-pixel screen. The sample says it is one."""
+        label = QLabel()
+        label.setObjectName("fileLabel")
+        where = str(workspace.path) if workspace.path else "(in memory)"
+        label.setText(workspace.path.name if workspace.path else where)
+        label.setToolTip(f"{where}\nThe file that holds all of rmdesk's data")
+        if sample:  # said in the window too, not only in its title bar
+            label.setText("<b>Sample data</b>, not your workspace")
+            label.setToolTip(f"{where}\nFile ▸ Back to your workspace leaves the sample")
+        return label
 
     def about(self) -> None:
         QMessageBox.about(

@@ -187,7 +187,7 @@ def test_the_reporting_line_is_a_tree(roster: Any) -> None:
 def test_keyboard_shortcuts_lists_every_shortcut(window: Any, qtbot: Any) -> None:
     dialog = window.show_shortcuts()
     qtbot.addWidget(dialog)
-    listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    listed = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
     keys = {
         k.toString(QKeySequence.SequenceFormat.NativeText)
         for a in window.findChildren(type(window.act_undo))

@@ -160,3 +160,18 @@ def test_the_shortcut_list_says_where_each_key_works(qtbot: QtBot, tmp_path: Pat
     assert dialog.table.columnCount() == 3 and dialog.table.item(0, 0).text() == "Everywhere"
     window.close()
     window.workspace.close()
+
+
+def test_the_status_bar_names_the_file_and_leaves_room_for_messages(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The whole path took the bar's width at 1024 pixels; now the name, the path in the
+    tooltip."""
+    db = tmp_path / "a" / "rather" / "long" / "folder" / "name" / "workspace.db"
+    db.parent.mkdir(parents=True)
+    window = build_window(db)
+    qtbot.addWidget(window)
+    assert window.file_label.text() == "workspace.db"
+    assert str(db) in window.file_label.toolTip()
+    window.close()
+    window.workspace.close()
