@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -146,8 +147,17 @@ class ActionDialog(QDialog):
         form.addRow("&Action:", self.text)
         form.addRow("&Owner:", self.owner)
         form.addRow("&Due:", self.due)
-        form.addRow(ok_cancel(self))
+        buttons = ok_cancel(self)
+        form.addRow(buttons)
+        # OK waits for a text and an owner: accepted empty, the action vanished unsaid
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.text.textChanged.connect(self._check)
+        self.owner.currentTextChanged.connect(self._check)
+        self._check()
         self.resize(480, 0)
+
+    def _check(self) -> None:
+        self.ok.setEnabled(self.value() is not None)
 
     def value(self) -> tuple[str, str, date] | None:
         text, owner = self.text.text().strip(), self.owner.currentText().strip()

@@ -355,3 +355,13 @@ def test_plan_again_says_what_it_drops_and_asks_first(
     view.plan_pair()
     assert not any(s.starts_at == extra for s in ws.sessions.sessions(1))
     assert "1 dropped" in said[-1]
+
+
+def test_the_action_dialog_waits_for_a_text(qtbot: Any) -> None:
+    from rmdesk.ui.sessions.dialogs import ActionDialog
+
+    dialog = ActionDialog("Ana → Bo")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.text.setText("Visit the call centre")
+    assert dialog.ok.isEnabled() and dialog.value() is not None
