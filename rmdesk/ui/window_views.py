@@ -281,6 +281,9 @@ class ProgrammeViews(QObject):
 
     def show_pairs(self, pair_ids: list[int], title: str) -> None:
         """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""
+        if not pair_ids:  # a bar of zero: nothing to list, and an empty list says less
+            self.message.emit(f"{title}: no pair")
+            return
         chosen = PairsBehindDialog.ask(self.ws, list(pair_ids), title, self.window)
         self._open_in_sessions(chosen)
 

@@ -256,3 +256,13 @@ def test_a_closed_pair_chosen_from_a_list_is_said_not_ignored(
     window.programme.act_actions.trigger()
     said = window.statusBar().currentMessage()
     assert f"Pair {first} is closed (ended early: mismatch)" in said
+
+
+def test_a_figure_of_zero_says_so_instead_of_an_empty_list(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, db)
+    asked: list[object] = []
+    monkeypatch.setattr(PairsBehindDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
+    window.programme.show_pairs([], "Stalled")
+    assert asked == [] and window.statusBar().currentMessage() == "Stalled: no pair"
