@@ -7,6 +7,7 @@ when one of the two has left the roster since.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from rmdesk.errors import RmdeskError
@@ -92,46 +93,45 @@ class PairRemoval:
         ]
 
     def restore_pair(self, pair: Pair) -> PairView:
-        """Put back a pair removed by ``unpair`` (undo), with its id and override reason;
-        refused when one of the two has left the roster since."""
+        """Put back a pair removed by ``unpair`` (undo), with its id and override reason.
+        Refused, with nothing changed, when one of the two has left the roster, has been
+        paired again or is at capacity, or when a pair made since took its id (SQLite reuses
+        the highest): steps lower on the undo stack name the pair by that id."""
+        who = f"the pair of {pair.mentor_id} and {pair.mentee_id}"
         with self.store.atomic():
             left = self.left_the_roster(pair.mentor_id, pair.mentee_id)
             if left:
                 raise RmdeskError(
-                    f"the pair of {pair.mentor_id} and {pair.mentee_id} cannot be put back: "
-                    f"{' and '.join(left)} left the roster since"
+                    f"{who} cannot be put back: {' and '.join(left)} left the roster since"
                 )
+            row = self.db.execute(
+                "SELECT cohort_id, mentor_id, mentee_id FROM pairs WHERE id = ?", [pair.id]
+            ).fetchone()
+            if row is not None and tuple(row) != (pair.cohort_id, pair.mentor_id, pair.mentee_id):
+                raise RmdeskError(f"{who} cannot be put back: a pair made since took its place")
             for person, role in ((pair.mentor_id, "mentor"), (pair.mentee_id, "mentee")):
                 self.db.execute(
                     "INSERT OR IGNORE INTO participants (cohort_id, employee_id, "
                     "role) VALUES (?, ?, ?)",
                     [pair.cohort_id, person, role],
                 )
-            # its own id, unless a pair made since took it (SQLite reuses the highest id):
-            # then a new one, never an update of that other pair
-            row = self.db.execute(
-                "SELECT cohort_id, mentor_id, mentee_id FROM pairs WHERE id = ?", [pair.id]
-            ).fetchone()
-            same = row is not None and tuple(row) == (
-                pair.cohort_id,
-                pair.mentor_id,
-                pair.mentee_id,
-            )
-            values = [pair.cohort_id, pair.mentor_id, pair.mentee_id, pair.override_reason,
-                      pair.status, pair.created_at]  # fmt: skip
-            if same:
-                self.db.execute(
-                    "UPDATE pairs SET status = ?, ended_at = NULL, outcome = NULL, "
-                    "outcome_note = '' WHERE id = ?",
-                    [pair.status, pair.id],
-                )
-                pair_id = pair.id
-            else:
-                cols = PAIR_COLUMNS if row is None else PAIR_COLUMNS.removeprefix("id, ")
-                cur = self.db.execute(
-                    f"INSERT INTO pairs ({cols}) VALUES ({', '.join('?' * len(cols.split(',')))})",
-                    [pair.id, *values] if row is None else values,
-                )
-                pair_id = pair.id if row is None else int(cur.lastrowid or 0)
-            self.store.emit(PairsChanged(pair.cohort_id, added=frozenset({pair_id})))
-        return self.pair_view(pair_id)
+            try:
+                if row is not None:  # ended by unpair (it had history): active again
+                    self.db.execute(
+                        "UPDATE pairs SET status = ?, ended_at = NULL, outcome = NULL, "
+                        "outcome_note = '' WHERE id = ?",
+                        [pair.status, pair.id],
+                    )
+                else:
+                    self.db.execute(
+                        f"INSERT INTO pairs ({PAIR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [pair.id, pair.cohort_id, pair.mentor_id, pair.mentee_id,
+                         pair.override_reason, pair.status, pair.created_at],
+                    )  # fmt: skip
+            except sqlite3.IntegrityError as exc:  # the schema's rules: paired again, full
+                raise RmdeskError(
+                    f"{who} cannot be put back: one of them is paired again or the mentor has "
+                    f"no room left ({exc})"
+                ) from exc
+            self.store.emit(PairsChanged(pair.cohort_id, added=frozenset({pair.id})))
+        return self.pair_view(pair.id)

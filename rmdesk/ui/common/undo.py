@@ -48,7 +48,7 @@ class Command(QUndoCommand):
             self.error = exc
             self.setObsolete(True)
             if self._applied and isinstance(exc, RmdeskError):  # a redo, not the first apply
-                REFUSALS.said.emit(f"Cannot redo '{self.text()}': {exc}")
+                REFUSALS.said.emit(f"Cannot redo '{self.text()}': {exc}", False)
             return
         self._applied = True
 
@@ -59,7 +59,7 @@ def _guarded_undo(undo: Callable[[Command], None]) -> Callable[[Command], None]:
             undo(self)
         except RmdeskError as exc:
             self.setObsolete(True)
-            REFUSALS.said.emit(f"Cannot undo '{self.text()}': {exc}")
+            REFUSALS.said.emit(f"Cannot undo '{self.text()}': {exc}", True)
 
     guarded.__doc__ = undo.__doc__
     return guarded
@@ -98,8 +98,8 @@ class PairCommand(Command):
                 self.mentor_id, self.mentee_id, self.cohort, self.override
             ).pair
             self.enrolled = [e for e in (self.mentor_id, self.mentee_id) if e not in before]
-        else:  # the id may be new: another pair took the old one meanwhile
-            self.pair = self.ws.pairing.restore_pair(self.pair).pair
+        else:
+            self.ws.pairing.restore_pair(self.pair)
 
     def undo(self) -> None:
         assert self.pair is not None
@@ -121,8 +121,7 @@ class UnpairCommand(Command):
 
     def undo(self) -> None:
         assert self.pair is not None
-        self.pair = self.ws.pairing.restore_pair(self.pair).pair
-        self.pair_id = self.pair.id  # a redo unpairs it under the id it has now
+        self.ws.pairing.restore_pair(self.pair)
 
 
 class EnrolCommand(Command):
@@ -257,33 +256,6 @@ class EditCohortCommand(Command):
         self.ws.cohorts.update_cohort(self.before)
 
 
-class CompoundCommand(Command):
-    """Several commands as one undo step, all or nothing.
-
-    The steps are kept as Python objects rather than Qt children: PySide does not hand a Python
-    subclass made with a QUndoCommand parent over to that parent, so such children are collected
-    as soon as the loop that made them ends, and pushing the parent crashes.
-    """
-
-    def __init__(self, text: str, steps: list[Command]) -> None:
-        super().__init__(text)
-        self.steps = steps
-
-    def do(self) -> None:
-        done: list[Command] = []
-        for step in self.steps:
-            step.redo()
-            if step.error is not None:
-                for made in reversed(done):
-                    made.undo()
-                raise step.error
-            done.append(step)
-
-    def undo(self) -> None:
-        for step in reversed(self.steps):
-            step.undo()
-
-
 class AcceptCommand(Command):
     """Accept several suggestions: one transaction, one event, one undo step.
 
@@ -305,7 +277,8 @@ class AcceptCommand(Command):
                 wanted = {x for p in self.proposals for x in (p.mentor_id, p.mentee_id)}
                 self.enrolled = sorted(wanted - before)
             else:
-                self.made = [self.ws.pairing.restore_pair(pair).pair for pair in self.made]
+                for pair in self.made:
+                    self.ws.pairing.restore_pair(pair)
 
     def undo(self) -> None:
         with self.ws.batch():

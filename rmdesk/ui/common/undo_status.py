@@ -14,9 +14,10 @@ def _identity(command: QUndoCommand | None) -> int:
 
 
 class _Refusals(QObject):
-    """Where an undo or a redo the Workspace refused is said (``ui.common.undo.Command``)."""
+    """Where an undo or a redo the Workspace refused is said (``ui.common.undo.Command``):
+    the sentence, and whether the stack will still move (an undo) or not (a redo)."""
 
-    said = Signal(str)
+    said = Signal(str, bool)
 
 
 #: One for the application: ``UndoStatus`` shows what it says instead of "Undid: …".
@@ -55,9 +56,12 @@ class UndoStatus(QObject):
         stack.indexChanged.connect(self._moved)
         REFUSALS.said.connect(self._refusal)
 
-    def _refusal(self, text: str) -> None:
-        """An undo or redo was refused: said now, and the step's move is not told as done."""
-        self._refused = text
+    def _refusal(self, text: str, moves: bool) -> None:
+        """An undo or redo was refused: said now. After a refused undo the stack still steps
+        down (the step is dropped), and that move is not to be told as an undo; a refused
+        redo drops the step without a move."""
+        if moves:
+            self._refused = text
         self.message.emit(text)
 
     @staticmethod

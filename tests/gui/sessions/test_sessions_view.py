@@ -365,3 +365,27 @@ def test_the_action_dialog_waits_for_a_text(qtbot: Any) -> None:
     assert not dialog.ok.isEnabled()
     dialog.text.setText("Visit the call centre")
     assert dialog.ok.isEnabled() and dialog.value() is not None
+
+
+def test_a_refused_redo_is_said_once_and_the_next_undo_is_told_as_usual(
+    view: SessionsView, ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rmdesk.ui.common.undo_status import UndoStatus
+
+    status = UndoStatus(view.undo_stack, view)
+    said: list[str] = []
+    status.message.connect(said.append)
+    monkeypatch.setattr(
+        ActionDialog, "ask", classmethod(lambda cls, p, label: ("Visit", "mentee", None))
+    )
+    view.select_pair(2)
+    view.add_action()  # a first step, to undo after the refused redo
+    monkeypatch.setattr(CloseDialog, "ask", classmethod(lambda cls, p, label: ("mismatch", "")))
+    view.select_pair(1)
+    view.close_pair()
+    view.undo_stack.undo()  # reopened
+    ws.sessions.close(1, "completed")  # closed from elsewhere: the redo cannot close it again
+    view.undo_stack.redo()
+    assert said[-1].startswith("Cannot redo 'Close ")
+    view.undo_stack.undo()
+    assert said[-1].startswith("Undid: ")  # not the refusal again

@@ -657,21 +657,40 @@ def test_unpair_of_a_pair_closed_meanwhile_leaves_it_as_it_ended(ws: Workspace) 
 
 
 def test_putting_back_an_unpaired_pair(ws: Workspace, tmp_path: Path) -> None:
-    """Undo of unpair: when a pair made since took the old id, the pair comes back under a
-    new one and that other pair is left alone; refused once a member has left."""
+    """Undo of unpair is refused, with nothing changed, when a pair made since took the old id
+    (the steps below it on the undo stack name the pair by that id), when the mentee is
+    paired again, and once a member has left the roster."""
     first = ws.pairing.pair("S2", "F1").pair
     gone = ws.pairing.unpair(first.id)
     other = ws.pairing.pair("T2", "S1").pair
     assert other.id == first.id  # SQLite gave the freed id to the next pair
-    back = ws.pairing.restore_pair(gone)
-    assert (back.pair.mentor_id, back.pair.mentee_id) == ("S2", "F1")
-    assert back.pair.id != other.id
+    with pytest.raises(RmdeskError, match="a pair made since took its place"):
+        ws.pairing.restore_pair(gone)
     kept = ws.pairing.get_pair(other.id)
     assert (kept.mentor_id, kept.mentee_id, kept.status) == ("T2", "S1", "active")
-    ws.pairing.unpair(back.pair.id)
+    ws.pairing.unpair(other.id)
+    again = ws.pairing.pair("T2", "F1").pair  # F1 paired again, under another id
+    ws.pairing.unpair(again.id)
+    ws.pairing.pair("F3", "S1")  # takes the freed id; F1 is free again
+    third = ws.pairing.pair("T2", "F1").pair
+    with pytest.raises(RmdeskError, match="cannot be put back"):
+        ws.pairing.restore_pair(gone)
+    assert ws.pairing.get_pair(third.id).mentor_id == "T2"
     people = [e for e in SMALL if e.employee_id != "S2"]
     ws.roster.import_roster(
         write_roster(tmp_path / "no_s2.csv", people, {}), allow_deactivation=True
     )
+    ws.pairing.unpair(third.id)
     with pytest.raises(RmdeskError, match="left the roster"):
-        ws.pairing.restore_pair(back.pair)
+        ws.pairing.restore_pair(gone)
+
+
+def test_putting_back_a_pair_whose_mentee_is_paired_again_is_a_sentence(ws: Workspace) -> None:
+    """The schema refuses it (one active pair per mentee); the undo says so in words."""
+    first = ws.pairing.pair("S2", "F1").pair
+    ws.pairing.pair("T2", "S1")  # a later id: the first one is not reused
+    gone = ws.pairing.unpair(first.id)
+    ws.pairing.pair("F3", "F1")
+    with pytest.raises(RmdeskError, match="paired again or the mentor has no room"):
+        ws.pairing.restore_pair(gone)
+    assert [v.pair.mentor_id for v in ws.pairing.pairs() if v.pair.mentee_id == "F1"] == ["F3"]
