@@ -205,7 +205,8 @@ def _crosses(a: str | None, b: str | None) -> bool | None:
 def compute_figures(
     pairs: Iterable[PairRecord], enrolment: Enrolment, today: date
 ) -> ProgrammeFigures:
-    """All figures of a cohort from its pairs; ``today`` decides which open actions are overdue."""
+    """All figures of a cohort from its pairs; ``today`` decides which open actions are overdue
+    and which sessions are due by now (those still ahead do not count against the pair)."""
     all_ids: list[int] = []
     active: list[int] = []
     mentor_ids: set[str] = set()

@@ -66,7 +66,7 @@ _OTHER_FILES = (
 
 
 #: Names of workbooks that are zip files: read as text, a damaged one gave a riddle ("no
-#: column holds the employee id (the columns are: 'PK...')").
+#: column holds the employee id (the columns are: '...')").
 _ZIPPED_BOOKS = (".xlsx", ".xlsm", ".ods")
 
 
@@ -81,7 +81,9 @@ def _refuse_broken_workbook(path: Path, top: bytes) -> None:
                 )
             ]
         )
-    if path.suffix.lower() in _ZIPPED_BOOKS:
+    # text under a workbook's name is read as the CSV it is (some HR systems name their CSV
+    # export .xlsx); binary bytes that are no zip are a damaged workbook
+    if path.suffix.lower() in _ZIPPED_BOOKS and b"\x00" in top:
         raise RosterError(
             [
                 Problem(

@@ -291,7 +291,15 @@ class ProgrammeViews(QObject):
         """Open a pair in Sessions; a closed pair is not there, and that is said."""
         if pair_id is None:
             return
-        if self.sessions.select_pair(pair_id):
+        try:
+            pair = self.ws.pairing.get_pair(pair_id)
+        except RmdeskError as exc:  # removed meanwhile
+            self.message.emit(str(exc))
+            return
+        if pair.status == "active":
+            if not self.sessions.select_pair(pair_id):  # hidden by the search in Sessions
+                self.sessions.search.clear()
+                self.sessions.select_pair(pair_id)
             self.show_view.emit("sessions")
             return
         outcome, _note = self.ws.sessions.outcome(pair_id)

@@ -34,8 +34,16 @@ class Announcement:
 
     def write(self, folder: str | os.PathLike[str], progress: Progress | None = None) -> list[Path]:
         """The pairs list (PDF, XLSX) and one draft per pair in ``folder``; [] when cancelled
-        (the files of this run are removed again)."""
-        folder = Path(folder)
+        (the files of this run are removed again, as they are when a file fails)."""
+        done: list[Path] = []
+        try:
+            return self._write(Path(folder), progress, done)
+        except BaseException:
+            for path in done:
+                path.unlink(missing_ok=True)
+            raise
+
+    def _write(self, folder: Path, progress: Progress | None, written: list[Path]) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         # reportlab, on first use: the window opens without it
         from rmdesk.documents.agreement_pdf import render_agreement_pdf
@@ -44,7 +52,6 @@ class Announcement:
         stem = f"Pairs - {_safe(self.cohort.name)}"
         people = [(i.mentor, i.mentee) for i in self.intros]
         total = 2 * len(self.intros) + 2
-        written: list[Path] = []
 
         def step(done: int, what: str) -> bool:
             return progress is None or progress(done, total, what)

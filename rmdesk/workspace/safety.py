@@ -167,7 +167,10 @@ class SafetyService:
         if not folder.is_dir():
             return
         old = datetime.now().timestamp() - 3600
-        for part in folder.glob(f".{self._prefix()}*.part"):
+        ours = re.compile(r"\." + re.escape(self._prefix()) + r"\d{8}-\d{6}(?:-\d+)?\.db\.part$")
+        for part in folder.iterdir():
+            if not ours.match(part.name):
+                continue  # another database's, sharing the folder
             with contextlib.suppress(OSError):
                 if part.stat().st_mtime < old:
                     part.unlink()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
-from rmdesk.models.sessions import CancelledBy, Session, SessionStatus
+from rmdesk.models.sessions import CancelledBy, PlanRefresh, Session, SessionStatus
 from rmdesk.models.wording import plural
 from rmdesk.ui.common.empty_state import HintedTable
 from rmdesk.ui.common.undo import push
@@ -65,7 +65,7 @@ class SessionEditing(QWidget):
 
     def _target_session(self, row: PairRow) -> int | None:
         """The session selected in the detail list, else the pair's first planned session
-        whose time has come. One still ahead is logged only when chosen in the list: a key
+        whose day has come. One still ahead is logged only when chosen in the list: a key
         pressed by habit must not log next month's session as held."""
         chosen = self._chosen_session(row)
         if chosen is not None:
@@ -98,7 +98,7 @@ class SessionEditing(QWidget):
 
     def _notes_session(self, row: PairRow, now: datetime) -> int | None:
         """The session chosen in the list; else the one just logged here; else the first
-        planned one whose time has come; else the last one whose time has come."""
+        planned one whose day has come; else the last one whose time has come."""
         chosen = self._chosen_session(row)
         if chosen is not None:
             return chosen
@@ -124,7 +124,7 @@ class SessionEditing(QWidget):
         if answer is None:
             return
         topics, learnings, reversal, note = answer
-        came = session.starts_at <= now
+        came = session.starts_at.astimezone(now.tzinfo).date() <= now.date()  # its day came
         status: SessionStatus = "held" if session.status == "planned" and came else session.status
 
         def edit() -> None:
@@ -173,8 +173,9 @@ class SessionEditing(QWidget):
         row = self.current_row()
         if row is None:
             return
+        now = datetime.now(local_zone())  # one moment for what is shown and what is done
         try:
-            preview = self.ws.sessions.plan_preview(row.pair_id)
+            preview = self.ws.sessions.plan_preview(row.pair_id, now)
         except RmdeskError as exc:
             self.message.emit(str(exc))
             return
@@ -184,13 +185,14 @@ class SessionEditing(QWidget):
         dropped = [f"{s.starts_at:%d %b %H:%M}" for s in preview.drop]
         if dropped and not self.confirm_replan(row.label, dropped):
             return
-        edit = lambda: self.ws.sessions.plan(row.pair_id)  # noqa: E731
-        if self._push(SessionsEdit(self.ws, row.pair_id, f"Plan {row.label}", edit)):
-            self.message.emit(
-                f"Planned {row.label}: {plural(len(preview.add), 'session')} added"
-                + (f", {len(dropped)} dropped" if dropped else "")
-                + " · undo: Ctrl+Z"
-            )
+        done: list[PlanRefresh] = []
+        edit = lambda: done.append(self.ws.sessions.plan(row.pair_id, now))  # noqa: E731
+        if self._push(SessionsEdit(self.ws, row.pair_id, f"Plan {row.label}", edit)) and done:
+            made = done[0]
+            parts = [f"{plural(len(made.add), 'session')} added"]
+            parts += [f"{len(made.update)} changed"] if made.update else []
+            parts += [f"{len(made.drop)} dropped"] if made.drop else []
+            self.message.emit(f"Planned {row.label}: {', '.join(parts)} · undo: Ctrl+Z")
 
     def confirm_replan(self, label: str, dropped: list[str]) -> bool:
         """Whether a re-plan may drop these sessions still ahead (a seam tests replace)."""

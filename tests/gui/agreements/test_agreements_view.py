@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -26,25 +25,7 @@ from rmdesk.ui.agreements.signature_pad import SignaturePad
 from rmdesk.ui.agreements.view import AgreementsView
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.workspace import Workspace
-from tests.conftest import SAMPLE
 from tests.unit.agreement_samples import drawn_png
-
-PAIRS = [("E1015", "E1012"), ("E1049", "E1053"), ("E1037", "E1005")]
-
-
-@pytest.fixture
-def page(qtbot: Any, workspace: Workspace) -> Iterator[tuple[AgreementsView, list[int], Cohort]]:
-    workspace.roster.import_roster(SAMPLE)
-    cohort = workspace.cohorts.create_cohort("Spring 2026", date(2026, 3, 2), date(2026, 8, 31))
-    ids = [workspace.pairing.pair(m, e, cohort, "test").pair.id for m, e in PAIRS]
-    signals = WorkspaceSignals(workspace)
-    view = AgreementsView(workspace, QUndoStack(), signals)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.set_cohort(cohort)
-    view.show()
-    yield view, ids, cohort
-    signals.detach()
 
 
 def _settle(qtbot: Any, view: AgreementsView) -> None:
@@ -360,50 +341,3 @@ def test_a_new_pairs_draft_exports_prints_and_opens_before_any_edit(
     view.print_agreement()
     assert previewed and previewed[0].sha256 is None  # printed as the draft it is
     assert view.ws.agreements.versions(ids[2]) == []  # and still nothing stored
-
-
-def test_a_draft_without_topics_or_place_is_not_called_ready() -> None:
-    """'Ready to sign' over an agreement that names no topic and no meeting place misled."""
-    from rmdesk.models.agreements import AgreementBody, AgreementVersion
-    from rmdesk.ui.agreements.banner import version_banner
-
-    empty = AgreementVersion(1, AgreementBody())
-    said = version_banner(empty, 1, frozen=False)
-    assert "Ready to sign" not in said
-    assert "Still to agree" in said and "topic" in said and "meet" in said
-    full = AgreementVersion(1, AgreementBody(topics=("Hiring policy",), meeting_place="Café"))
-    assert version_banner(full, 1, frozen=False).endswith("Ready to sign.")
-
-
-def test_export_to_a_folder_that_is_gone_is_said_not_crashed(
-    page: tuple[AgreementsView, list[int], Cohort],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    """It raised FileNotFoundError into the crash dialog."""
-    view, _ids, _cohort = page
-    target = tmp_path / "gone" / "mine.pdf"
-    monkeypatch.setattr(FilePrompts, "save_pdf", classmethod(lambda cls, p, name: target))
-    said: list[str] = []
-    view.message.connect(said.append)
-    assert view.export_pdf() is None
-    assert said[-1] == f"Not saved: {target} cannot be written: its folder does not exist."
-
-
-def test_a_new_version_locks_again_once_signed_and_says_who_is_awaited(
-    qtbot: Any, page: tuple[AgreementsView, list[int], Cohort], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Unlocking version 1 to change it must not leave version 2 open once the mentor has
-    signed it: the next keystroke would have started version 3 and lost that signature."""
-    view, ids, _cohort = page
-    _sign_pair(view, ids[0])
-    view.list.select(ids[0])
-    monkeypatch.setattr(AgreementsView, "confirm_amend", staticmethod(lambda p, v: True))
-    view.amend_button.click()
-    view.editor.length.setValue(45)  # version 2, a draft
-    _settle(qtbot, view)
-    view.ws.agreements.sign(ids[0], "mentor", "A", date(2026, 3, 1))
-    assert view.editor.topics.isReadOnly() and not view.editor.length.isEnabled()
-    text = view.banner.text()
-    assert "Version 2 is signed by the mentor; waiting for the mentee." in text
-    assert view.amend_button.isEnabled()

@@ -266,3 +266,19 @@ def test_a_figure_of_zero_says_so_instead_of_an_empty_list(
     monkeypatch.setattr(PairsBehindDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
     window.programme.show_pairs([], "Stalled")
     assert asked == [] and window.statusBar().currentMessage() == "Stalled: no pair"
+
+
+def test_an_active_pair_hidden_by_the_search_still_opens(
+    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a search typed in Sessions, an active pair was said to be closed."""
+    from rmdesk.ui.window_views import ActionsDialog
+
+    window = _window(qtbot, db)
+    first = window.workspace.pairing.pairs()[0].pair.id
+    window.sessions_page.search.setText("nobody matches this")
+    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: first))
+    window.programme.act_actions.trigger()
+    assert window.pages.currentWidget() is window.sessions_page
+    assert window.sessions_page.current_pair_id() == first
+    assert "closed" not in window.statusBar().currentMessage()

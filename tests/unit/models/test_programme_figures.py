@@ -116,7 +116,7 @@ def test_agreements(figures: ProgrammeFigures) -> None:
     assert by_label(figures.agreements, "none").value == 0
 
 
-def test_sessions_held_against_planned_per_month(figures: ProgrammeFigures) -> None:
+def test_sessions_held_of_those_due_and_by_month_of_the_plan(figures: ProgrammeFigures) -> None:
     held = figures.sessions_held
     assert (held.part, held.whole, held.pair_ids) == (3, 8, (1, 2))  # not the one still ahead
     rows = [

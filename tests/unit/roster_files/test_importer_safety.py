@@ -442,7 +442,7 @@ def test_a_picture_or_document_is_named_for_what_it_is(
 @pytest.mark.parametrize(
     ("name", "data", "said"),
     [
-        ("roster.xlsx", b"this is not a zip", "is not a readable workbook"),
+        ("roster.xlsx", b"\xd0\xcf\x00\x00garbage\x00\x01\x02", "is not a readable workbook"),
         (
             "roster.xls",
             b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:'
@@ -461,3 +461,11 @@ def test_a_workbook_that_cannot_be_one_says_so(
         read_table(path)
     (problem,) = info.value.problems
     assert said in problem.message and name in problem.message
+
+
+def test_a_csv_saved_under_a_workbook_name_is_read_as_csv(tmp_path: Path) -> None:
+    """Some HR systems name their CSV export .xlsx: it imports as the CSV it is."""
+    path = tmp_path / "export.xlsx"
+    path.write_text("Employee ID,Name\nE1,Ana Silva\nE2,Bo Chen\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.headers == ["Employee ID", "Name"] and len(table) == 2

@@ -211,10 +211,16 @@ def test_a_backup_cut_short_is_never_listed_as_one(
     monkeypatch.undo()
     # a copy cut short by a killed process leaves its hidden part behind: a backup an hour
     # later clears it
-    left = folder / f".{workspace.safety._new_backup_path().name}.part"
+    prefix = workspace.safety._prefix()
+    left = folder / f".{prefix}20200101-000000.db.part"  # an old copy's, not the next name
     left.write_bytes(b"half a copy")
+    young = folder / f".{prefix}20200101-000001.db.part"  # another rmdesk's, in progress
+    young.write_bytes(b"copying")
+    stranger = folder / f".{prefix}old-20200101-000000.db.part"  # another database's
+    stranger.write_bytes(b"not ours")
     hour_ago = left.stat().st_mtime - 3601
     os.utime(left, (hour_ago, hour_ago))
+    os.utime(stranger, (hour_ago, hour_ago))
     made = workspace.safety.backup()
     assert [b.path for b in workspace.safety.backups()] == [made]
-    assert not any(p.name.endswith(".part") for p in folder.iterdir())
+    assert not left.exists() and young.exists() and stranger.exists()

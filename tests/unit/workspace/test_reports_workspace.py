@@ -324,3 +324,21 @@ def test_cli_unknown_cohort_exits_1(built: Built, tmp_path: Path) -> None:
     assert main(["export", "pairs", "--csv", str(out), "--cohort", "Nope", "--db", db]) == 1
     assert not out.exists()
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM pairs").fetchone() == (3,)
+
+
+def test_announce_that_fails_half_way_leaves_nothing_behind(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window says 'nothing was written': the pairs list written before the failure goes."""
+    import rmdesk.workspace.announcement as announcement
+
+    ws, cohort, _ = built
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "Pairs.xlsx")
+
+    monkeypatch.setattr(announcement, "write_xlsx", full_disk)
+    folder = tmp_path / "announce"
+    with pytest.raises(OSError):
+        ws.reports.announce(folder, cohort)
+    assert list(folder.iterdir()) == []
