@@ -66,6 +66,8 @@ class UndoStatus(QObject):
 
     @staticmethod
     def _name(action: QAction, verb: str, text: str) -> None:
+        if not shiboken6.isValid(action):  # its window is gone; the stack outlived it
+            return
         action.setText(f"&{verb} {text}" if text else f"&{verb}")
         action.setToolTip(f"{verb}: {text}" if text else verb)
 
