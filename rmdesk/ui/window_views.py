@@ -7,169 +7,26 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from rmdesk.errors import RmdeskError
 from rmdesk.models.cohorts import Cohort
 from rmdesk.models.sessions import OUTCOME_WORDS
-from rmdesk.models.wording import pair_label, plural
+from rmdesk.models.wording import plural
 from rmdesk.ui.agreements.view import AgreementsView
+from rmdesk.ui.common.pair_lists import ActionsDialog, PairsBehindDialog
 from rmdesk.ui.common.programme_dialog import (
     ProgrammeDialog,
     ProgrammeSettings,
     ProgrammeSettingsCommand,
 )
 from rmdesk.ui.common.sentences import error_sentence
-from rmdesk.ui.common.severity import style_icon
 from rmdesk.ui.common.signals import WorkspaceSignals
 from rmdesk.ui.dashboard import DashboardView
 from rmdesk.ui.sessions.view import SessionsView
 from rmdesk.workspace import Workspace
-
-
-class _OpensPairDialog(QDialog):
-    """A list whose rows each belong to a pair; double-click (or Enter) chooses that pair."""
-
-    def __init__(
-        self,
-        title: str,
-        intro: str,
-        name: str,
-        headers: list[str],
-        rows: list[tuple[list[str], int, QIcon | None]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.chosen: int | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(intro))
-        self.tree = QTreeWidget()
-        self.tree.setObjectName(f"{name}List")
-        self.tree.setHeaderLabels(headers)
-        self.tree.setRootIsDecorated(False)
-        for texts, pair_id, item_icon in rows:
-            item = QTreeWidgetItem(texts)
-            if item_icon is not None:
-                item.setIcon(0, item_icon)
-            item.setData(0, Qt.ItemDataRole.UserRole, pair_id)
-            self.tree.addTopLevelItem(item)
-        for col in range(len(headers)):
-            self.tree.resizeColumnToContents(col)
-        self.tree.itemActivated.connect(self._chosen)
-        layout.addWidget(self.tree, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(760, 440)
-
-    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.chosen = int(item.data(0, Qt.ItemDataRole.UserRole))
-        self.accept()
-
-
-class PairsBehindDialog(_OpensPairDialog):
-    """The pairs behind a dashboard figure; one opens in Sessions."""
-
-    def __init__(
-        self, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
-    ) -> None:
-        pairs = [ws.pairing.get_pair(p) for p in pair_ids if ws.pairing.pair_exists(p)]
-        people = ws.roster.some(x for p in pairs for x in (p.mentor_id, p.mentee_id))
-
-        def label(employee_id: str) -> str:
-            found = people.get(employee_id)
-            return found.label if found else employee_id
-
-        rows: list[tuple[list[str], int, QIcon | None]] = [
-            ([str(p.id), label(p.mentor_id), label(p.mentee_id), p.status], p.id, None)
-            for p in pairs
-        ]
-        intro = f"{title}: {plural(len(pairs), 'pair')}. Double-click one to open it in Sessions."
-        super().__init__(
-            title, intro, "pairsBehind", ["Pair", "Mentor", "Mentee", "Status"], rows, parent
-        )
-
-    @classmethod
-    def ask(
-        cls, ws: Workspace, pair_ids: list[int], title: str, parent: QWidget | None = None
-    ) -> int | None:
-        """The pair the officer opened, or None (the seam tests replace)."""
-        dialog = cls(ws, pair_ids, title, parent)
-        dialog.exec()
-        return dialog.chosen
-
-
-class ActionsDialog(_OpensPairDialog):
-    """Every action of the cohort, the overdue ones first and marked by icon and word."""
-
-    def __init__(self, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> None:
-        today = date.today()
-        found = ws.sessions.actions(cohort, today=today)
-        late = {a.id for a in ws.sessions.actions(cohort, overdue_only=True, today=today)}
-        found.sort(key=lambda a: (a.id not in late, a.done_on is not None, a.due or date.max))
-        warn = style_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        rows: list[tuple[list[str], int, QIcon | None]] = []
-        pairs = {p.id: p for p in ws.pairing.pair_list(cohort)}
-        people = ws.roster.some(x for p in pairs.values() for x in (p.mentor_id, p.mentee_id))
-
-        def pair_name(pair_id: int) -> str:
-            p = pairs.get(pair_id)
-            if p is None or p.mentor_id not in people or p.mentee_id not in people:
-                return str(pair_id)
-            return pair_label(people[p.mentor_id].name, people[p.mentee_id].name)
-
-        for a in found:
-            state = "Overdue" if a.id in late else ("Done" if a.done_on else "Open")
-            due = a.due.isoformat() if a.due else ""
-            rows.append(
-                (
-                    [state, due, a.owner, a.text, pair_name(a.pair_id)],
-                    a.pair_id,
-                    warn if a.id in late else None,
-                )
-            )
-        open_count = sum(1 for a in found if a.done_on is None)
-        intro = (
-            f"{plural(len(found), 'action')}: {open_count} open, {len(late)} overdue. "
-            "Double-click one to open its pair in Sessions."
-        )
-        super().__init__(
-            f"Actions of {cohort.name}",
-            intro,
-            "cohortActions",
-            ["State", "Due", "Owner", "Action", "Pair"],
-            rows,
-            parent,
-        )
-
-    @classmethod
-    def ask(cls, ws: Workspace, cohort: Cohort, parent: QWidget | None = None) -> int | None:
-        """The pair whose action the officer opened, or None (the seam tests replace)."""
-        dialog = cls(ws, cohort, parent)
-        dialog.exec()
-        return dialog.chosen
-
-
-def ask_calendar_file(parent: QWidget, suggested: str) -> Path | None:
-    """Where to write the calendar (a seam tests replace)."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export sessions to a calendar", suggested, "iCalendar (*.ics)"
-    )
-    return Path(name) if name else None
 
 
 class ProgrammeViews(QObject):
@@ -276,8 +133,25 @@ class ProgrammeViews(QObject):
     def show_actions(self) -> None:
         if self.cohort is None:
             return
-        chosen = ActionsDialog.ask(self.ws, self.cohort, self.window)
+        chosen = ActionsDialog.ask(self.ws, self.cohort, self.window, self._action_done)
         self._open_in_sessions(chosen)
+
+    def _action_done(self, action_id: int) -> bool:
+        """Mark an action done today, as one undo step; False when refused (said)."""
+        from rmdesk.ui.common.undo import push
+        from rmdesk.ui.sessions.commands import ActionsEdit
+
+        action = self.ws.sessions.action(action_id)
+        edit = lambda: self.ws.sessions.set_action_done(action_id, date.today())  # noqa: E731
+        try:
+            push(
+                self.undo_stack, ActionsEdit(self.ws, action.pair_id, f"Done: {action.text}", edit)
+            )
+        except RmdeskError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.message.emit(f"Done: {action.text} · undo: Ctrl+Z")
+        return True
 
     def show_pairs(self, pair_ids: list[int], title: str) -> None:
         """A dashboard figure clicked: the pairs behind it, one of which opens in Sessions."""
@@ -339,3 +213,11 @@ class ProgrammeViews(QObject):
         if stalled:
             parts.append(plural(stalled, "pair") + " stalled")
         return "Since you last looked: " + " and ".join(parts)
+
+
+def ask_calendar_file(parent: QWidget, suggested: str) -> Path | None:
+    """Where to write the calendar (a seam tests replace)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export sessions to a calendar", suggested, "iCalendar (*.ics)"
+    )
+    return Path(name) if name else None

@@ -176,7 +176,9 @@ def test_all_actions_of_the_cohort_overdue_first(
     pair = ws.pairing.get_pair(second)
     mentor, mentee = ws.roster.employee(pair.mentor_id), ws.roster.employee(pair.mentee_id)
     assert top.text(4).startswith(mentor.name) and mentee.name in top.text(4)  # not "2"
-    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: second))
+    monkeypatch.setattr(
+        ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None, on_done=None: second)
+    )
     window.programme.act_actions.trigger()
     assert window.pages.currentWidget() is window.sessions_page
     assert window.sessions_page.current_pair_id() == second
@@ -252,7 +254,9 @@ def test_a_closed_pair_chosen_from_a_list_is_said_not_ignored(
     ws = window.workspace
     first = ws.pairing.pairs()[0].pair.id
     ws.sessions.close(first, "mismatch")
-    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: first))
+    monkeypatch.setattr(
+        ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None, on_done=None: first)
+    )
     window.programme.act_actions.trigger()
     said = window.statusBar().currentMessage()
     assert f"Pair {first} is closed (ended early: mismatch)" in said
@@ -277,8 +281,35 @@ def test_an_active_pair_hidden_by_the_search_still_opens(
     window = _window(qtbot, db)
     first = window.workspace.pairing.pairs()[0].pair.id
     window.sessions_page.search.setText("nobody matches this")
-    monkeypatch.setattr(ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None: first))
+    monkeypatch.setattr(
+        ActionsDialog, "ask", classmethod(lambda cls, w, c, p=None, on_done=None: first)
+    )
     window.programme.act_actions.trigger()
     assert window.pages.currentWidget() is window.sessions_page
     assert window.sessions_page.current_pair_id() == first
     assert "closed" not in window.statusBar().currentMessage()
+
+
+def test_an_open_action_of_a_closed_pair_is_marked_done_from_the_list(
+    qtbot: QtBot, db: Path
+) -> None:
+    """A closed pair is not in Sessions: its open actions are marked done in All actions,
+    one undo step each."""
+    from datetime import date
+
+    from rmdesk.ui.window_views import ActionsDialog
+
+    window = _window(qtbot, db)
+    ws = window.workspace
+    first = ws.pairing.pairs()[0].pair.id
+    action = ws.sessions.add_action(first, "Write up the visit", "mentee", date(2020, 1, 1))
+    ws.sessions.close(first, "completed")
+    dialog = ActionsDialog(ws, window.current_cohort(), None, window.programme._action_done)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    assert dialog.done_button.isEnabled()
+    dialog.done_button.click()
+    assert ws.sessions.action(action.id).is_done
+    assert dialog.tree.topLevelItem(0).text(0) == "Done" and not dialog.done_button.isEnabled()
+    window.undo_stack.undo()
+    assert not ws.sessions.action(action.id).is_done
