@@ -47,6 +47,7 @@ def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:
     if not isinstance(data, dict):
         return None, ["the template must be a JSON object"]
     problems: list[str] = []
+    wrong: set[str] = set()  # fields of the wrong type: left out of the checks of values
     kinds: dict[str, tuple[type, ...]] = {
         "topics": (list,), "off_limits": (list,), "topic_prompts": (list,),
         "meeting_place": (str,), "place_hint": (str,), "format": (str,), "frequency": (str,),
@@ -58,15 +59,20 @@ def parse_template(text: str) -> tuple[AgreementBody | None, list[str]]:
             problems.append(f"{key}: unknown field (known: {', '.join(kinds)})")
         elif not isinstance(value, kinds[key]) or isinstance(value, bool):
             problems.append(f"{key}: expected {' or '.join(k.__name__ for k in kinds[key])}")
+            wrong.add(key)
     if isinstance(data.get("first_session"), str):
         try:
             date.fromisoformat(data["first_session"])
         except ValueError:
             problems.append(f"first_session: '{data['first_session']}' is not a YYYY-MM-DD date")
-    for i, item in enumerate(data.get("sections") or []):
+            wrong.add("first_session")
+    sections = data.get("sections") if "sections" not in wrong else None
+    for i, item in enumerate(sections or []):
         if not isinstance(item, dict) or not isinstance(item.get("key"), str):
             problems.append(f"sections[{i}]: needs a 'key', a 'title' and a 'text'")
-    if problems:
-        return None, problems
-    body = AgreementBody.from_dict(data)
-    return body, template_problems(body)
+            wrong.add("sections")
+    # every problem at once: the values of the fields that read are checked too
+    readable = {k: v for k, v in data.items() if k in kinds and k not in wrong}
+    body = AgreementBody.from_dict(readable)
+    problems += [p for p in template_problems(body) if p.split(":")[0].split(".")[0] not in wrong]
+    return (None if problems else body), problems

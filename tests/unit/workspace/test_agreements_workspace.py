@@ -413,3 +413,10 @@ def test_pdf_file_names_of_long_names_fit_every_file_system() -> None:
     name = pdf_file_name(12345, "محمد بن عبد الله " * 20, "佐藤さくら" * 40, 17)
     assert len(name.encode("utf-8")) < 255 and name.endswith("-v17.pdf")
     assert not any(c in name for c in '<>:"/\\|?* ')
+
+
+def test_a_template_names_every_bad_field_at_once() -> None:
+    """A field of the wrong type hid the others' problems until it was fixed."""
+    body, problems = parse_template('{"sessions": "six", "frequency": "hourly", "length_min": -5}')
+    assert body is None
+    assert [p.split(":")[0] for p in problems] == ["sessions", "frequency", "length_min"]
