@@ -347,7 +347,7 @@ def validate_signature(signature: Signature) -> list[str]:
     if signature.method not in METHODS:
         problems.append(f"method: '{signature.method}' is not one of {', '.join(METHODS)}")
     if not signature.typed_name.strip():
-        problems.append("typed_name: type the signer's name")
+        problems.append("name: type the signer's name")
     if signature.method == "drawn" and not signature.image:
         problems.append("image: a drawn signature needs its image")
     return problems
