@@ -179,6 +179,8 @@ def assess(facts: PairFacts, thresholds: HealthThresholds = DEFAULT_THRESHOLDS) 
     elif first_day is None and facts.paired_on is not None:
         idle = (today - facts.paired_on).days
         if idle >= t.unplanned_after_days:
+            # never met, for as long as a met pair's gap would make it stalled: stalled too
+            stalled |= idle >= every * t.gap_stalled
             reasons.append(f"No session planned {idle} days after pairing")
 
     if reversals >= t.role_reversals:

@@ -110,7 +110,7 @@ def test_validation_names_the_field() -> None:
     assert validate(overlap)[0].startswith("off_limits:")
     assert "video" in FORMATS
     sig = Signature("boss", "", date(2026, 1, 1), "drawn")
-    assert {p.split(":")[0] for p in validate_signature(sig)} == {"role", "typed_name", "image"}
+    assert {p.split(":")[0] for p in validate_signature(sig)} == {"role", "name", "image"}
 
 
 def test_party_and_identity_from_dict_tolerate_gaps() -> None:

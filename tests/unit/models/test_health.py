@@ -180,9 +180,15 @@ def test_no_session_held_yet_counts_from_the_first_one(days_ago: int, status: st
         ]
 
 
-@pytest.mark.parametrize(("idle", "reason"), [(20, False), (21, True)])
-def test_no_session_planned_after_pairing(idle: int, reason: bool) -> None:
+@pytest.mark.parametrize(
+    ("idle", "status"), [(20, "on-track"), (21, "at-risk"), (74, "at-risk"), (75, "stalled")]
+)
+def test_no_session_planned_after_pairing(idle: int, status: str) -> None:
+    """Never met: at risk after three weeks, stalled once as long as a pair that met would be
+    (2.5 times the monthly rhythm): nine months idle read 'at risk' for ever."""
     h = health(paired_on=TODAY - timedelta(days=idle))
+    assert h.status == status
+    reason = status != "on-track"
     assert h.reasons == ([f"No session planned {idle} days after pairing"] if reason else [])
 
 
