@@ -178,7 +178,7 @@ def inactive(mentor: Employee, mentee: Employee, ctx: PairingContext) -> Conflic
     return Conflict(
         "inactive",
         Severity.BLOCK,
-        f"{who} {verb} left the roster (missing from the latest import); "
+        f"{who} {verb} left the organisation, as the roster says; "
         f"pairing {mentor.label} with {mentee.label} is not possible.",
     )
 

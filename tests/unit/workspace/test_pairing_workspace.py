@@ -444,7 +444,7 @@ def test_recheck_after_reimport_person_left(ws: Workspace, tmp_path: Path) -> No
     (again,) = ws.pairing.pairs()
     assert again.pair == view.pair  # kept, never deleted
     c = again.conflicts[0]
-    assert c.code == "inactive" and "Lars Berg (T2) has left the roster" in c.message
+    assert c.code == "inactive" and "Lars Berg (T2) has left the organisation" in c.message
 
 
 def test_recheck_after_reimport_new_department(ws: Workspace, tmp_path: Path) -> None:
