@@ -235,10 +235,12 @@ class BarList(_Clickable):
                    int(Qt.AlignmentFlag.AlignLeft), self.title)  # fmt: skip
         p.setFont(self.font())
         fm = self.fontMetrics()
-        label_w = min(max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
-                      self.width() // 2)  # fmt: skip
-        number_w = fm.horizontalAdvance("00000") + 8
         top = max((b.value for b in self.bars), default=0) or 1
+        # the labels whole where they can be (a 1024-pixel screen cut "No agreement yet"):
+        # the numbers take only their own width, the bars what is left
+        label_w = min(max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
+                      self.width() * 3 // 5)  # fmt: skip
+        number_w = fm.horizontalAdvance(str(top)) + 10
         span = max(self.width() - 2 * PAD - label_w - number_w, 10)
         for i, b in enumerate(self.bars):
             row = self.part_rect(i)
