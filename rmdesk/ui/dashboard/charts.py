@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -236,11 +237,7 @@ class BarList(_Clickable):
         p.setFont(self.font())
         fm = self.fontMetrics()
         top = max((b.value for b in self.bars), default=0) or 1
-        # the labels whole where they can be (a 1024-pixel screen cut "No agreement yet"):
-        # the numbers take only their own width, the bars what is left
-        label_w = min(max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
-                      self.width() * 3 // 5)  # fmt: skip
-        number_w = fm.horizontalAdvance(str(top)) + 10
+        label_w, number_w = bar_columns(fm, [b.label for b in self.bars], top, self.width())
         span = max(self.width() - 2 * PAD - label_w - number_w, 10)
         for i, b in enumerate(self.bars):
             row = self.part_rect(i)
@@ -373,3 +370,11 @@ class MonthChart(_Clickable):
             label = fm.elidedText(m.label, Qt.TextElideMode.ElideRight, cell.width())
             p.drawText(below, int(Qt.AlignmentFlag.AlignHCenter), label)
         p.end()
+
+
+def bar_columns(fm: QFontMetrics, labels: Sequence[str], top: int, width: int) -> tuple[int, int]:
+    """(label width, number width) of a bar list ``width`` wide: the labels whole where they
+    can be (a 1024-pixel screen cut "No agreement yet"), at most three fifths of the width;
+    the numbers only as wide as the largest, the bars what is left."""
+    label_w = min(max((fm.horizontalAdvance(t) for t in labels), default=0) + 12, width * 3 // 5)
+    return label_w, fm.horizontalAdvance(str(top)) + 10

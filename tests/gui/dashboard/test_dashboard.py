@@ -143,3 +143,20 @@ def test_export_report_and_announce_through_the_seams(
     with qtbot.waitSignal(dashboard.message, timeout=20000) as said:
         dashboard.announce()
     assert len(list(folder.glob("*.eml"))) == 3 and "3 e-mail drafts" in said.args[0]
+
+
+def test_bar_labels_stay_whole_in_a_narrow_column(qtbot: QtBot) -> None:
+    """At 1024 pixels a bar list is about 215 wide: "No agreement yet" was cut, while the
+    numbers kept room for five digits."""
+    from PySide6.QtWidgets import QWidget
+
+    from rmdesk.ui.dashboard.charts import bar_columns
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    fm = widget.fontMetrics()
+    labels = ["No agreement yet", "Draft", "To be signed"]
+    label_w, number_w = bar_columns(fm, labels, 12, 215)
+    assert label_w >= fm.horizontalAdvance("No agreement yet") + 6  # whole, with its margin
+    assert number_w < fm.horizontalAdvance("00000")
+    assert bar_columns(fm, ["x" * 200], 3, 215)[0] <= 129  # never more than 3/5 of the width
