@@ -4,7 +4,9 @@ what the window can shrink to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -79,19 +81,28 @@ def test_ctrl_f_searches_the_view_on_screen(qtbot: QtBot, tmp_path: Path) -> Non
     window.workspace.close()
 
 
-def test_no_key_is_claimed_twice_where_both_could_fire(qtbot: QtBot, tmp_path: Path) -> None:
-    """Qt fires neither of two shortcuts on one key when both are live: File ▸ Export and
-    a session's Notes… were both Ctrl+E, so Ctrl+E did nothing in Sessions. A view's own keys
-    may repeat another view's (only one view is on screen), never a window-wide key."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QAction
-
+@pytest.fixture
+def cohort_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Any]:
+    """The window over a built cohort (tests/unit/report_cohort.py), closed afterwards."""
     db = tmp_path / "w.db"
     ws = Workspace.open(db)
     build(ws, tmp_path)
     ws.close()
     window = build_window(db)
     qtbot.addWidget(window)
+    yield window
+    window.close()
+    window.workspace.close()
+
+
+def test_no_key_is_claimed_twice_where_both_could_fire(qtbot: QtBot, cohort_window: Any) -> None:
+    """Qt fires neither of two shortcuts on one key when both are live: File ▸ Export and
+    a session's Notes… were both Ctrl+E, so Ctrl+E did nothing in Sessions. A view's own keys
+    may repeat another view's (only one view is on screen), never a window-wide key."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    window = cohort_window
     local = (Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)
     wide: dict[str, str] = {}
     by_view: dict[str, list[tuple[str, str]]] = {}
@@ -113,18 +124,11 @@ def test_no_key_is_claimed_twice_where_both_could_fire(qtbot: QtBot, tmp_path: P
     for view, keys in by_view.items():
         for key, text in keys:
             assert key not in wide, f"{key}: '{wide[key]}' (window) and '{text}' ({view})"
-    window.close()
-    window.workspace.close()
 
 
-def test_every_menu_entry_has_its_own_access_key(qtbot: QtBot, tmp_path: Path) -> None:
+def test_every_menu_entry_has_its_own_access_key(qtbot: QtBot, cohort_window: Any) -> None:
     """Alt+F then E went to Export or Erase, whichever Qt picked: one letter, one entry."""
-    db = tmp_path / "w.db"
-    ws = Workspace.open(db)
-    build(ws, tmp_path)
-    ws.close()
-    window = build_window(db)
-    qtbot.addWidget(window)
+    window = cohort_window
     for top in window.menuBar().actions():
         menu = top.menu()
         keys: dict[str, str] = {}
@@ -135,20 +139,13 @@ def test_every_menu_entry_has_its_own_access_key(qtbot: QtBot, tmp_path: Path) -
             key = text[text.index("&") + 1].casefold()
             assert key not in keys, f"{top.text()}: '{keys[key]}' and '{text}' share {key}"
             keys[key] = text
-    window.close()
-    window.workspace.close()
 
 
-def test_the_shortcut_list_says_where_each_key_works(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_shortcut_list_says_where_each_key_works(qtbot: QtBot, cohort_window: Any) -> None:
     """One flat list showed D, A and Del without saying they work in Sessions only."""
     from rmdesk.ui.common.help import ShortcutsDialog, shortcut_rows
 
-    db = tmp_path / "w.db"
-    ws = Workspace.open(db)
-    build(ws, tmp_path)
-    ws.close()
-    window = build_window(db)
-    qtbot.addWidget(window)
+    window = cohort_window
     rows = shortcut_rows(window)
     assert ("Everywhere", "Undo", "Ctrl+Z") in rows
     assert ("Sessions", "Held", "H") in rows and ("Sessions", "Notes", "Ctrl+E") in rows
@@ -158,8 +155,6 @@ def test_the_shortcut_list_says_where_each_key_works(qtbot: QtBot, tmp_path: Pat
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.table.columnCount() == 3 and dialog.table.item(0, 0).text() == "Everywhere"
-    window.close()
-    window.workspace.close()
 
 
 def test_the_status_bar_names_the_file_and_leaves_room_for_messages(
